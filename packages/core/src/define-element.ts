@@ -1,0 +1,27 @@
+/**
+ * Registers a custom element once. Editors paste snippets into pages they do
+ * not control: the same bundle can arrive twice, or a per-widget bundle next
+ * to the full one. `customElements.define` throws on a second definition, so
+ * registration checks first and warns instead of breaking the page.
+ */
+const WARNED = Symbol.for('muni-widgets.define.warned');
+
+type Marked = CustomElementConstructor & { [WARNED]?: boolean };
+
+export function defineElement(tag: string, ctor: CustomElementConstructor): void {
+  const registry = globalThis.customElements;
+  if (!registry) return; // server-side rendering or a very old browser: nothing to register
+  const existing = registry.get(tag) as Marked | undefined;
+  if (!existing) {
+    registry.define(tag, ctor);
+    return;
+  }
+  // The flag lives on the registered constructor, the one thing every bundle
+  // on the page shares, so the warning appears once however many bundles load.
+  if (existing === ctor || existing[WARNED]) return;
+  existing[WARNED] = true;
+  console.warn(
+    `muni-widgets: <${tag}> is already defined, probably by another muni-widgets bundle on this page. ` +
+      'The first definition stays in use; load one bundle per page to avoid this.',
+  );
+}

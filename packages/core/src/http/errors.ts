@@ -1,0 +1,105 @@
+import type { CoreMessages } from '../i18n/core-messages.js';
+
+/**
+ * What went wrong, in the terms a widget needs to decide what to show and
+ * whether a retry can help, rather than in HTTP terms.
+ */
+export type ApiErrorKind =
+  | 'offline'
+  | 'network'
+  | 'timeout'
+  | 'aborted'
+  | 'malformed'
+  | 'validation'
+  | 'not_found'
+  | 'conflict'
+  | 'rate_limited'
+  | 'server'
+  | 'http';
+
+/** One field's complaint, from an `errors` array in application/problem+json. */
+export interface FieldError {
+  field: string;
+  code: string;
+  message: string;
+}
+
+/** RFC 9457 problem details as the reference server sends them; every field optional for other backends. */
+export interface Problem {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+  code?: string;
+  errors?: FieldError[];
+}
+
+const MESSAGE_KEYS: Record<ApiErrorKind, keyof CoreMessages> = {
+  offline: 'errorOffline',
+  network: 'errorNetwork',
+  timeout: 'errorTimeout',
+  aborted: 'errorUnknown',
+  malformed: 'errorMalformed',
+  validation: 'errorValidation',
+  not_found: 'errorNotFound',
+  conflict: 'errorConflict',
+  rate_limited: 'errorRateLimited',
+  server: 'errorServer',
+  http: 'errorUnknown',
+};
+
+const RETRYABLE: ReadonlySet<ApiErrorKind> = new Set(['offline', 'network', 'timeout', 'malformed', 'rate_limited', 'server']);
+
+export class ApiError extends Error {
+  readonly kind: ApiErrorKind;
+  readonly status: number | undefined;
+  readonly problem: Problem | undefined;
+  /** From a Retry-After header: how long the server asked us to wait. */
+  readonly retryAfterMs: number | undefined;
+
+  constructor(
+    kind: ApiErrorKind,
+    options: { status?: number; problem?: Problem; cause?: unknown; message?: string; retryAfterMs?: number } = {},
+  ) {
+    super(options.message ?? options.problem?.detail ?? kind, { cause: options.cause });
+    this.name = 'ApiError';
+    this.kind = kind;
+    this.status = options.status;
+    this.problem = options.problem;
+    this.retryAfterMs = options.retryAfterMs;
+  }
+
+  /** Whether asking again, unchanged, may succeed: what decides if a retry button is offered. */
+  get retryable(): boolean {
+    return RETRYABLE.has(this.kind);
+  }
+
+  get fieldErrors(): FieldError[] {
+    return this.problem?.errors ?? [];
+  }
+
+  /** The core message key that explains this error to a citizen. */
+  get messageKey(): keyof CoreMessages {
+    return MESSAGE_KEYS[this.kind];
+  }
+
+  /** The backend's machine-readable reason (e.g. "slot_taken"), for widget-specific messages. */
+  get code(): string | undefined {
+    return this.problem?.code;
+  }
+}
+
+/** Anything thrown below a widget becomes an ApiError, so render code handles one type. */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  return new ApiError('http', { cause: error, message: error instanceof Error ? error.message : String(error) });
+}
+
+export function statusToKind(status: number): ApiErrorKind {
+  if (status === 400 || status === 422) return 'validation';
+  if (status === 404 || status === 410) return 'not_found';
+  if (status === 409) return 'conflict';
+  if (status === 429) return 'rate_limited';
+  if (status >= 500) return 'server';
+  return 'http';
+}

@@ -1,0 +1,217 @@
+import type { Locale } from '../i18n/locale.js';
+import { ApiError, statusToKind, type Problem } from './errors.js';
+import { SchemaError, type Schema } from './schema.js';
+import { newIdempotencyKey } from './idempotency-key.js';
+
+export type Query = Record<string, string | number | boolean | null | undefined>;
+
+export interface HttpClientOptions {
+  /** Absolute, or relative to the page (e.g. "/api"). */
+  baseUrl: string;
+  locale?: Locale;
+  fetch?: typeof fetch;
+  /** Per attempt, not per call: a retry gets a fresh budget. */
+  timeoutMs?: number;
+  /** Extra attempts for idempotent requests. */
+  retries?: number;
+  backoffMs?: number;
+  /** Replaceable so tests do not wait for real backoff. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+export interface RequestOptions<T> {
+  /** Every response is checked against this before anyone sees it. */
+  schema: Schema<T>;
+  query?: Query;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  /** For creating POSTs: pass the same key again to make a retry the same request. */
+  idempotencyKey?: string;
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+const IDEMPOTENT: ReadonlySet<Method> = new Set(['GET', 'PUT', 'DELETE']);
+const RETRY_AFTER_CAP_MS = 10_000;
+const TIMEOUT = Symbol('timeout');
+
+function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(new ApiError('aborted'));
+    });
+  });
+}
+
+/**
+ * fetch with what a citizen-facing widget needs: a timeout, cancellation,
+ * retries only where repeating is harmless, an Idempotency-Key on creating
+ * POSTs, no cookies, and one typed error for everything that can go wrong.
+ */
+export class HttpClient {
+  private readonly options: Required<Omit<HttpClientOptions, 'locale'>> & { locale: Locale | undefined };
+
+  constructor(options: HttpClientOptions) {
+    this.options = {
+      locale: options.locale,
+      fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
+      timeoutMs: options.timeoutMs ?? 15_000,
+      retries: options.retries ?? 2,
+      backoffMs: options.backoffMs ?? 400,
+      sleep: options.sleep ?? defaultSleep,
+      baseUrl: options.baseUrl,
+    };
+  }
+
+  get<T>(path: string, options: RequestOptions<T>): Promise<T> {
+    return this.request('GET', path, undefined, options);
+  }
+
+  /** A creating request: it always carries an Idempotency-Key, generated when none is given. */
+  post<T>(path: string, body: unknown, options: RequestOptions<T>): Promise<T> {
+    return this.request('POST', path, body, { ...options, idempotencyKey: options.idempotencyKey ?? newIdempotencyKey() });
+  }
+
+  put<T>(path: string, body: unknown, options: RequestOptions<T>): Promise<T> {
+    return this.request('PUT', path, body, options);
+  }
+
+  patch<T>(path: string, body: unknown, options: RequestOptions<T>): Promise<T> {
+    return this.request('PATCH', path, body, options);
+  }
+
+  delete<T>(path: string, options: RequestOptions<T>): Promise<T> {
+    return this.request('DELETE', path, undefined, options);
+  }
+
+  url(path: string, query?: Query): URL {
+    const base = new URL(this.options.baseUrl, globalThis.document?.baseURI ?? globalThis.location?.href);
+    if (!base.pathname.endsWith('/')) base.pathname += '/';
+    const url = new URL(path.replace(/^\//, ''), base);
+    for (const [key, value] of Object.entries(query ?? {})) {
+      if (value !== undefined && value !== null && value !== '') url.searchParams.set(key, String(value));
+    }
+    return url;
+  }
+
+  private async request<T>(method: Method, path: string, body: unknown, options: RequestOptions<T>): Promise<T> {
+    const attempts = IDEMPOTENT.has(method) ? this.options.retries + 1 : 1;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.attempt(method, path, body, options);
+      } catch (error) {
+        const apiError = error as ApiError;
+        if (attempt >= attempts || !this.worthRepeating(apiError)) throw apiError;
+        await this.options.sleep(this.delay(attempt, apiError), options.signal);
+      }
+    }
+  }
+
+  private worthRepeating(error: ApiError): boolean {
+    // A malformed body or an offline browser will not change in a second; the citizen retries by hand.
+    return error.kind === 'network' || error.kind === 'timeout' || error.kind === 'server' || error.kind === 'rate_limited';
+  }
+
+  private delay(attempt: number, error: ApiError): number {
+    if (error.retryAfterMs) return Math.min(error.retryAfterMs, RETRY_AFTER_CAP_MS);
+    // Exponential with jitter, so many widgets on a recovering server do not retry in step.
+    return this.options.backoffMs * 2 ** (attempt - 1) * (0.5 + Math.random());
+  }
+
+  private async attempt<T>(method: Method, path: string, body: unknown, options: RequestOptions<T>): Promise<T> {
+    if (options.signal?.aborted) throw new ApiError('aborted');
+    if (globalThis.navigator?.onLine === false) throw new ApiError('offline');
+
+    const controller = new AbortController();
+    const onAbort = () => controller.abort();
+    options.signal?.addEventListener('abort', onAbort);
+    const timer = setTimeout(() => controller.abort(TIMEOUT), options.timeoutMs ?? this.options.timeoutMs);
+
+    const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+    if (this.options.locale) headers['Accept-Language'] = this.options.locale;
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
+
+    try {
+      let response: Response;
+      try {
+        response = await this.options.fetch(this.url(path, options.query), {
+          method,
+          headers,
+          body: body === undefined ? null : JSON.stringify(body),
+          signal: controller.signal,
+          credentials: 'omit',
+          referrerPolicy: 'no-referrer',
+        });
+      } catch (cause) {
+        throw this.transportError(controller, options.signal, cause);
+      }
+      return await this.read(response, options.schema, controller, options.signal);
+    } finally {
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  private transportError(controller: AbortController, callerSignal: AbortSignal | undefined, cause: unknown): ApiError {
+    if (controller.signal.reason === TIMEOUT) return new ApiError('timeout', { cause });
+    if (callerSignal?.aborted) return new ApiError('aborted', { cause });
+    if (globalThis.navigator?.onLine === false) return new ApiError('offline', { cause });
+    return new ApiError('network', { cause });
+  }
+
+  private async read<T>(response: Response, schema: Schema<T>, controller: AbortController, callerSignal?: AbortSignal): Promise<T> {
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (cause) {
+      throw this.transportError(controller, callerSignal, cause);
+    }
+    if (!response.ok) throw this.httpError(response, text);
+    let data: unknown;
+    try {
+      data = text === '' ? undefined : JSON.parse(text);
+    } catch (cause) {
+      throw new ApiError('malformed', { status: response.status, cause, message: 'Response is not JSON' });
+    }
+    try {
+      return schema(data);
+    } catch (cause) {
+      if (cause instanceof SchemaError) throw new ApiError('malformed', { status: response.status, cause, message: cause.message });
+      throw cause;
+    }
+  }
+
+  private httpError(response: Response, text: string): ApiError {
+    const retryAfter = Number(response.headers.get('Retry-After'));
+    return new ApiError(statusToKind(response.status), {
+      status: response.status,
+      problem: parseProblem(text, response.status),
+      ...(retryAfter > 0 ? { retryAfterMs: retryAfter * 1000 } : {}),
+    });
+  }
+}
+
+/** Reads problem details defensively: a proxy's HTML error page must not become an exception. */
+function parseProblem(text: string, status: number): Problem {
+  try {
+    const raw = JSON.parse(text) as Record<string, unknown>;
+    if (typeof raw !== 'object' || raw === null) return { status };
+    const pick = (key: string) => (typeof raw[key] === 'string' ? (raw[key] as string) : undefined);
+    const errors = Array.isArray(raw['errors'])
+      ? (raw['errors'] as Record<string, unknown>[])
+          .filter((e) => e && typeof e === 'object')
+          .map((e) => ({ field: String(e['field'] ?? ''), code: String(e['code'] ?? ''), message: String(e['message'] ?? '') }))
+      : undefined;
+    const problem: Problem = { status };
+    for (const key of ['type', 'title', 'detail', 'code'] as const) {
+      const value = pick(key);
+      if (value !== undefined) problem[key] = value;
+    }
+    if (errors) problem.errors = errors;
+    return problem;
+  } catch {
+    return { status };
+  }
+}

@@ -1,0 +1,22 @@
+/**
+ * Runs one request at a time for a purpose and aborts the stale one when a
+ * new one starts: typing "Per", "Pers", "Perso" must never show the answer
+ * for "Per" after the one for "Perso".
+ */
+export class LatestOnly {
+  private controller: AbortController | undefined;
+
+  run<T>(request: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    this.cancel();
+    const controller = new AbortController();
+    this.controller = controller;
+    return request(controller.signal).finally(() => {
+      if (this.controller === controller) this.controller = undefined;
+    });
+  }
+
+  cancel(): void {
+    this.controller?.abort();
+    this.controller = undefined;
+  }
+}

@@ -1,0 +1,37 @@
+export { MuniElement } from './muni-element.js';
+export { MuniProvider } from './muni-provider.js';
+export { defineElement } from './define-element.js';
+export { muniConfigContext, type MuniConfig, type Theme } from './config-context.js';
+export type { MuniEvent } from './events.js';
+
+export { HttpClient, type HttpClientOptions, type RequestOptions, type Query } from './http/http-client.js';
+export { ApiError, toApiError, type ApiErrorKind, type FieldError, type Problem } from './http/errors.js';
+export { LatestOnly } from './http/latest.js';
+export { newIdempotencyKey } from './http/idempotency-key.js';
+export * as s from './http/schema.js';
+export type { Schema, Infer } from './http/schema.js';
+
+export { LOCALES, DEFAULT_LOCALE, toLocale, intlTag, type Locale } from './i18n/locale.js';
+export { translator, missingKeys, plural, type Catalog, type CatalogOf, type Message, type Translate } from './i18n/translate.js';
+export {
+  OFFICE_TIME_ZONE,
+  formatInZone,
+  formatLongDate,
+  formatTime,
+  formatMoney,
+  formatNumber,
+  browserTimeZone,
+  zonesDiffer,
+} from './i18n/format.js';
+export { coreMessages, type CoreMessages } from './i18n/core-messages.js';
+
+export { LiveAnnouncer, type Politeness } from './controllers/live-announcer.js';
+export { MediaQueryController } from './controllers/media-query.js';
+
+export { button, type ButtonOptions } from './parts/button.js';
+export { textField, type TextFieldOptions } from './parts/text-field.js';
+export { notice, loading, errorState, errorSummary, type NoticeOptions, type SummaryEntry } from './parts/notices.js';
+
+export { tokens } from './styles/tokens.js';
+export { base } from './styles/base.js';
+export { partStyles } from './styles/parts.js';

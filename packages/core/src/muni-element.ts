@@ -1,0 +1,149 @@
+import { LitElement, html, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { muniConfigContext, type MuniConfig, type Theme } from './config-context.js';
+import { DEFAULT_LOCALE, toLocale, type Locale } from './i18n/locale.js';
+import { translator, type Translate } from './i18n/translate.js';
+import { coreMessages, type CoreMessages } from './i18n/core-messages.js';
+import { OFFICE_TIME_ZONE } from './i18n/format.js';
+import { HttpClient } from './http/http-client.js';
+import { LiveAnnouncer } from './controllers/live-announcer.js';
+import { MediaQueryController } from './controllers/media-query.js';
+import { localeConverter, themeConverter, validTimeZone } from './locale-attribute.js';
+import { notice } from './parts/notices.js';
+import { tokens } from './styles/tokens.js';
+import { base } from './styles/base.js';
+import { partStyles } from './styles/parts.js';
+
+/**
+ * The base of every muni widget: it resolves configuration (own attributes
+ * over `<muni-provider>` over defaults), owns the live announcer, and refuses
+ * to render a half-working widget when no backend is configured.
+ *
+ * @cssprop --muni-color-primary - Buttons, links, selection. Default #0a4f8f.
+ * @cssprop --muni-color-on-primary - Text on primary. Default #ffffff.
+ * @cssprop --muni-color-text - Body text. Default #1b1b1b.
+ * @cssprop --muni-color-text-muted - Hints and secondary text. Default #545454.
+ * @cssprop --muni-color-background - Widget background. Default #ffffff.
+ * @cssprop --muni-color-surface - Panels and notices. Default #f3f5f7.
+ * @cssprop --muni-color-border - Input and panel borders. Default #767676.
+ * @cssprop --muni-color-error - Errors. Default #b3261e.
+ * @cssprop --muni-color-success - Confirmations. Default #1e6b34.
+ * @cssprop --muni-color-warning - Warnings. Default #8a5300.
+ * @cssprop --muni-color-focus - Focus ring. Default #0a4f8f.
+ * @cssprop --muni-font-family - Default: the system UI font.
+ * @cssprop --muni-font-size - Base size. Default 1rem.
+ * @cssprop --muni-radius - Corner radius. Default 0.375rem.
+ * @cssprop --muni-spacing - Base spacing unit. Default 1rem.
+ * @cssprop --muni-focus-ring-width - Default 3px.
+ * @csspart base - The widget's outer wrapper.
+ * @csspart button - Every button.
+ * @csspart field - A label, hint, error and input group.
+ * @csspart label - A field's label.
+ * @csspart input - A text input or textarea.
+ * @csspart error - A field's error message.
+ * @csspart notice - Status, warning and error boxes.
+ * @csspart loading - The loading indicator.
+ */
+export abstract class MuniElement extends LitElement {
+  static override styles: CSSResultGroup = [tokens, base, partStyles];
+
+  /** Base URL of the widget API, e.g. "https://termine.musterstadt.de/api". Overrides `<muni-provider>`. */
+  @property({ attribute: 'backend-url' }) backendUrl: string | undefined;
+
+  /** "de" (default) or "en". Overrides `<muni-provider>` and the page's `lang`. */
+  @property({ converter: localeConverter }) locale: Locale | undefined;
+
+  /** IANA time zone of the office. Default Europe/Berlin. */
+  @property({ attribute: 'time-zone' }) timeZone: string | undefined;
+
+  /** "light" (default), "dark" or "auto" (follows the device). */
+  @property({ converter: themeConverter }) theme: Theme | undefined;
+
+  @consume({ context: muniConfigContext, subscribe: true })
+  @state()
+  protected inherited: MuniConfig | undefined;
+
+  protected readonly announcer = new LiveAnnouncer(this);
+  private readonly prefersDark = new MediaQueryController(this, '(prefers-color-scheme: dark)');
+  private cachedClient: { key: string; client: HttpClient } | undefined;
+  private warnedUnconfigured = false;
+
+  get effectiveLocale(): Locale {
+    const pageLang = toLocale(this.closest('[lang]')?.getAttribute('lang'));
+    return this.locale ?? this.inherited?.locale ?? pageLang ?? DEFAULT_LOCALE;
+  }
+
+  get effectiveBackendUrl(): string | undefined {
+    return this.backendUrl || this.inherited?.backendUrl || undefined;
+  }
+
+  get effectiveTimeZone(): string {
+    return validTimeZone(this.timeZone) ?? validTimeZone(this.inherited?.timeZone) ?? OFFICE_TIME_ZONE;
+  }
+
+  get effectiveTheme(): 'light' | 'dark' {
+    const theme = this.theme ?? this.inherited?.theme ?? 'light';
+    return theme === 'auto' ? (this.prefersDark.matches ? 'dark' : 'light') : theme;
+  }
+
+  /** Core messages in the widget's language. */
+  protected get coreT(): Translate<CoreMessages> {
+    return translator(coreMessages, this.effectiveLocale);
+  }
+
+  /** One client per backend and language, so retries and aborts stay with their widget. */
+  protected get client(): HttpClient {
+    const baseUrl = this.effectiveBackendUrl ?? '';
+    const key = `${baseUrl}|${this.effectiveLocale}`;
+    if (this.cachedClient?.key !== key) this.cachedClient = { key, client: new HttpClient({ baseUrl, locale: this.effectiveLocale }) };
+    return this.cachedClient.client;
+  }
+
+  /** Widgets that can run without a server (an in-memory provider) return false. */
+  protected get needsBackend(): boolean {
+    return true;
+  }
+
+  protected get configured(): boolean {
+    return !this.needsBackend || this.effectiveBackendUrl !== undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // Theme tokens key off the host attribute so `::part` rules from the page still apply.
+    this.dataset['theme'] = this.effectiveTheme;
+  }
+
+  protected override render(): TemplateResult {
+    return html`<div class="root" part="base" lang=${this.effectiveLocale}>
+      ${this.configured ? this.renderWidget() : this.renderUnconfigured()} ${this.announcer.render()}
+    </div>`;
+  }
+
+  /** The widget's own content; called only when it is configured. */
+  protected abstract renderWidget(): TemplateResult;
+
+  private renderUnconfigured(): TemplateResult {
+    if (!this.warnedUnconfigured) {
+      this.warnedUnconfigured = true;
+      console.warn(`muni-widgets: <${this.localName}> has no backend-url and no <muni-provider> around it.`);
+    }
+    const t = this.coreT;
+    return notice({ variant: 'warning', title: t('configMissingTitle'), body: t('configMissingBody') });
+  }
+
+  /** Dispatches a typed event the host page can listen to: it bubbles out of the shadow root. */
+  protected emit<K extends keyof HTMLElementEventMap>(
+    type: K,
+    detail: HTMLElementEventMap[K] extends CustomEvent<infer D> ? D : never,
+  ): boolean {
+    return this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable: true }));
+  }
+
+  /** Moves focus on purpose after a step, once the new content is rendered. */
+  protected async focusAfterRender(selector: string): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
+}

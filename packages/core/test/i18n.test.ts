@@ -1,0 +1,52 @@
+import { expect } from '@open-wc/testing';
+import { coreMessages } from '../src/i18n/core-messages.js';
+import { missingKeys, plural, translator } from '../src/i18n/translate.js';
+import { formatInZone, formatLongDate, formatMoney, formatTime, zonesDiffer } from '../src/i18n/format.js';
+import { toLocale } from '../src/i18n/locale.js';
+
+describe('i18n', () => {
+  it('has every core message in every language', () => {
+    expect(missingKeys(coreMessages)).to.deep.equal([]);
+  });
+
+  it('detects a missing or empty key', () => {
+    const broken = { de: { a: 'A', b: 'B' }, en: { a: '' } };
+    expect(missingKeys(broken)).to.deep.equal(['en.a', 'en.b']);
+  });
+
+  it('translates with parameters', () => {
+    expect(translator(coreMessages, 'de')('errorSummaryTitle', { count: 2 })).to.equal('Bitte korrigieren Sie 2 Eingaben:');
+    expect(translator(coreMessages, 'en')('errorSummaryTitle', { count: 1 })).to.equal('Please correct 1 entry:');
+  });
+
+  it('picks plural forms with Intl.PluralRules', () => {
+    expect(plural('de', 1, { one: '# freier Termin', other: '# freie Termine' })).to.equal('1 freier Termin');
+    expect(plural('de', 1200, { one: '# freier Termin', other: '# freie Termine' })).to.equal('1.200 freie Termine');
+  });
+
+  it('maps language tags onto supported locales', () => {
+    expect(toLocale('en-US')).to.equal('en');
+    expect(toLocale('DE_at')).to.equal('de');
+    expect(toLocale('fr')).to.equal(undefined);
+  });
+
+  it('shows instants on the Berlin clock, across midnight and daylight saving', () => {
+    // 23:30 UTC on 2 Dec is 00:30 on 3 Dec in Berlin (winter, UTC+1).
+    expect(formatLongDate('2026-12-02T23:30:00Z', { locale: 'de' })).to.equal('Donnerstag, 3. Dezember 2026');
+    expect(formatTime('2026-12-02T23:30:00Z', { locale: 'de' })).to.equal('0:30 Uhr');
+    // Summer time: 07:30 UTC is 09:30 in Berlin.
+    expect(formatTime('2026-07-01T07:30:00Z', { locale: 'en' })).to.equal('09:30');
+    expect(formatLongDate('2026-07-01T07:30:00Z', { locale: 'en' })).to.equal('Wednesday, 1 July 2026');
+    expect(formatInZone('2026-07-01T07:30:00Z', 'HH:mm', { locale: 'de', timeZone: 'America/New_York' })).to.equal('03:30');
+  });
+
+  it('formats money from integer cents', () => {
+    expect(formatMoney(2500, 'EUR', 'de')).to.equal('25,00\u00a0€');
+    expect(formatMoney(123456, 'EUR', 'en')).to.equal('€1,234.56');
+  });
+
+  it('compares zones by their clocks, not their names', () => {
+    expect(zonesDiffer('Europe/Berlin', 'Europe/Vienna')).to.equal(false);
+    expect(zonesDiffer('Europe/Berlin', 'Europe/London')).to.equal(true);
+  });
+});
