@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { ProbeWidget } from './fixtures.js';
+import type { MuniProvider } from '../src/muni-provider.js';
 import './fixtures.js';
 
 describe('<muni-provider> and configuration', () => {
@@ -27,7 +28,7 @@ describe('<muni-provider> and configuration', () => {
   });
 
   it('updates widgets when the provider changes', async () => {
-    const root = await fixture<HTMLElement>(html`<muni-provider backend-url="/api"><probe-widget></probe-widget></muni-provider>`);
+    const root = await fixture<MuniProvider>(html`<muni-provider backend-url="/api"><probe-widget></probe-widget></muni-provider>`);
     const widget = root.querySelector('probe-widget')!;
     root.setAttribute('locale', 'en');
     await root.updateComplete;

@@ -1,0 +1,81 @@
+/**
+ * Assembles the HTTP application from its dependencies. No I/O happens here or at import time:
+ * the caller opens the database (and migrates it) and decides where to listen, so tests can
+ * drive the app in-process with `app.request()`.
+ */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import type { Config } from './config.js';
+import type { Database } from './db/database.js';
+import type { AppEnv } from './http/app-env.js';
+import { clientAddress } from './http/client-address.js';
+import { apiCors } from './http/cors.js';
+import { errorHandler, notFoundHandler } from './http/errors.js';
+import { idempotency } from './http/idempotency.js';
+import { ProblemError } from './http/problem.js';
+import { rateLimitReadsAndWrites } from './http/rate-limit.js';
+import { requestLog } from './http/request-log.js';
+import { securityHeaders } from './http/security-headers.js';
+import { mountStaticFiles, type StaticMount } from './http/static-files.js';
+import { validationHook } from './http/validation.js';
+import { createJsonLogger, type Logger } from './logger.js';
+import { createMailer, type Mailer } from './mail/mailer.js';
+import { mountApiDocs } from './routes/api-docs.js';
+import { mountRoutes } from './routes/index.js';
+import { systemClock, type Clock } from './time.js';
+
+export interface AppDeps {
+  config: Config;
+  /** Open and migrated. */
+  db: Database;
+  /** Defaults to JSON lines on stdout at `config.logLevel`. */
+  logger?: Logger;
+  /** Defaults to the outbox and/or SMTP, as configured. */
+  mailer?: Mailer;
+  clock?: Clock;
+  /** Directories served next to the API, e.g. the demo page at "/" and bundles at "/cdn/". */
+  staticMounts?: readonly StaticMount[];
+}
+
+export type App = OpenAPIHono<AppEnv>;
+
+export function createApp(deps: AppDeps): App {
+  const { config, db } = deps;
+  const logger = deps.logger ?? createJsonLogger({ level: config.logLevel });
+  const clock = deps.clock ?? systemClock;
+  const mailer = deps.mailer ?? createMailer({ config: config.mail, db, clock, logger });
+
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  // Order matters: the request id and the log wrap everything, including rejections below.
+  app.use('*', requestId(), requestLog(logger), securityHeaders());
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: config.maxBodyBytes,
+      onError: () => {
+        throw new ProblemError('payload_too_large', `Der Anfrageinhalt ist größer als ${config.maxBodyBytes} Bytes.`);
+      },
+    }),
+  );
+  app.use('/api/*', apiCors(config.corsOrigins));
+  if (config.rateLimit.enabled) {
+    app.use('/api/*', rateLimitReadsAndWrites(config.rateLimit, (c) => clientAddress(c, config.rateLimit.trustProxyHops)));
+  }
+
+  mountRoutes(app, {
+    config,
+    db,
+    mailer,
+    logger,
+    clock,
+    idempotent: idempotency({ db, clock, ttlHours: config.idempotencyTtlHours }),
+  });
+  mountApiDocs(app, config);
+  mountStaticFiles(app, deps.staticMounts ?? []);
+
+  app.onError(errorHandler(logger));
+  app.notFound(notFoundHandler);
+  return app;
+}

@@ -1,0 +1,170 @@
+/**
+ * Typed server configuration, read once from environment variables and validated up front so a
+ * misconfigured instance refuses to start instead of failing on the first request.
+ */
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { LOG_LEVELS, type LogLevel } from './logger.js';
+
+export const PGLITE_IN_MEMORY = 'memory://';
+
+export type DatabaseConfig =
+  | { kind: 'pglite'; /** Absolute directory, or `memory://` for a throw-away database. */ dataDir: string }
+  | { kind: 'postgres'; url: string; poolSize: number };
+
+export interface TokenBucketPolicy {
+  /** Requests a client may make at once before being slowed down. */
+  burst: number;
+  /** Sustained rate the bucket refills at. */
+  perMinute: number;
+}
+
+export interface Config {
+  host: string;
+  /** 0 asks the operating system for a free port. */
+  port: number;
+  database: DatabaseConfig;
+  /** Exact origins (scheme://host[:port]) whose pages may call the API from a browser. */
+  corsOrigins: string[];
+  rateLimit: {
+    enabled: boolean;
+    /** Reverse proxies in front of the server; their X-Forwarded-For entries are trusted. */
+    trustProxyHops: number;
+    read: TokenBucketPolicy;
+    write: TokenBucketPolicy;
+  };
+  maxBodyBytes: number;
+  mail: {
+    from: string;
+    smtpUrl?: string;
+    devOutbox: boolean;
+    outboxRetentionDays: number;
+  };
+  idempotencyTtlHours: number;
+  /** Absolute base for links that leave the request context (e-mails, OpenAPI servers). */
+  publicBaseUrl?: string;
+  logLevel: LogLevel;
+  shutdownTimeoutMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const flag = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .refine((value) => ['true', 'false', '1', '0', 'on', 'off', 'yes', 'no'].includes(value), {
+    message: 'expected one of true/false, on/off, yes/no, 1/0',
+  })
+  .transform((value) => ['true', '1', 'on', 'yes'].includes(value));
+
+const integer = (min: number, max = Number.MAX_SAFE_INTEGER) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, 'expected a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+
+const httpUrl = z
+  .string()
+  .trim()
+  .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), {
+    message: 'expected an absolute http(s) URL',
+  });
+
+const origin = z
+  .string()
+  .refine((value) => URL.canParse(value) && new URL(value).origin === value, {
+    message: 'expected an origin like https://www.musterstadt.example (no path, no trailing slash)',
+  });
+
+const envSchema = z.object({
+  NODE_ENV: z.string().optional(),
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  PORT: integer(0, 65535).default(8080),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .regex(/^postgres(ql)?:\/\//, 'expected a postgres:// or postgresql:// URL')
+    .optional(),
+  DATABASE_POOL_SIZE: integer(1, 1000).default(10),
+  PGLITE_DATA_DIR: z.string().trim().min(1).default('.data/pglite'),
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(origin)),
+  RATE_LIMIT_ENABLED: flag.default(true),
+  RATE_LIMIT_READ_BURST: integer(1).default(60),
+  RATE_LIMIT_READ_PER_MINUTE: integer(1).default(300),
+  RATE_LIMIT_WRITE_BURST: integer(1).default(10),
+  RATE_LIMIT_WRITE_PER_MINUTE: integer(1).default(30),
+  TRUST_PROXY_HOPS: integer(0, 10).default(0),
+  MAX_BODY_BYTES: integer(1024).default(64 * 1024),
+  SMTP_URL: z
+    .string()
+    .trim()
+    .regex(/^smtps?:\/\//, 'expected an smtp:// or smtps:// URL')
+    .optional(),
+  MAIL_FROM: z.string().trim().min(3).default('Stadt Musterstadt <noreply@musterstadt.example>'),
+  DEV_OUTBOX: flag.optional(),
+  OUTBOX_RETENTION_DAYS: integer(1).default(7),
+  IDEMPOTENCY_TTL_HOURS: integer(1).default(24),
+  PUBLIC_BASE_URL: httpUrl.optional(),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  SHUTDOWN_TIMEOUT_MS: integer(0).default(10_000),
+});
+
+/**
+ * Reads the configuration from `env` (normally `process.env`); relative paths resolve against
+ * `cwd`. Empty variables count as unset, which is what `FOO= node main.js` usually means.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const e = parsed.data;
+  return {
+    host: e.HOST,
+    port: e.PORT,
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE }
+      : {
+          kind: 'pglite',
+          dataDir: e.PGLITE_DATA_DIR === PGLITE_IN_MEMORY ? PGLITE_IN_MEMORY : resolve(cwd, e.PGLITE_DATA_DIR),
+        },
+    corsOrigins: e.CORS_ORIGINS,
+    rateLimit: {
+      enabled: e.RATE_LIMIT_ENABLED,
+      trustProxyHops: e.TRUST_PROXY_HOPS,
+      read: { burst: e.RATE_LIMIT_READ_BURST, perMinute: e.RATE_LIMIT_READ_PER_MINUTE },
+      write: { burst: e.RATE_LIMIT_WRITE_BURST, perMinute: e.RATE_LIMIT_WRITE_PER_MINUTE },
+    },
+    maxBodyBytes: e.MAX_BODY_BYTES,
+    mail: {
+      from: e.MAIL_FROM,
+      ...(e.SMTP_URL ? { smtpUrl: e.SMTP_URL } : {}),
+      // The outbox holds real addresses and message texts: convenient in development, a
+      // liability in production, so production has to opt in explicitly.
+      devOutbox: e.DEV_OUTBOX ?? e.NODE_ENV !== 'production',
+      outboxRetentionDays: e.OUTBOX_RETENTION_DAYS,
+    },
+    idempotencyTtlHours: e.IDEMPOTENCY_TTL_HOURS,
+    ...(e.PUBLIC_BASE_URL ? { publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/+$/, '') } : {}),
+    logLevel: e.LOG_LEVEL,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+  };
+}

@@ -1,0 +1,47 @@
+import pg from 'pg';
+import type { Logger } from '../logger.js';
+import { describeError } from '../logger.js';
+import type { Database, Queryable } from './database.js';
+
+/** Connects a pool to a PostgreSQL server. Connections open lazily, on the first query. */
+export function openPostgres(url: string, poolSize: number, logger: Logger): Database {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle client losing its connection (server restart, failover) emits on the pool; without
+  // a listener Node would treat it as an unhandled error and crash the process.
+  pool.on('error', (error) => logger.error('postgres pool client failed', describeError(error)));
+
+  return {
+    kind: 'postgres',
+    ...queryable(pool),
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn(queryable(client));
+        await client.query('COMMIT');
+        client.release();
+        return result;
+      } catch (error) {
+        // A client whose ROLLBACK fails is in an unknown state: destroy it instead of pooling it.
+        await client.query('ROLLBACK').then(
+          () => client.release(),
+          (rollbackError: Error) => client.release(rollbackError),
+        );
+        throw error;
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+function queryable(target: pg.Pool | pg.PoolClient): Queryable {
+  return {
+    async query<Row extends object>(sql: string, params: readonly unknown[] = []) {
+      return (await target.query<Row & pg.QueryResultRow>(sql, [...params])).rows;
+    },
+    async exec(sql: string) {
+      // Without parameters node-postgres uses the simple query protocol, which accepts scripts.
+      await target.query(sql);
+    },
+  };
+}

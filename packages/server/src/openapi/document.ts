@@ -1,0 +1,44 @@
+/**
+ * Metadata of the open widget API document. Paths and schemas come from the zod route
+ * definitions; this adds what the routes cannot know: title, version, servers and the tags that
+ * group operations into chapters (a new resource adds its tag here).
+ */
+import type { OpenAPIHono } from '@hono/zod-openapi';
+
+export type OpenApiDocument = ReturnType<OpenAPIHono['getOpenAPI31Document']>;
+type DocumentConfig = Parameters<OpenAPIHono['getOpenAPI31Document']>[0];
+
+export const API_TAGS = {
+  town: { name: 'Stadt', description: 'Stammdaten der Stadt: Name, Rathaus, Kontakt, Bundesland, Zeitzone.' },
+  offices: {
+    name: 'Ämter',
+    description: 'Dienststellen mit Anschrift, Kontakt, Barrierefreiheit, Öffnungszeiten und Abweichungen davon.',
+  },
+  holidays: { name: 'Feiertage', description: 'Gesetzliche Feiertage in Nordrhein-Westfalen, berechnet.' },
+  operations: { name: 'Betrieb', description: 'Zustand des Servers für Monitoring und Load Balancer.' },
+  development: {
+    name: 'Entwicklung',
+    description: 'Nur in Entwicklungsumgebungen (DEV_OUTBOX): gesendete E-Mails für manuelle und End-to-End-Tests.',
+  },
+} as const;
+
+export const OPENAPI_JSON_PATH = '/api/openapi.json';
+export const DOCS_PATH = '/api/docs';
+
+export function openApiDocumentConfig(serverUrl: string): DocumentConfig {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'muni-widgets API',
+      version: '1.0.0',
+      description:
+        'Offene Schnittstelle der muni-widgets (Terminbuchung, Dienstleistungsfinder, Fundsachen, Bezahlung). ' +
+        'Alle Pfade sind unter /api/v1 versioniert. Fehler werden als application/problem+json (RFC 9457) gemeldet; ' +
+        'das Feld `code` ist maschinenlesbar, `detail` ist deutscher Text. ' +
+        'Schreibende Anfragen akzeptieren die Kopfzeile Idempotency-Key.',
+      license: { name: 'EUPL-1.2', url: 'https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12' },
+    },
+    servers: [{ url: serverUrl }],
+    tags: Object.values(API_TAGS).map((tag) => ({ ...tag })),
+  };
+}

@@ -1,0 +1,18 @@
+import type { MiddlewareHandler } from 'hono';
+import type { Config } from '../config.js';
+import type { Database } from '../db/database.js';
+import type { AppEnv } from '../http/app-env.js';
+import type { Logger } from '../logger.js';
+import type { Mailer } from '../mail/mailer.js';
+import type { Clock } from '../time.js';
+
+/** Everything a route file may use; handed to each route factory by `createApp`. */
+export interface RouteDeps {
+  config: Config;
+  db: Database;
+  mailer: Mailer;
+  logger: Logger;
+  clock: Clock;
+  /** Route middleware for creating requests; see http/idempotency.ts. */
+  idempotent: MiddlewareHandler<AppEnv>;
+}

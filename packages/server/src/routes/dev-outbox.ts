@@ -1,0 +1,65 @@
+/**
+ * The development outbox: GET /dev/outbox (page) and GET /api/dev/outbox (JSON for end-to-end
+ * tests). Registered only when DEV_OUTBOX is on; otherwise both paths are plain 404s.
+ */
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { AppEnv } from '../http/app-env.js';
+import { problemResponses } from '../http/problem.js';
+import { htmlResponse } from '../html/page.js';
+import { listOutbox, purgeOutbox } from '../mail/outbox.js';
+import { renderOutboxPage } from '../mail/outbox-page.js';
+import { API_TAGS } from '../openapi/document.js';
+import type { RouteDeps } from './deps.js';
+
+export const OUTBOX_PAGE_PATH = '/dev/outbox';
+
+const OutboxEntrySchema = z
+  .object({
+    id: z.string(),
+    createdAt: z.string().openapi({ format: 'date-time' }),
+    to: z.string(),
+    subject: z.string(),
+    text: z.string(),
+    html: z.string().nullable(),
+  })
+  .openapi('OutboxEntry');
+
+const listOutboxRoute = createRoute({
+  method: 'get',
+  path: '/dev/outbox',
+  operationId: 'listOutbox',
+  tags: [API_TAGS.development.name],
+  summary: 'Gesendete E-Mails (nur Entwicklung)',
+  request: {
+    query: z.object({
+      to: z.email().optional().openapi({ param: { name: 'to', in: 'query' }, description: 'Nur E-Mails an diese Adresse' }),
+      limit: z.coerce.number().int().min(1).max(200).default(50).openapi({ param: { name: 'limit', in: 'query' } }),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'Neueste zuerst',
+      content: { 'application/json': { schema: z.object({ items: z.array(OutboxEntrySchema) }) } },
+    },
+    ...problemResponses('validation'),
+  },
+});
+
+/** Mounted under /api; the JSON list. */
+export function outboxApiRoutes({ db, clock, config }: RouteDeps) {
+  return new OpenAPIHono<AppEnv>().openapi(listOutboxRoute, async (c) => {
+    const { to, limit } = c.req.valid('query');
+    await purgeOutbox(db, clock(), config.mail.outboxRetentionDays);
+    c.header('Cache-Control', 'no-store');
+    return c.json({ items: await listOutbox(db, { to, limit }) }, 200);
+  });
+}
+
+/** Mounted at the root; the page for people, not part of the API document. */
+export function outboxPageRoutes({ db, clock, config }: RouteDeps) {
+  return new OpenAPIHono<AppEnv>().get(OUTBOX_PAGE_PATH, async (c) => {
+    await purgeOutbox(db, clock(), config.mail.outboxRetentionDays);
+    const entries = await listOutbox(db, { limit: 100 });
+    return htmlResponse(c, renderOutboxPage(entries, config.mail.outboxRetentionDays));
+  });
+}

@@ -1,0 +1,89 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { FIRST_SUPPORTED_YEAR, LAST_SUPPORTED_YEAR, nrwHolidaysBetween } from '../holidays/nrw.js';
+import type { AppEnv } from '../http/app-env.js';
+import { problemResponses } from '../http/problem.js';
+import { API_TAGS } from '../openapi/document.js';
+import { daysBetween } from '../time.js';
+import { cacheFor, IsoDateSchema } from './common.js';
+
+/** A little over a year, so a calendar can always ask for "this month to the same month next year". */
+const MAX_HOLIDAY_RANGE_DAYS = 400;
+
+const HolidayQuery = z
+  .object({
+    from: IsoDateSchema.openapi({ param: { name: 'from', in: 'query' }, description: 'Erster Tag (einschließlich)' }),
+    to: IsoDateSchema.openapi({ param: { name: 'to', in: 'query' }, description: 'Letzter Tag (einschließlich)' }),
+  })
+  .superRefine(({ from, to }, ctx) => {
+    // zod runs this even when a date failed its format check; those already have an error.
+    if (!IsoDateSchema.safeParse(from).success || !IsoDateSchema.safeParse(to).success) return;
+    for (const [field, date] of [['from', from], ['to', to]] as const) {
+      const year = Number(date.slice(0, 4));
+      if (year < FIRST_SUPPORTED_YEAR || year > LAST_SUPPORTED_YEAR) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [field],
+          message: `Feiertage gibt es für die Jahre ${FIRST_SUPPORTED_YEAR} bis ${LAST_SUPPORTED_YEAR}.`,
+          params: { code: 'out_of_range' },
+        });
+        return;
+      }
+    }
+    // Both ends count: 2026-01-01 to 2026-01-01 is one day.
+    const days = daysBetween(from, to) + 1;
+    if (days < 1) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['to'],
+        message: '„to“ darf nicht vor „from“ liegen.',
+        params: { code: 'before_from' },
+      });
+    } else if (days > MAX_HOLIDAY_RANGE_DAYS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['to'],
+        message: `Der Zeitraum darf höchstens ${MAX_HOLIDAY_RANGE_DAYS} Tage umfassen.`,
+        params: { code: 'range_too_long' },
+      });
+    }
+  });
+
+const HolidaysSchema = z
+  .object({
+    stateCode: z.literal('DE-NW').openapi({ description: 'ISO 3166-2 des Bundeslandes' }),
+    from: IsoDateSchema,
+    to: IsoDateSchema,
+    items: z.array(
+      z
+        .object({
+          date: IsoDateSchema,
+          id: z.string().openapi({ description: 'Stabiler Schlüssel zum Übersetzen', example: 'fronleichnam' }),
+          name: z.string().openapi({ example: 'Fronleichnam' }),
+        })
+        .openapi('Holiday'),
+    ),
+  })
+  .openapi('Holidays');
+
+const listHolidays = createRoute({
+  method: 'get',
+  path: '/holidays',
+  operationId: 'listHolidays',
+  tags: [API_TAGS.holidays.name],
+  summary: 'Gesetzliche Feiertage in einem Zeitraum',
+  description: `Berechnet für Nordrhein-Westfalen. Zeitraum höchstens ${MAX_HOLIDAY_RANGE_DAYS} Tage.`,
+  // Pure function of the query: safe to cache for a day.
+  middleware: [cacheFor(86_400)] as const,
+  request: { query: HolidayQuery },
+  responses: {
+    200: { description: 'Feiertage, nach Datum sortiert', content: { 'application/json': { schema: HolidaysSchema } } },
+    ...problemResponses('validation'),
+  },
+});
+
+export function holidayRoutes() {
+  return new OpenAPIHono<AppEnv>().openapi(listHolidays, (c) => {
+    const { from, to } = c.req.valid('query');
+    return c.json({ stateCode: 'DE-NW' as const, from, to, items: nrwHolidaysBetween(from, to) }, 200);
+  });
+}

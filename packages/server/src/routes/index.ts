@@ -1,0 +1,25 @@
+/**
+ * Where each resource is mounted. A new resource is one file in this folder plus one line here.
+ */
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from '../http/app-env.js';
+import type { RouteDeps } from './deps.js';
+import { outboxApiRoutes, outboxPageRoutes } from './dev-outbox.js';
+import { healthRoutes } from './health.js';
+import { holidayRoutes } from './holidays.js';
+import { officeRoutes } from './offices.js';
+import { townRoutes } from './town.js';
+
+type RouteFactory = (deps: RouteDeps) => OpenAPIHono<AppEnv>;
+
+/** The versioned widget API under /api/v1. */
+const API_V1: RouteFactory[] = [townRoutes, officeRoutes, holidayRoutes];
+
+export function mountRoutes(app: OpenAPIHono<AppEnv>, deps: RouteDeps): void {
+  app.route('/api', healthRoutes(deps));
+  for (const routes of API_V1) app.route('/api/v1', routes(deps));
+  if (deps.config.mail.devOutbox) {
+    app.route('/api', outboxApiRoutes(deps));
+    app.route('/', outboxPageRoutes(deps));
+  }
+}

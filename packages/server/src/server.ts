@@ -1,0 +1,94 @@
+/**
+ * Starts a complete server: open the database, migrate, seed empty tables, listen. Used by the
+ * CLI (main.ts), by the repository's start script (with static mounts) and by tests (port 0).
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createApp, type App } from './app.js';
+import { loadConfig, type Config } from './config.js';
+import type { Database } from './db/database.js';
+import { migrate } from './db/migrate.js';
+import { openDatabase } from './db/open.js';
+import type { StaticMount } from './http/static-files.js';
+import { createJsonLogger, type Logger } from './logger.js';
+import { seed } from './seed/seed.js';
+import type { Clock } from './time.js';
+
+export interface StartServerOptions {
+  /** Defaults to `loadConfig()` from the environment. */
+  config?: Config;
+  staticMounts?: readonly StaticMount[];
+  logger?: Logger;
+  clock?: Clock;
+}
+
+export interface RunningServer {
+  /** Base URL with the actual port, e.g. http://127.0.0.1:41234. */
+  url: string;
+  port: number;
+  app: App;
+  db: Database;
+  /** Stops accepting connections, lets in-flight requests finish, then closes the database. */
+  close(): Promise<void>;
+}
+
+export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
+  const config = options.config ?? loadConfig();
+  const logger = options.logger ?? createJsonLogger({ level: config.logLevel });
+  const db = await openDatabase(config.database, logger);
+  let app: App;
+  let server: Server;
+  try {
+    const migrated = await migrate(db);
+    const seeded = await seed(db, options.clock ? { clock: options.clock } : {});
+    logger.info('database ready', { db: db.kind, migrated, seeded });
+    app = createApp({
+      config,
+      db,
+      logger,
+      ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.staticMounts ? { staticMounts: options.staticMounts } : {}),
+    });
+    server = await listen(app, config);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  logger.info('server listening', { url });
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      const stopped = new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+      // close() drops idle keep-alive connections only once; a connection whose request ends
+      // later would linger until the client's keep-alive timeout, so keep sweeping.
+      const sweep = setInterval(() => server.closeIdleConnections(), 50).unref();
+      // Requests still running after the grace period are cut off rather than blocking shutdown.
+      const deadline = setTimeout(() => server.closeAllConnections(), config.shutdownTimeoutMs).unref();
+      try {
+        await stopped;
+      } finally {
+        clearInterval(sweep);
+        clearTimeout(deadline);
+      }
+      await db.close();
+      logger.info('server stopped');
+    })());
+
+  return { url, port, app, db, close };
+}
+
+function listen(app: App, config: Config): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }) as Server;
+    server.once('listening', () => {
+      server.off('error', reject);
+      resolve(server);
+    });
+    server.once('error', reject);
+  });
+}

@@ -1,0 +1,204 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { HttpBindings } from '@hono/node-server';
+import { createRoute, z } from '@hono/zod-openapi';
+import type { App } from '../src/app.js';
+import { MAX_TRACKED_CLIENTS, TokenBucketLimiter } from '../src/http/rate-limit.js';
+import { json, noDatabase, testApp } from './support/app.js';
+import { captureLogs } from './support/logs.js';
+
+const ALLOWED = 'https://www.musterstadt.example';
+const HOLIDAYS = '/api/v1/holidays?from=2026-01-01&to=2026-01-31';
+
+/** What app.request() passes as the Node bindings: a socket with a client address. */
+function fromAddress(remoteAddress: string): Partial<HttpBindings> {
+  return { incoming: { socket: { remoteAddress } } } as unknown as Partial<HttpBindings>;
+}
+
+describe('CORS', () => {
+  const app = testApp(noDatabase, { env: { CORS_ORIGINS: `${ALLOWED},http://localhost:8000` } });
+
+  it('reflects an allowed origin and varies on Origin', async () => {
+    const response = await app.request(HOLIDAYS, { headers: { Origin: ALLOWED } });
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('Access-Control-Allow-Origin'), ALLOWED);
+    assert.match(response.headers.get('Vary') ?? '', /Origin/);
+    assert.match(response.headers.get('Access-Control-Expose-Headers') ?? '', /Retry-After/);
+    assert.equal(response.headers.get('Access-Control-Allow-Credentials'), null);
+  });
+
+  it('gives other origins nothing to read', async () => {
+    const response = await app.request(HOLIDAYS, { headers: { Origin: 'https://evil.example' } });
+    assert.equal(response.headers.get('Access-Control-Allow-Origin'), null);
+    assert.match(response.headers.get('Vary') ?? '', /Origin/);
+  });
+
+  it('answers preflights with the allowed methods and headers', async () => {
+    const response = await app.request('/api/v1/offices', {
+      method: 'OPTIONS',
+      headers: {
+        Origin: ALLOWED,
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'content-type, idempotency-key',
+      },
+    });
+    assert.equal(response.status, 204);
+    assert.equal(response.headers.get('Access-Control-Allow-Origin'), ALLOWED);
+    assert.match(response.headers.get('Access-Control-Allow-Methods') ?? '', /POST/);
+    const allowed = (response.headers.get('Access-Control-Allow-Headers') ?? '').toLowerCase();
+    for (const header of ['idempotency-key', 'content-type', 'accept-language']) assert.ok(allowed.includes(header), header);
+
+    const denied = await app.request('/api/v1/offices', {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'POST' },
+    });
+    assert.equal(denied.headers.get('Access-Control-Allow-Origin'), null);
+  });
+
+  it('also on error responses, so widgets can read the problem', async () => {
+    const response = await app.request('/api/v1/holidays', { headers: { Origin: ALLOWED } });
+    assert.equal(response.status, 400);
+    assert.equal(response.headers.get('Access-Control-Allow-Origin'), ALLOWED);
+  });
+});
+
+describe('rate limiting', () => {
+  const env = {
+    RATE_LIMIT_ENABLED: 'true',
+    RATE_LIMIT_READ_BURST: '3',
+    RATE_LIMIT_READ_PER_MINUTE: '60',
+    RATE_LIMIT_WRITE_BURST: '1',
+    RATE_LIMIT_WRITE_PER_MINUTE: '6',
+    CORS_ORIGINS: ALLOWED,
+  };
+
+  it('answers 429 with Retry-After once a client used its burst, per client', async () => {
+    const app = testApp(noDatabase, { env });
+    const client = fromAddress('198.51.100.1');
+    for (let i = 0; i < 3; i++) assert.equal((await app.request(HOLIDAYS, {}, client)).status, 200);
+    const limited = await app.request(HOLIDAYS, { headers: { Origin: ALLOWED } }, client);
+    assert.equal(limited.status, 429);
+    assert.equal(limited.headers.get('Retry-After'), '1');
+    assert.equal(limited.headers.get('Content-Type'), 'application/problem+json');
+    assert.equal(limited.headers.get('Access-Control-Allow-Origin'), ALLOWED);
+    assert.equal((await json(limited))['code'], 'rate_limited');
+
+    assert.equal((await app.request(HOLIDAYS, {}, fromAddress('198.51.100.2'))).status, 200, 'another client is unaffected');
+  });
+
+  it('budgets writes separately from reads', async () => {
+    const app = testApp(noDatabase, { env });
+    const client = fromAddress('198.51.100.3');
+    for (let i = 0; i < 3; i++) await app.request(HOLIDAYS, {}, client);
+    assert.equal((await app.request(HOLIDAYS, {}, client)).status, 429);
+    // The write group still has its token: the request gets through to routing (404 here).
+    assert.equal((await app.request('/api/v1/anything', { method: 'POST' }, client)).status, 404);
+    const limited = await app.request('/api/v1/anything', { method: 'POST' }, client);
+    assert.equal(limited.status, 429);
+    assert.equal(limited.headers.get('Retry-After'), '10');
+  });
+
+  it('trusts X-Forwarded-For only as far as configured', async () => {
+    const proxied = testApp(noDatabase, { env: { ...env, TRUST_PROXY_HOPS: '1' } });
+    const proxy = fromAddress('10.0.0.1');
+    // Behind one proxy: the last entry is the client; a spoofed first entry does not help.
+    for (let i = 0; i < 3; i++) {
+      await proxied.request(HOLIDAYS, { headers: { 'X-Forwarded-For': `1.2.3.${i}, 203.0.113.9` } }, proxy);
+    }
+    const limited = await proxied.request(HOLIDAYS, { headers: { 'X-Forwarded-For': '203.0.113.9' } }, proxy);
+    assert.equal(limited.status, 429);
+    const other = await proxied.request(HOLIDAYS, { headers: { 'X-Forwarded-For': '203.0.113.10' } }, proxy);
+    assert.equal(other.status, 200);
+  });
+
+  it('refills tokens over time', () => {
+    let now = 0;
+    const limiter = new TokenBucketLimiter({ burst: 2, perMinute: 30 }, () => now);
+    assert.equal(limiter.take('a').allowed, true);
+    assert.equal(limiter.take('a').allowed, true);
+    assert.deepEqual(limiter.take('a'), { allowed: false, retryAfterSeconds: 2 });
+    now += 2_000;
+    assert.equal(limiter.take('a').allowed, true);
+    assert.equal(limiter.take('a').allowed, false);
+  });
+
+  it('keeps memory bounded under many clients', () => {
+    let now = 0;
+    const limiter = new TokenBucketLimiter({ burst: 1, perMinute: 1 }, () => now);
+    for (let i = 0; i < 2.5 * MAX_TRACKED_CLIENTS; i++) limiter.take(`client-${i}`);
+    assert.ok(limiter.trackedClients <= MAX_TRACKED_CLIENTS);
+    // The newest clients are still tracked, and still limited.
+    assert.equal(limiter.take(`client-${2.5 * MAX_TRACKED_CLIENTS - 1}`).allowed, false);
+  });
+});
+
+describe('request logs', () => {
+  it('carry method, route pattern, status, duration and request id, and no personal data', async () => {
+    const logs = captureLogs();
+    const app: App = testApp(noDatabase, { logger: logs.logger, env: { RATE_LIMIT_ENABLED: 'true' } });
+    app.openapi(
+      createRoute({
+        method: 'post',
+        path: '/api/v1/test-activation/{token}',
+        hide: true,
+        request: {
+          params: z.object({ token: z.string() }),
+          body: { required: true, content: { 'application/json': { schema: z.object({ email: z.email() }) } } },
+        },
+        responses: { 204: { description: 'activated' } },
+      }),
+      (c) => c.body(null, 204),
+    );
+    const response = await app.request(
+      '/api/v1/test-activation/tok_S3cr3tT0ken?email=erika.mustermann%40example.org&q=Fahrrad',
+      {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          'X-Forwarded-For': '203.0.113.77',
+          'User-Agent': 'Erikas Telefon',
+          'X-Request-Id': 'req-42',
+        },
+        body: JSON.stringify({ email: 'erika.mustermann@example.org' }),
+      },
+      fromAddress('198.51.100.200'),
+    );
+    assert.equal(response.status, 204);
+    await app.request('/api/v1/offices/nope%40example.org', {}, fromAddress('198.51.100.200'));
+
+    const all = logs.lines.join('\n');
+    const personal = ['erika', 'mustermann', 'example.org', '%40', 'S3cr3t', 'tok_', 'Fahrrad'];
+    const client = ['203.0.113.77', '198.51.100.200', 'Telefon'];
+    for (const secret of [...personal, ...client]) {
+      assert.ok(!all.includes(secret), `log must not contain "${secret}"`);
+    }
+    const entry = logs.entries().find((e) => e['requestId'] === 'req-42');
+    assert.deepEqual(
+      { ...entry, time: undefined, durationMs: undefined },
+      {
+        requestId: 'req-42',
+        method: 'POST',
+        route: '/api/v1/test-activation/:token',
+        status: 204,
+        durationMs: undefined,
+        time: undefined,
+        level: 'info',
+        msg: 'request',
+      },
+    );
+    assert.equal(typeof entry?.['durationMs'], 'number');
+  });
+
+  it('are one JSON object per line, filtered by level', () => {
+    const logs = captureLogs();
+    logs.logger.debug('d', { a: 1 });
+    logs.logger.error('e', { msg: 'cannot override', level: 'nope' });
+    assert.deepEqual(
+      logs.entries().map((e) => [e['level'], e['msg']]),
+      [
+        ['debug', 'd'],
+        ['error', 'e'],
+      ],
+    );
+  });
+});

@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { appendFile, cp, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, it } from 'node:test';
+import { migrate, readMigrations } from '../src/db/migrate.js';
+import { openDatabase } from '../src/db/open.js';
+import { migrationsDir } from '../src/paths.js';
+import { seed } from '../src/seed/seed.js';
+import { silentLogger } from './support/logs.js';
+import { describeForEachStore } from './support/stores.js';
+
+const allFiles = (await readdir(migrationsDir)).filter((f) => f.endsWith('.sql')).sort();
+
+describeForEachStore('migrations and seed', (store) => {
+  it('on a first start of two instances at once, apply and seed everything exactly once', async () => {
+    // Two connections, as two processes would have (on PGlite: the one connection, queued).
+    const [a, b] = await Promise.all([store.open(), store.open()]);
+    const [fromA, fromB] = await Promise.all([migrate(a!), migrate(b!)]);
+    assert.deepEqual([...fromA, ...fromB].sort(), allFiles);
+    const [seededA, seededB] = await Promise.all([seed(a!), seed(b!)]);
+    assert.deepEqual([...seededA, ...seededB].sort(), ['offices', 'town']);
+    const [counts] = await a!.query<{ towns: number; offices: number }>(
+      'SELECT (SELECT count(*) FROM town)::int AS towns, (SELECT count(*) FROM offices)::int AS offices',
+    );
+    assert.deepEqual(counts, { towns: 1, offices: 6 });
+  });
+
+  it('do nothing on later starts', async () => {
+    const db = await store.open();
+    assert.deepEqual(await migrate(db), []);
+    assert.deepEqual(await seed(db), []);
+    const rows = await db.query<{ file: string }>('SELECT file FROM schema_migrations ORDER BY version');
+    assert.deepEqual(
+      rows.map((r) => r.file),
+      allFiles,
+    );
+  });
+
+  it('refuse a migration edited after it was applied', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'muni-migrations-'));
+    after(() => rm(dir, { recursive: true, force: true }));
+    await cp(migrationsDir, dir, { recursive: true });
+    await appendFile(join(dir, allFiles[0]!), '\n-- edited\n');
+    await assert.rejects(migrate(await store.open(), { dir }), /was changed after it was applied/);
+  });
+});
+
+it('readMigrations rejects misnamed files and duplicate versions', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'muni-migrations-'));
+  after(() => rm(dir, { recursive: true, force: true }));
+  await writeFile(join(dir, '001_ok.sql'), 'SELECT 1;');
+  await writeFile(join(dir, 'README.md'), 'not a migration');
+  assert.equal((await readMigrations(dir)).length, 1);
+  await writeFile(join(dir, '1_bad.sql'), 'SELECT 1;');
+  await assert.rejects(readMigrations(dir), /does not match/);
+  await rm(join(dir, '1_bad.sql'));
+  await writeFile(join(dir, '001_twin.sql'), 'SELECT 1;');
+  await assert.rejects(readMigrations(dir), /share version 001/);
+});
+
+it('a PGlite data directory is created on first start and kept', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'muni-pglite-'));
+  after(() => rm(dir, { recursive: true, force: true }));
+  const dataDir = join(dir, 'nested', 'pglite');
+  const first = await openDatabase({ kind: 'pglite', dataDir }, silentLogger);
+  await migrate(first);
+  await seed(first);
+  await first.close();
+  const second = await openDatabase({ kind: 'pglite', dataDir }, silentLogger);
+  try {
+    assert.deepEqual(await migrate(second), []);
+    assert.deepEqual(await seed(second), []);
+  } finally {
+    await second.close();
+  }
+});

@@ -1,0 +1,38 @@
+// CDN build: one self-contained, minified ES module per widget plus muni-widgets.js
+// with all of them, Lit inlined. Input is tsc's output (packages/*/dist), so the
+// npm packages and the CDN files are built from the same JavaScript.
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+
+/** Each entry registers its elements; widgets add themselves here. */
+export const bundles = {
+  'muni-provider': 'packages/core/dist/define.js',
+};
+
+const ALL = '\0muni-widgets-all';
+
+/** The full bundle is just every define module imported once. */
+function allWidgets() {
+  return {
+    name: 'muni-widgets-all',
+    resolveId: (id) => (id === ALL ? ALL : null),
+    load: (id) => (id === ALL ? Object.values(bundles).map((p) => `import ${JSON.stringify(`./${p}`)};`).join('\n') : null),
+  };
+}
+
+function cdnBundle(name, input) {
+  return {
+    input,
+    plugins: [allWidgets(), nodeResolve({ exportConditions: ['browser', 'production'] }), terser({ format: { comments: false }, ecma: 2022, module: true })],
+    output: { file: `dist/cdn/${name}.js`, format: 'es', sourcemap: true },
+    onwarn(warning, warn) {
+      if (warning.code === 'THIS_IS_UNDEFINED') return;
+      warn(warning);
+    },
+  };
+}
+
+export default [
+  ...Object.entries(bundles).map(([name, input]) => cdnBundle(name, input)),
+  cdnBundle('muni-widgets', ALL),
+];

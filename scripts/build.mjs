@@ -1,0 +1,13 @@
+// npm run build: npm packages (tsc), CDN bundles (rollup), custom-elements.json (CEM analyzer).
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+
+const bin = (name) => `node_modules/.bin/${name}`;
+const run = (cmd, args) => execFileSync(cmd, args, { stdio: 'inherit' });
+
+run(bin('tsc'), ['-b', 'tsconfig.build.json']);
+// Only now: a failed compile must not leave the running demo without bundles.
+rmSync('dist/cdn', { recursive: true, force: true });
+run(bin('rollup'), ['-c', '--silent']);
+run(bin('cem'), ['analyze', '--quiet']);
+console.log('build: packages/*/dist, dist/cdn, custom-elements.json');

@@ -1,0 +1,57 @@
+// End-to-end harness: the real reference server (PGlite in memory) serving the demo and
+// the CDN bundles, driven by Debian's Chromium through playwright-core.
+import { readFileSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { startServer, loadConfig } from '@muni-widgets/server';
+import { chromiumPath, CHROMIUM_ARGS } from '../../scripts/chromium-path.js';
+
+const AXE_SOURCE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+
+/** Starts the server on a free port with the demo mounted; close() stops it. */
+export async function startDemoServer(env = {}) {
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', PGLITE_DATA_DIR: 'memory://', LOG_LEVEL: 'error', ...env });
+  return startServer({
+    config,
+    staticMounts: [
+      { urlPrefix: '/', dir: 'demo' },
+      { urlPrefix: '/cdn/', dir: 'dist/cdn' },
+    ],
+  });
+}
+
+export async function launchBrowser() {
+  return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+}
+
+/**
+ * A page that records everything that should never happen on a city's page:
+ * console errors, uncaught exceptions, CSP violations and requests that leave
+ * the server under test.
+ */
+export async function openPage(browser, baseUrl, options = {}) {
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`exception: ${error.message}`));
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(baseUrl) && !url.startsWith('data:')) problems.push(`third-party request: ${url}`);
+  });
+  await page.exposeFunction('__muniReportCsp', (text) => problems.push(`csp: ${text}`));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.__muniReportCsp(`${e.violatedDirective} blocked ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}`),
+    );
+  });
+  return { page, context, problems };
+}
+
+/** Runs axe in the page (through the DevTools protocol, so the page's CSP does not block it). */
+export async function axeViolations(page) {
+  await page.evaluate(AXE_SOURCE);
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}

@@ -1,0 +1,61 @@
+// The demo city website in Chromium against the real server: every page loads its
+// widgets with no console error, no CSP violation, no third-party request, and no axe violation.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { axeViolations, launchBrowser, openPage, startDemoServer } from './harness.mjs';
+
+/** Every page of the demo site; `widgets` says whether it embeds the CDN bundle. */
+const PAGES = [
+  { path: '/', widgets: false },
+  { path: '/rechtliches.html', widgets: false },
+  { path: '/kita-termin.html', widgets: true },
+  { path: '/dienstleistungen.html', widgets: true },
+  { path: '/fundbuero.html', widgets: true },
+  { path: '/bezahlen.html', widgets: true },
+];
+
+describe('demo website smoke test', () => {
+  let server;
+  let browser;
+  before(async () => {
+    server = await startDemoServer();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  for (const { path, widgets } of PAGES) {
+    test(`${path} renders cleanly and passes axe`, async () => {
+      const { page, context, problems } = await openPage(browser, server.url);
+      const response = await page.goto(server.url + path);
+      assert.equal(response.status(), 200);
+      assert.match(response.headers()['content-security-policy'] ?? '', /script-src 'self'/);
+      if (widgets) await page.waitForFunction(() => customElements.get('muni-provider') !== undefined);
+      assert.deepEqual(await axeViolations(page), []);
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+  }
+
+  test('serves the API, its OpenAPI document and the docs next to the demo', async () => {
+    const health = await fetch(`${server.url}/api/health`).then((r) => r.json());
+    assert.equal(health.status, 'ok');
+    const doc = await fetch(`${server.url}/api/openapi.json`).then((r) => r.json());
+    assert.match(doc.openapi, /^3\.1/);
+    const docs = await fetch(`${server.url}/api/docs`);
+    assert.equal(docs.status, 200);
+  });
+
+  for (const path of ['/api/docs', '/dev/outbox']) {
+    test(`the server's own page ${path} is accessible in Chromium`, async () => {
+      const { page, context, problems } = await openPage(browser, server.url);
+      const response = await page.goto(server.url + path);
+      assert.equal(response.status(), 200);
+      assert.deepEqual(await axeViolations(page), []);
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+  }
+});
