@@ -1,0 +1,27 @@
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+
+/**
+ * A calendar day as the office sees it, "2026-12-03", with no time and no
+ * zone. Day arithmetic runs on UTC midnights, where no daylight-saving switch
+ * can turn "one day later" into 23 hours.
+ */
+export type CivilDate = string;
+
+export function toUtcDate(day: CivilDate): TZDate {
+  const [y, m, d] = day.split('-').map(Number);
+  return new TZDate(y!, m! - 1, d!, 'UTC');
+}
+
+export function fromUtcDate(date: Date): CivilDate {
+  return format(new TZDate(date.getTime(), 'UTC'), 'yyyy-MM-dd');
+}
+
+/** The office's calendar day at an instant, e.g. today in Berlin for a citizen in New York. */
+export function civilDateAt(instant: Date | number, timeZone: string): CivilDate {
+  return format(new TZDate(new Date(instant).getTime(), timeZone), 'yyyy-MM-dd');
+}
+
+export function isCivilDate(value: unknown): value is CivilDate {
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && fromUtcDate(toUtcDate(value)) === value;
+}

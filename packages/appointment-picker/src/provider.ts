@@ -1,0 +1,128 @@
+import type { CivilDate } from './calendar/civil-date.js';
+
+/** A bookable appointment type, e.g. "Anmeldung Kindertagesbetreuung". */
+export interface AppointmentService {
+  id: string;
+  name: string;
+  description?: string;
+  /** Minutes for one person; the office plans `count` times this for several. */
+  durationMinutes: number;
+  /** How many people (children, applicants) one appointment may cover. */
+  maxCount: number;
+  officeIds: string[];
+  /** Extra details this service needs, e.g. a child's date of birth. */
+  fields: DetailField[];
+}
+
+export interface DetailField {
+  id: string;
+  label: string;
+  type: 'text' | 'date' | 'tel' | 'email' | 'textarea';
+  required: boolean;
+  hint?: string;
+  autocomplete?: string;
+}
+
+export interface AppointmentOffice {
+  id: string;
+  name: string;
+  street: string;
+  postalCode: string;
+  city: string;
+  accessibility?: string;
+}
+
+export interface ServiceRequest {
+  serviceId: string;
+  count: number;
+}
+
+export interface DayAvailability {
+  date: CivilDate;
+  /** Free slots that day for the requested services. */
+  free: number;
+}
+
+export interface Slot {
+  /** Opaque to the widget; each backend encodes what it needs to reserve this slot. */
+  id: string;
+  start: string;
+  end: string;
+  officeId: string;
+}
+
+/** A slot held for this citizen until `expiresAt`; `secret` proves it is theirs. */
+export interface Reservation {
+  id: string;
+  secret: string;
+  slot: Slot;
+  expiresAt: string;
+}
+
+export interface Contact {
+  name: string;
+  email: string;
+  phone?: string;
+}
+
+export interface BookingDetails {
+  contact: Contact;
+  fields: Record<string, string>;
+  consent: boolean;
+  /** The solved proof-of-work challenge, when the backend asks for one. */
+  botProof?: string;
+  /** The page the citizen books on: activation and management links lead back here. */
+  returnUrl: string;
+}
+
+export type AppointmentStatus = 'pending' | 'confirmed' | 'cancelled';
+
+export interface Appointment {
+  id: string;
+  status: AppointmentStatus;
+  services: Array<ServiceRequest & { name: string }>;
+  office: AppointmentOffice;
+  slot: Slot;
+  /** Present once confirmed: the token behind the cancel and reschedule links. */
+  managementToken?: string;
+  /** A calendar file for the confirmed appointment. */
+  icsUrl?: string;
+}
+
+/** ALTCHA-style proof-of-work challenge; solved in the browser, no third party involved. */
+export interface BotChallenge {
+  algorithm: string;
+  challenge: string;
+  salt: string;
+  signature: string;
+  maxnumber?: number;
+}
+
+export type SubmitResult = { kind: 'activation-sent'; expiresAt?: string } | { kind: 'confirmed'; appointment: Appointment };
+
+/**
+ * What the picker needs from a backend. Implementations: REST (the reference
+ * server's open widget API), ZMS (the citizen API of it-at-m/eappointment) and
+ * in-memory (stories and tests). All methods throw `ApiError`.
+ */
+export interface AppointmentProvider {
+  services(signal?: AbortSignal): Promise<AppointmentService[]>;
+  offices(signal?: AbortSignal): Promise<AppointmentOffice[]>;
+  availability(
+    query: { services: ServiceRequest[]; officeId?: string; from: CivilDate; to: CivilDate },
+    signal?: AbortSignal,
+  ): Promise<DayAvailability[]>;
+  slots(query: { services: ServiceRequest[]; officeId?: string; date: CivilDate }, signal?: AbortSignal): Promise<Slot[]>;
+  reserve(query: { services: ServiceRequest[]; slot: Slot }): Promise<Reservation>;
+  extend(reservation: Reservation): Promise<Reservation>;
+  release(reservation: Reservation): Promise<void>;
+  /** Undefined when the backend does its own bot protection. */
+  botChallenge?(): Promise<BotChallenge>;
+  submit(reservation: Reservation, details: BookingDetails): Promise<SubmitResult>;
+  /** Follows the activation link from the e-mail. */
+  activate(token: string): Promise<Appointment>;
+  appointment(managementToken: string): Promise<Appointment>;
+  cancel(managementToken: string): Promise<void>;
+  /** Moves a confirmed appointment onto a newly reserved slot; the old one is released only after. */
+  reschedule(managementToken: string, reservation: Reservation): Promise<Appointment>;
+}
