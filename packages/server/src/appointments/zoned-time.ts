@@ -1,0 +1,78 @@
+/**
+ * Wall-clock times in a time zone (Europe/Berlin) to instants and back, with plain Intl. Office
+ * hours are local times; slots are instants, returned as ISO 8601 with the local offset
+ * (`2026-12-03T09:30:00+01:00`), so a slot on a daylight-saving weekend has the right offset.
+ */
+import { fromIsoDate, type IsoDate } from '../time.js';
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+function wallClock(instant: Date, timeZone: string) {
+  const parts: Record<string, number> = {};
+  for (const p of formatter(timeZone).formatToParts(instant)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  return parts as { year: number; month: number; day: number; hour: number; minute: number; second: number };
+}
+
+/** Offset of `timeZone` from UTC at `instant`, in minutes (Berlin: 60 in winter, 120 in summer). */
+export function offsetMinutes(instant: Date, timeZone: string): number {
+  const w = wallClock(instant, timeZone);
+  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
+}
+
+/**
+ * The instant at which the wall clock in `timeZone` shows `minuteOfDay` on `date`. Times that do
+ * not exist (the skipped hour in spring) move forward by the gap; ambiguous times (the repeated
+ * hour in autumn) resolve to the earlier instant.
+ */
+export function zonedInstant(date: IsoDate, minuteOfDay: number, timeZone: string): Date {
+  const wall = fromIsoDate(date).getTime() + minuteOfDay * 60_000;
+  const first = wall - offsetMinutes(new Date(wall), timeZone) * 60_000;
+  const second = wall - offsetMinutes(new Date(first), timeZone) * 60_000;
+  return new Date(Math.min(first, second));
+}
+
+/** ISO 8601 with the local offset: `2026-03-30T08:00:00+02:00`. */
+export function formatZoned(instant: Date, timeZone: string): string {
+  const w = wallClock(instant, timeZone);
+  const offset = offsetMinutes(instant, timeZone);
+  const sign = offset < 0 ? '-' : '+';
+  const abs = Math.abs(offset);
+  return (
+    `${w.year}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}` +
+    `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
+  );
+}
+
+/** ISO weekday of a calendar date, 1 = Monday … 7 = Sunday. */
+export function isoWeekday(date: IsoDate): number {
+  return ((fromIsoDate(date).getUTCDay() + 6) % 7) + 1;
+}
+
+/** "08:30" → 510. "24:00" → 1440. */
+export function minutesOfDay(time: string): number {
+  const [h, m] = time.split(':').map(Number);
+  return h! * 60 + m!;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
