@@ -1,0 +1,9 @@
+import { expect } from '@open-wc/testing';
+import { missingKeys } from '@muni-widgets/core';
+import { pickerMessages } from '../src/i18n/messages.js';
+
+describe('appointment picker messages', () => {
+  it('has every message in every language', () => {
+    expect(missingKeys(pickerMessages)).to.deep.equal([]);
+  });
+});
