@@ -7,6 +7,7 @@ import terser from '@rollup/plugin-terser';
 /** Each entry registers its elements; widgets add themselves here. */
 export const bundles = {
   'muni-provider': 'packages/core/dist/define.js',
+  'muni-appointment-picker': 'packages/appointment-picker/dist/define.js',
 };
 
 const ALL = '\0muni-widgets-all';

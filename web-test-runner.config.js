@@ -6,7 +6,8 @@ import { countReporter } from './scripts/wtr-count-reporter.js';
 
 export default {
   files: ['packages/*/test/**/*.test.ts', '!packages/server/**'],
-  nodeResolve: { exportConditions: ['browser', 'development'] },
+  // "source": workspace packages resolve to their TypeScript, so every test page holds one copy of core.
+  nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
   plugins: [esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
   browsers: [chromeLauncher({ launchOptions: { executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS } })],
   concurrency: 2,

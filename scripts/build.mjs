@@ -9,5 +9,6 @@ run(bin('tsc'), ['-b', 'tsconfig.build.json']);
 // Only now: a failed compile must not leave the running demo without bundles.
 rmSync('dist/cdn', { recursive: true, force: true });
 run(bin('rollup'), ['-c', '--silent']);
+run(process.execPath, ['scripts/build-demo.mjs']);
 run(bin('cem'), ['analyze', '--quiet']);
 console.log('build: packages/*/dist, dist/cdn, custom-elements.json');

@@ -4,7 +4,7 @@ import { spawn, execFileSync } from 'node:child_process';
 
 execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
 
-const server = spawn(process.execPath, ['packages/server/dist/src/main.js', '--static', '/=demo', '--static', '/cdn/=dist/cdn'], {
+const server = spawn(process.execPath, ['packages/server/dist/src/main.js', '--static', '/=dist/demo', '--static', '/cdn/=dist/cdn'], {
   stdio: ['ignore', 'pipe', 'inherit'],
   env: { LOG_LEVEL: 'warn', ...process.env },
 });

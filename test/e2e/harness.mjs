@@ -13,7 +13,7 @@ export async function startDemoServer(env = {}) {
   return startServer({
     config,
     staticMounts: [
-      { urlPrefix: '/', dir: 'demo' },
+      { urlPrefix: '/', dir: 'dist/demo' },
       { urlPrefix: '/cdn/', dir: 'dist/cdn' },
     ],
   });

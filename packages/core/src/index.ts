@@ -15,13 +15,19 @@ export { LOCALES, DEFAULT_LOCALE, toLocale, intlTag, type Locale } from './i18n/
 export { translator, missingKeys, plural, type Catalog, type CatalogOf, type Message, type Translate } from './i18n/translate.js';
 export {
   OFFICE_TIME_ZONE,
-  formatInZone,
   formatLongDate,
+  formatDayName,
+  formatMonthYear,
+  formatShortWeekday,
+  formatWeekday,
   formatTime,
+  hourInZone,
+  dayInZone,
   formatMoney,
   formatNumber,
   browserTimeZone,
   zonesDiffer,
+  type ZoneOptions,
 } from './i18n/format.js';
 export { coreMessages, type CoreMessages } from './i18n/core-messages.js';
 

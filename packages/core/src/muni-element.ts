@@ -88,7 +88,7 @@ export abstract class MuniElement extends LitElement {
   }
 
   /** Core messages in the widget's language. */
-  protected get coreT(): Translate<CoreMessages> {
+  get coreT(): Translate<CoreMessages> {
     return translator(coreMessages, this.effectiveLocale);
   }
 

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { coreMessages } from '../src/i18n/core-messages.js';
 import { missingKeys, plural, translator } from '../src/i18n/translate.js';
-import { formatInZone, formatLongDate, formatMoney, formatTime, zonesDiffer } from '../src/i18n/format.js';
+import { dayInZone, formatLongDate, formatMoney, formatTime, hourInZone, zonesDiffer } from '../src/i18n/format.js';
 import { toLocale } from '../src/i18n/locale.js';
 
 describe('i18n', () => {
@@ -37,7 +37,10 @@ describe('i18n', () => {
     // Summer time: 07:30 UTC is 09:30 in Berlin.
     expect(formatTime('2026-07-01T07:30:00Z', { locale: 'en' })).to.equal('09:30');
     expect(formatLongDate('2026-07-01T07:30:00Z', { locale: 'en' })).to.equal('Wednesday, 1 July 2026');
-    expect(formatInZone('2026-07-01T07:30:00Z', 'HH:mm', { locale: 'de', timeZone: 'America/New_York' })).to.equal('03:30');
+    expect(formatTime('2026-07-01T07:30:00Z', { locale: 'en', timeZone: 'America/New_York' })).to.equal('03:30');
+    expect(hourInZone('2026-07-01T07:30:00Z')).to.equal(9);
+    expect(dayInZone('2026-12-02T23:30:00Z')).to.equal('2026-12-03');
+    expect(dayInZone('2026-12-02T23:30:00Z', 'UTC')).to.equal('2026-12-02');
   });
 
   it('formats money from integer cents', () => {

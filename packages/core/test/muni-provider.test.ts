@@ -47,12 +47,20 @@ describe('<muni-provider> and configuration', () => {
   });
 
   it("falls back to the page's language, then German, and to Berlin time for unknown zones", async () => {
-    const english = await fixture(html`<div lang="en-GB"><probe-widget backend-url="/api" time-zone="Mars/Olympus"></probe-widget></div>`);
-    const widget = english.querySelector('probe-widget')!;
+    // Built by hand: fixture() of a plain <div> waits for an animation frame, which a background test tab may never get.
+    const english = document.createElement('div');
+    english.lang = 'en-GB';
+    const widget = document.createElement('probe-widget');
+    widget.setAttribute('backend-url', '/api');
+    widget.setAttribute('time-zone', 'Mars/Olympus');
+    english.append(widget);
+    document.body.append(english);
+    await widget.updateComplete;
     expect(widget.effectiveLocale).to.equal('en');
     expect(widget.effectiveTimeZone).to.equal('Europe/Berlin');
     const plain = await fixture<ProbeWidget>(html`<probe-widget backend-url="/api" locale="fr"></probe-widget>`);
     expect(plain.effectiveLocale).to.equal('de');
+    english.remove();
   });
 
   it('shows a clear, accessible configuration message when no backend is set', async () => {

@@ -1,10 +1,10 @@
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { dayInZone } from '@muni-widgets/core';
 
 /**
  * A calendar day as the office sees it, "2026-12-03", with no time and no
- * zone. Day arithmetic runs on UTC midnights, where no daylight-saving switch
- * can turn "one day later" into 23 hours.
+ * zone. Day arithmetic runs on UTC midnights (date-fns on a UTC TZDate),
+ * where no daylight-saving switch can turn "one day later" into 23 hours.
  */
 export type CivilDate = string;
 
@@ -14,12 +14,12 @@ export function toUtcDate(day: CivilDate): TZDate {
 }
 
 export function fromUtcDate(date: Date): CivilDate {
-  return format(new TZDate(date.getTime(), 'UTC'), 'yyyy-MM-dd');
+  return dayInZone(date, 'UTC');
 }
 
 /** The office's calendar day at an instant, e.g. today in Berlin for a citizen in New York. */
 export function civilDateAt(instant: Date | number, timeZone: string): CivilDate {
-  return format(new TZDate(new Date(instant).getTime(), timeZone), 'yyyy-MM-dd');
+  return dayInZone(instant, timeZone);
 }
 
 export function isCivilDate(value: unknown): value is CivilDate {

@@ -1,5 +1,5 @@
 import { html, nothing, type ReactiveController, type ReactiveElement, type TemplateResult } from 'lit';
-import { formatInZone, type Locale, type Translate } from '@muni-widgets/core';
+import { formatDayName, formatMonthYear, formatShortWeekday, formatWeekday, type Locale, type Translate } from '@muni-widgets/core';
 import type { PickerMessages } from '../i18n/messages.js';
 import { toUtcDate, type CivilDate } from './civil-date.js';
 import { clampDay, firstOfMonth, monthWeeks, moveByKey, sameMonth, shiftMonths } from './month-model.js';
@@ -66,7 +66,7 @@ export class MonthGrid implements ReactiveController {
   render(view: MonthGridView): TemplateResult {
     const { t, locale } = view;
     const zone = { locale, timeZone: 'UTC' };
-    const monthTitle = formatInZone(toUtcDate(this.month), 'LLLL yyyy', zone);
+    const monthTitle = formatMonthYear(toUtcDate(this.month), zone);
     const weeks = monthWeeks(this.month);
     const onKeyDown = (event: KeyboardEvent) => this.onKeyDown(event, view);
     return html`<div class="calendar" part="calendar">
@@ -95,7 +95,7 @@ export class MonthGrid implements ReactiveController {
         <thead>
           <tr>
             ${weeks[0]!.map(
-              (day) => html`<th scope="col" abbr=${formatInZone(toUtcDate(day), 'EEEE', zone)}>${formatInZone(toUtcDate(day), 'EEEEEE', zone)}</th>`,
+              (day) => html`<th scope="col" abbr=${formatWeekday(toUtcDate(day), zone)}>${formatShortWeekday(toUtcDate(day), zone)}</th>`,
             )}
           </tr>
         </thead>
@@ -115,7 +115,7 @@ export class MonthGrid implements ReactiveController {
     const bookable = inWindow && free > 0 && !view.busy;
     const reason = !inWindow ? t('outsideWindow') : view.busy ? '' : free > 0 ? t('freeSlots', { count: free }) : t('noFreeSlots');
     const selected = day === this.selected;
-    const label = formatInZone(toUtcDate(day), locale === 'de' ? 'EEEE, d. MMMM' : 'EEEE, d MMMM', { locale, timeZone: 'UTC' });
+    const label = formatDayName(toUtcDate(day), { locale, timeZone: 'UTC' });
     return html`<td
       class="calendar__day ${bookable ? 'calendar__day--free' : ''} ${selected ? 'calendar__day--selected' : ''}"
       data-date=${day}

@@ -56,10 +56,12 @@ export class ApiError extends Error {
   readonly problem: Problem | undefined;
   /** From a Retry-After header: how long the server asked us to wait. */
   readonly retryAfterMs: number | undefined;
+  /** The error response's parsed JSON, for adapters of backends with their own error format. */
+  readonly body: unknown;
 
   constructor(
     kind: ApiErrorKind,
-    options: { status?: number; problem?: Problem; cause?: unknown; message?: string; retryAfterMs?: number } = {},
+    options: { status?: number; problem?: Problem; cause?: unknown; message?: string; retryAfterMs?: number; body?: unknown } = {},
   ) {
     super(options.message ?? options.problem?.detail ?? kind, { cause: options.cause });
     this.name = 'ApiError';
@@ -67,6 +69,7 @@ export class ApiError extends Error {
     this.status = options.status;
     this.problem = options.problem;
     this.retryAfterMs = options.retryAfterMs;
+    this.body = options.body;
   }
 
   /** Whether asking again, unchanged, may succeed: what decides if a retry button is offered. */

@@ -185,33 +185,40 @@ export class HttpClient {
 
   private httpError(response: Response, text: string): ApiError {
     const retryAfter = Number(response.headers.get('Retry-After'));
+    const body = parseJson(text);
     return new ApiError(statusToKind(response.status), {
       status: response.status,
-      problem: parseProblem(text, response.status),
+      problem: toProblem(body, response.status),
+      body,
       ...(retryAfter > 0 ? { retryAfterMs: retryAfter * 1000 } : {}),
     });
   }
 }
 
-/** Reads problem details defensively: a proxy's HTML error page must not become an exception. */
-function parseProblem(text: string, status: number): Problem {
+/** A proxy's HTML error page is not JSON; that must not become an exception. */
+function parseJson(text: string): unknown {
   try {
-    const raw = JSON.parse(text) as Record<string, unknown>;
-    if (typeof raw !== 'object' || raw === null) return { status };
-    const pick = (key: string) => (typeof raw[key] === 'string' ? (raw[key] as string) : undefined);
-    const errors = Array.isArray(raw['errors'])
-      ? (raw['errors'] as Record<string, unknown>[])
-          .filter((e) => e && typeof e === 'object')
-          .map((e) => ({ field: String(e['field'] ?? ''), code: String(e['code'] ?? ''), message: String(e['message'] ?? '') }))
-      : undefined;
-    const problem: Problem = { status };
-    for (const key of ['type', 'title', 'detail', 'code'] as const) {
-      const value = pick(key);
-      if (value !== undefined) problem[key] = value;
-    }
-    if (errors) problem.errors = errors;
-    return problem;
+    return JSON.parse(text);
   } catch {
-    return { status };
+    return undefined;
   }
+}
+
+/** Reads RFC 9457 problem details defensively from whatever the error body holds. */
+function toProblem(body: unknown, status: number): Problem {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return { status };
+  const raw = body as Record<string, unknown>;
+  const pick = (key: string) => (typeof raw[key] === 'string' ? (raw[key] as string) : undefined);
+  const errors = Array.isArray(raw['errors'])
+    ? (raw['errors'] as Record<string, unknown>[])
+        .filter((e) => e && typeof e === 'object')
+        .map((e) => ({ field: String(e['field'] ?? ''), code: String(e['code'] ?? ''), message: String(e['message'] ?? '') }))
+    : undefined;
+  const problem: Problem = { status };
+  for (const key of ['type', 'title', 'detail', 'code'] as const) {
+    const value = pick(key);
+    if (value !== undefined) problem[key] = value;
+  }
+  if (errors) problem.errors = errors;
+  return problem;
 }

@@ -1,0 +1,11 @@
+import { defineElement } from '@muni-widgets/core';
+import '@muni-widgets/core/define.js';
+import { MuniAppointmentPicker } from './muni-appointment-picker.js';
+
+defineElement('muni-appointment-picker', MuniAppointmentPicker);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'muni-appointment-picker': MuniAppointmentPicker;
+  }
+}

@@ -1,0 +1,496 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ApiError, MuniElement, button, errorState, loading, toApiError, translator, type Translate } from '@muni-widgets/core';
+import type { Appointment, AppointmentOffice, AppointmentProvider, AppointmentService, Reservation, ServiceRequest, Slot } from './provider.js';
+import { RestAppointmentProvider } from './providers/rest.js';
+import { MonthGrid } from './calendar/month-grid.js';
+import { civilDateAt, type CivilDate } from './calendar/civil-date.js';
+import { firstOfMonth, shiftMonths } from './calendar/month-model.js';
+import { HoldTimer } from './hold-timer.js';
+import { readDeepLink, withoutDeepLink } from './deep-link.js';
+import { validateDetails } from './details-validation.js';
+import { pickerMessages, type PickerMessages } from './i18n/messages.js';
+import { pickerStyles } from './styles.js';
+import { renderServiceStep } from './steps/choose-service.js';
+import { renderOfficeStep } from './steps/choose-office.js';
+import { renderSlotStep } from './steps/choose-slot.js';
+import { renderDetailsStep } from './steps/details.js';
+import { renderReviewStep } from './steps/review.js';
+import { renderOutcome } from './steps/outcome.js';
+
+export type Step = 'service' | 'office' | 'slot' | 'details' | 'review' | 'sent' | 'activating' | 'confirmed' | 'manage' | 'cancelled' | 'link-error';
+
+/** Steps of the booking flow that show "Schritt n von m". */
+const FLOW: Step[] = ['service', 'office', 'slot', 'details', 'review'];
+
+export interface ContactInput {
+  name: string;
+  email: string;
+  phone: string;
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'muni-service-selected': CustomEvent<{ services: ServiceRequest[] }>;
+    'muni-slot-reserved': CustomEvent<{ slot: Slot; expiresAt: string }>;
+    'muni-booked': CustomEvent<{ slot: Slot; services: ServiceRequest[]; status: 'pending' | 'confirmed' }>;
+    'muni-cancelled': CustomEvent<{ appointmentId: string }>;
+    'muni-rescheduled': CustomEvent<{ appointmentId: string; slot: Slot }>;
+    'muni-error': CustomEvent<{ kind: string; code?: string }>;
+  }
+}
+
+/**
+ * Book, confirm, cancel and reschedule an appointment at a municipal office.
+ *
+ * @fires muni-service-selected - The citizen chose services; detail: `{ services }`.
+ * @fires muni-slot-reserved - A slot is held; detail: `{ slot, expiresAt }`.
+ * @fires muni-booked - Booking sent (pending activation) or confirmed; detail: `{ slot, services, status }`.
+ * @fires muni-cancelled - detail: `{ appointmentId }`.
+ * @fires muni-rescheduled - detail: `{ appointmentId, slot }`.
+ * @fires muni-error - A request failed; detail: `{ kind, code }`. The widget shows the message itself.
+ */
+export class MuniAppointmentPicker extends MuniElement {
+  static override styles = [...(MuniElement.styles as []), pickerStyles];
+
+  /** Preselects services by id, comma-separated, e.g. "kita-anmeldung". */
+  @property() service: string | undefined;
+
+  /** Preselects an office by id and offers only its services, e.g. on the Kita department's page. */
+  @property() office: string | undefined;
+
+  /** The backend's API: "rest" (the open widget API, default) or "zms". */
+  @property() api: 'rest' | 'zms' = 'rest';
+
+  /** Days ahead the calendar offers. */
+  @property({ type: Number, attribute: 'horizon-days' }) horizonDays = 60;
+
+  /** A provider object set from script (tests, stories, a city's own adapter); wins over `api`. */
+  @property({ attribute: false }) provider: AppointmentProvider | undefined;
+
+  @state() step: Step = 'service';
+  @state() services: AppointmentService[] = [];
+  @state() offices: AppointmentOffice[] = [];
+  @state() counts: Record<string, number> = {};
+  @state() officeId: string | undefined;
+  @state() free = new Map<CivilDate, number>();
+  @state() day: CivilDate | undefined;
+  @state() daySlots: Slot[] = [];
+  @state() listView = false;
+  @state() reservation: Reservation | undefined;
+  @state() contact: ContactInput = { name: '', email: '', phone: '' };
+  @state() fields: Record<string, string> = {};
+  @state() consent = false;
+  @state() fieldErrors: Record<string, string> = {};
+  @state() busy = false;
+  @state() error: ApiError | undefined;
+  @state() notice: string | undefined;
+  @state() appointment: Appointment | undefined;
+  @state() managementToken: string | undefined;
+  @state() confirmingCancel = false;
+  @state() rescheduled = false;
+
+  private retry: (() => Promise<void>) | undefined;
+  private loadedFor = '';
+
+  readonly grid = new MonthGrid(this, this.today, {
+    onSelect: (day) => void this.chooseDay(day),
+    onMonthChange: (month) => void this.loadMonth(month),
+  });
+
+  readonly hold = new HoldTimer(this, {
+    onTwoMinutesLeft: () => this.announcer.announce(this.t('holdTwoMinutes'), 'assertive'),
+    onExpired: () => this.holdExpired(),
+  });
+
+  get t(): Translate<PickerMessages> {
+    return translator(pickerMessages, this.effectiveLocale);
+  }
+
+  /** Today on the office's calendar. */
+  get today(): CivilDate {
+    return civilDateAt(Date.now(), this.effectiveTimeZone);
+  }
+
+  get lastBookableDay(): CivilDate {
+    return civilDateAt(Date.now() + this.horizonDays * 86_400_000, this.effectiveTimeZone);
+  }
+
+  get requests(): ServiceRequest[] {
+    return Object.entries(this.counts)
+      .filter(([, count]) => count > 0)
+      .map(([serviceId, count]) => ({ serviceId, count }));
+  }
+
+  get chosenServices(): AppointmentService[] {
+    return this.services.filter((s) => (this.counts[s.id] ?? 0) > 0);
+  }
+
+  /** Offices that offer every chosen service. */
+  get eligibleOffices(): AppointmentOffice[] {
+    const chosen = this.chosenServices;
+    return this.offices.filter((o) => chosen.every((s) => s.officeIds.includes(o.id)));
+  }
+
+  get flowPosition(): { step: number; total: number } | undefined {
+    const steps = FLOW.filter((s) => s !== 'office' || this.eligibleOffices.length > 1);
+    const index = steps.indexOf(this.step);
+    return index < 0 ? undefined : { step: index + 1, total: steps.length };
+  }
+
+  protected override get needsBackend(): boolean {
+    return this.provider === undefined;
+  }
+
+  private get backend(): AppointmentProvider {
+    // The ZMS adapter arrives with its own issue step; until then only REST and script-set providers exist.
+    return this.provider ?? new RestAppointmentProvider(this.client);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('hashchange', this.onHashChange);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.onHashChange);
+  }
+
+  private readonly onHashChange = () => void this.start();
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const key = `${this.configured}|${this.effectiveBackendUrl}|${this.provider ? 'own' : this.api}`;
+    if (this.configured && key !== this.loadedFor) {
+      this.loadedFor = key;
+      void this.start();
+    }
+  }
+
+  /** Entry point: a link from an e-mail, or a fresh booking. */
+  private async start(): Promise<void> {
+    const link = readDeepLink(location.hash);
+    if (link?.kind === 'activate' || link?.kind === 'manage') {
+      history.replaceState(history.state, '', location.pathname + location.search + withoutDeepLink(location.hash));
+      if (link.kind === 'activate') await this.activate(link.token);
+      else await this.openManagement(link.token);
+      return;
+    }
+    const preselected = link?.kind === 'service' ? link.ids : (this.service ?? '').split(',').filter(Boolean);
+    await this.run(async () => {
+      const [services, offices] = await Promise.all([this.backend.services(), this.backend.offices()]);
+      // A department's page names its office: then only that office's services are offered.
+      this.services = this.office ? services.filter((s) => s.officeIds.includes(this.office!)) : services;
+      this.offices = offices;
+      const counts: Record<string, number> = {};
+      for (const id of preselected) if (services.some((s) => s.id === id)) counts[id] = 1;
+      this.counts = counts;
+      if (this.office && offices.some((o) => o.id === this.office)) this.officeId = this.office;
+    });
+  }
+
+  /** Runs a backend call with busy state and a retry that repeats exactly this call. */
+  async run(action: () => Promise<void>): Promise<boolean> {
+    this.busy = true;
+    this.error = undefined;
+    this.retry = action;
+    try {
+      await action();
+      this.retry = undefined;
+      return true;
+    } catch (error) {
+      this.error = toApiError(error);
+      this.emit('muni-error', { kind: this.error.kind, ...(this.error.code ? { code: this.error.code } : {}) });
+      return false;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Goes to a step and moves focus to its heading, so screen readers start there. */
+  async goTo(step: Step): Promise<void> {
+    this.step = step;
+    this.error = undefined;
+    this.fieldErrors = {};
+    await this.focusAfterRender('#step-heading');
+  }
+
+  setCount(serviceId: string, count: number): void {
+    this.counts = { ...this.counts, [serviceId]: count };
+  }
+
+  async submitServices(): Promise<void> {
+    if (this.requests.length === 0) {
+      this.fieldErrors = { services: this.t('chooseService') };
+      await this.focusAfterRender('[part=error-summary]');
+      return;
+    }
+    this.emit('muni-service-selected', { services: this.requests });
+    const offices = this.eligibleOffices;
+    if (offices.length === 1) this.officeId = offices[0]!.id;
+    else if (this.officeId && !offices.some((o) => o.id === this.officeId)) this.officeId = undefined;
+    await this.goTo(offices.length > 1 ? 'office' : 'slot');
+    if (offices.length <= 1) await this.enterSlotStep();
+  }
+
+  async submitOffice(officeId: string | undefined): Promise<void> {
+    this.officeId = officeId === 'any' ? undefined : officeId;
+    await this.goTo('slot');
+    await this.enterSlotStep();
+  }
+
+  private async enterSlotStep(): Promise<void> {
+    this.day = undefined;
+    this.daySlots = [];
+    this.free = new Map();
+    await this.loadMonth(this.grid.month);
+  }
+
+  async loadMonth(month: CivilDate): Promise<void> {
+    if (this.step !== 'slot') return;
+    const from = month < this.today ? this.today : month;
+    const monthEnd = shiftMonths(firstOfMonth(month), 1);
+    const last = this.lastBookableDay;
+    const to = monthEnd <= last ? civilDateAt(Date.parse(`${monthEnd}T12:00:00Z`) - 86_400_000, 'UTC') : last;
+    if (from > to) return;
+    await this.run(async () => {
+      const days = await this.backend.availability({ services: this.requests, ...this.officeQuery, from, to });
+      const free = new Map(this.free);
+      for (const d of days) free.set(d.date, d.free);
+      this.free = free;
+    });
+  }
+
+  get officeQuery(): { officeId?: string } {
+    return this.officeId ? { officeId: this.officeId } : {};
+  }
+
+  /** Finds the first bookable day in the whole horizon and moves the calendar there. */
+  async jumpToNextFree(): Promise<void> {
+    await this.run(async () => {
+      const days = await this.backend.availability({ services: this.requests, ...this.officeQuery, from: this.today, to: this.lastBookableDay });
+      const first = days.find((d) => d.free > 0);
+      if (!first) {
+        this.notice = this.t('noneFree');
+        return;
+      }
+      const free = new Map(this.free);
+      for (const d of days) free.set(d.date, d.free);
+      this.free = free;
+      await this.grid.moveTo(first.date, { min: this.today, max: this.lastBookableDay });
+      this.grid.selected = first.date;
+      await this.chooseDay(first.date);
+    });
+  }
+
+  async chooseDay(day: CivilDate): Promise<void> {
+    this.day = day;
+    this.grid.selected = day;
+    await this.run(async () => {
+      this.daySlots = await this.backend.slots({ services: this.requests, ...this.officeQuery, date: day });
+    });
+    await this.focusAfterRender('#times-heading');
+  }
+
+  async chooseSlot(slot: Slot): Promise<void> {
+    const previous = this.reservation;
+    const ok = await this.run(async () => {
+      this.reservation = await this.backend.reserve({ services: this.requests, slot });
+    });
+    if (!ok) {
+      if (this.error?.code === 'slot_taken') {
+        this.notice = this.t('slotTaken');
+        this.error = undefined;
+        this.daySlots = this.daySlots.filter((s) => s.id !== slot.id);
+      }
+      return;
+    }
+    // A citizen who picks again lets go of the old hold at once, so others can have it.
+    if (previous && !this.managementToken) void this.backend.release(previous).catch(() => undefined);
+    this.notice = undefined;
+    this.hold.start(this.reservation!.expiresAt);
+    this.emit('muni-slot-reserved', { slot, expiresAt: this.reservation!.expiresAt });
+    if (this.managementToken) await this.confirmReschedule();
+    else await this.goTo('details');
+  }
+
+  async extendHold(): Promise<void> {
+    const reservation = this.reservation;
+    if (!reservation) return;
+    await this.run(async () => {
+      this.reservation = await this.backend.extend(reservation);
+      this.hold.start(this.reservation.expiresAt);
+      this.announcer.announce(this.t('extended'));
+    });
+  }
+
+  private holdExpired(): void {
+    this.reservation = undefined;
+    if (this.step !== 'details' && this.step !== 'review') return;
+    this.announcer.announce(this.t('holdExpired'), 'assertive');
+    this.notice = this.t('holdExpired');
+    void this.goTo('slot').then(() => this.enterSlotStep());
+  }
+
+  async submitDetails(): Promise<void> {
+    const service = this.chosenServices;
+    this.fieldErrors = validateDetails(this.contact, this.fields, service, this.t, this.coreT);
+    if (Object.keys(this.fieldErrors).length > 0) {
+      await this.focusAfterRender('[part=error-summary]');
+      return;
+    }
+    await this.goTo('review');
+  }
+
+  async send(): Promise<void> {
+    if (!this.consent) {
+      this.fieldErrors = { consent: this.t('consentRequired') };
+      await this.focusAfterRender('[part=error-summary]');
+      return;
+    }
+    const reservation = this.reservation;
+    if (!reservation) return;
+    const details = {
+      contact: { name: this.contact.name.trim(), email: this.contact.email.trim(), ...(this.contact.phone.trim() ? { phone: this.contact.phone.trim() } : {}) },
+      fields: this.fields,
+      consent: true,
+      returnUrl: location.href.split('#')[0]!,
+    };
+    const ok = await this.run(async () => {
+      const result = await this.backend.submit(reservation, details);
+      this.hold.stop();
+      if (result.kind === 'confirmed') {
+        this.appointment = result.appointment;
+        this.managementToken = result.appointment.managementToken;
+      }
+      this.emit('muni-booked', { slot: reservation.slot, services: this.requests, status: result.kind === 'confirmed' ? 'confirmed' : 'pending' });
+      await this.goTo(result.kind === 'confirmed' ? 'confirmed' : 'sent');
+    });
+    if (!ok && this.error?.kind === 'validation') this.showServerFieldErrors(this.error);
+  }
+
+  private showServerFieldErrors(error: ApiError): void {
+    const errors: Record<string, string> = {};
+    for (const e of error.fieldErrors) errors[e.field.replace(/^(contact|fields)\./, '')] = e.message;
+    if (Object.keys(errors).length === 0) return;
+    this.fieldErrors = errors;
+    this.error = undefined;
+  }
+
+  private async activate(token: string): Promise<void> {
+    this.step = 'activating';
+    const ok = await this.run(async () => {
+      this.appointment = await this.backend.activate(token);
+      this.managementToken = this.appointment.managementToken;
+    });
+    if (ok) {
+      this.emit('muni-booked', { slot: this.appointment!.slot, services: this.appointment!.services, status: 'confirmed' });
+      await this.goTo('confirmed');
+    } else if (this.error?.kind === 'not_found') {
+      await this.goTo('link-error');
+    }
+  }
+
+  private async openManagement(token: string): Promise<void> {
+    this.step = 'activating';
+    this.managementToken = token;
+    const ok = await this.run(async () => {
+      this.appointment = await this.backend.appointment(token);
+    });
+    if (ok) await this.goTo('manage');
+    else if (this.error?.kind === 'not_found') await this.goTo('link-error');
+  }
+
+  async cancelAppointment(): Promise<void> {
+    const token = this.managementToken;
+    if (!token) return;
+    const ok = await this.run(() => this.backend.cancel(token));
+    if (!ok) return;
+    this.confirmingCancel = false;
+    this.emit('muni-cancelled', { appointmentId: this.appointment!.id });
+    await this.goTo('cancelled');
+  }
+
+  /** Rescheduling walks the calendar again; reserving a slot then moves the appointment. */
+  async startReschedule(): Promise<void> {
+    const appointment = this.appointment;
+    if (!appointment) return;
+    this.counts = Object.fromEntries(appointment.services.map((s) => [s.serviceId, s.count]));
+    this.officeId = appointment.office.id;
+    if (this.services.length === 0) {
+      const ok = await this.run(async () => {
+        [this.services, this.offices] = await Promise.all([this.backend.services(), this.backend.offices()]);
+      });
+      if (!ok) return;
+    }
+    await this.goTo('slot');
+    await this.enterSlotStep();
+  }
+
+  private async confirmReschedule(): Promise<void> {
+    const token = this.managementToken!;
+    const reservation = this.reservation!;
+    const ok = await this.run(async () => {
+      this.appointment = await this.backend.reschedule(token, reservation);
+    });
+    this.hold.stop();
+    this.reservation = undefined;
+    if (!ok) return;
+    this.rescheduled = true;
+    this.emit('muni-rescheduled', { appointmentId: this.appointment!.id, slot: this.appointment!.slot });
+    await this.goTo('manage');
+  }
+
+  async restart(): Promise<void> {
+    this.appointment = undefined;
+    this.managementToken = undefined;
+    this.rescheduled = false;
+    this.counts = {};
+    await this.goTo('service');
+    if (this.services.length === 0) await this.start();
+  }
+
+  async retryLast(): Promise<void> {
+    if (this.retry) await this.run(this.retry);
+  }
+
+  protected renderWidget(): TemplateResult {
+    const t = this.t;
+    const position = this.flowPosition;
+    return html`<section class="picker" aria-labelledby="picker-title">
+      <h2 id="picker-title" class="picker__title">${t('title')}</h2>
+      ${position ? html`<p class="picker__progress muted">${t('stepOf', position)}</p>` : nothing}
+      ${this.reservation && this.hold.running ? this.renderHold() : nothing}
+      ${this.notice ? html`<div class="notice notice--warning" role="status"><p>${this.notice}</p></div>` : nothing}
+      ${this.error ? errorState(this.coreT, this.error, () => void this.retryLast()) : nothing}
+      ${this.renderStep()}
+    </section>`;
+  }
+
+  private renderHold(): TemplateResult {
+    const t = this.t;
+    return html`<div class="hold" part="hold">
+      <p role="timer" aria-live="off" aria-atomic="true">${t('holdTimer', { time: this.hold.display })}</p>
+      ${button({ label: t('extend'), variant: 'secondary', busy: this.busy, onClick: () => void this.extendHold() })}
+    </div>`;
+  }
+
+  private renderStep(): TemplateResult {
+    if (this.busy && this.services.length === 0 && this.step === 'service') return loading(this.coreT('loading'));
+    switch (this.step) {
+      case 'service':
+        return renderServiceStep(this);
+      case 'office':
+        return renderOfficeStep(this);
+      case 'slot':
+        return renderSlotStep(this);
+      case 'details':
+        return renderDetailsStep(this);
+      case 'review':
+        return renderReviewStep(this);
+      default:
+        return renderOutcome(this);
+    }
+  }
+}

@@ -1,0 +1,50 @@
+import { s } from '@muni-widgets/core';
+
+/** Response shapes of the open widget API's appointment endpoints (see /api/openapi.json). */
+const field = s.object({
+  id: s.string,
+  label: s.string,
+  type: s.literal('text', 'date', 'tel', 'email', 'textarea'),
+  required: s.boolean,
+  hint: s.optional(s.string),
+  autocomplete: s.optional(s.string),
+});
+
+export const service = s.object({
+  id: s.string,
+  name: s.string,
+  description: s.optional(s.string),
+  durationMinutes: s.integer,
+  maxCount: s.integer,
+  officeIds: s.array(s.string),
+  fields: s.array(field),
+});
+
+export const office = s.object({
+  id: s.string,
+  name: s.string,
+  street: s.string,
+  postalCode: s.string,
+  city: s.string,
+  accessibility: s.optional(s.string),
+});
+
+export const slot = s.object({ id: s.string, start: s.isoDate, end: s.isoDate, officeId: s.string });
+
+export const reservation = s.object({ id: s.string, secret: s.string, slot, expiresAt: s.isoDate });
+
+export const appointment = s.object({
+  id: s.string,
+  status: s.literal('pending', 'confirmed', 'cancelled'),
+  services: s.array(s.object({ serviceId: s.string, count: s.integer, name: s.string })),
+  office,
+  slot,
+  managementToken: s.optional(s.string),
+});
+
+export const servicesResponse = s.object({ services: s.array(service) });
+export const officesResponse = s.object({ offices: s.array(office) });
+export const daysResponse = s.object({ days: s.array(s.object({ date: s.string, free: s.integer })) });
+export const slotsResponse = s.object({ slots: s.array(slot) });
+export const extendResponse = s.object({ expiresAt: s.isoDate });
+export const submitResponse = s.object({ kind: s.literal('activation-sent'), expiresAt: s.optional(s.isoDate) });

@@ -1,0 +1,231 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../src/define.js';
+import type { MuniAppointmentPicker } from '../src/muni-appointment-picker.js';
+import { kitaProvider } from './picker-fixtures.js';
+
+const root = (el: MuniAppointmentPicker) => el.shadowRoot!;
+const $ = <T extends Element = HTMLElement>(el: MuniAppointmentPicker, selector: string) => root(el).querySelector<T & HTMLElement>(selector)!;
+const heading = (el: MuniAppointmentPicker) => $(el, '#step-heading').textContent!.trim();
+const settle = async (el: MuniAppointmentPicker) => {
+  for (let i = 0; i < 5; i++) {
+    await new Promise((r) => setTimeout(r, 0));
+    await el.updateComplete;
+  }
+};
+
+async function typeInto(el: MuniAppointmentPicker, id: string, value: string) {
+  const input = $<HTMLInputElement>(el, `#${id}`);
+  input.value = value;
+  input.dispatchEvent(new Event('input'));
+  await el.updateComplete;
+}
+
+async function picker(options: Parameters<typeof kitaProvider>[0] = {}) {
+  const kita = kitaProvider(options);
+  const el = await fixture<MuniAppointmentPicker>(html`<muni-appointment-picker .provider=${kita.provider}></muni-appointment-picker>`);
+  await settle(el);
+  return { el, ...kita };
+}
+
+/** Service → day → time → details, the way a keyboard user gets there. */
+async function toDetails(el: MuniAppointmentPicker, firstDay: string) {
+  $<HTMLInputElement>(el, '#service-kita-anmeldung').click();
+  await el.updateComplete;
+  $(el, 'button[type=submit]').click();
+  await settle(el);
+  $(el, `[data-date="${firstDay}"]`).focus();
+  await sendKeys({ press: 'Enter' });
+  await settle(el);
+  $(el, '.time').click();
+  await settle(el);
+}
+
+describe('<muni-appointment-picker>', () => {
+  it('starts with the services, accessible, focus-ready', async () => {
+    const { el } = await picker();
+    expect(heading(el)).to.equal('Anliegen wählen');
+    expect(root(el).textContent).to.contain('Schritt 1 von 4');
+    expect(root(el).textContent).to.contain('Dauer etwa 30 Minuten');
+    await expect(el).to.be.accessible();
+  });
+
+  it('asks for a service before going on, with an error summary', async () => {
+    const { el } = await picker();
+    $(el, 'button[type=submit]').click();
+    await settle(el);
+    expect($(el, '[part=error-summary]').textContent).to.contain('mindestens ein Anliegen');
+    await expect(el).to.be.accessible();
+  });
+
+  it('preselects a service from the attribute and offers a count', async () => {
+    const { provider } = kitaProvider();
+    const el = await fixture<MuniAppointmentPicker>(html`<muni-appointment-picker service="kita-anmeldung" .provider=${provider}></muni-appointment-picker>`);
+    await settle(el);
+    expect($<HTMLInputElement>(el, '#service-kita-anmeldung').checked).to.equal(true);
+    expect($<HTMLSelectElement>(el, '#count-kita-anmeldung').options).to.have.length(3);
+  });
+
+  it('books a Kita appointment through the calendar, details and review, with double opt-in', async () => {
+    const mails: Array<{ kind: string; token: string }> = [];
+    const { el, firstDay } = await picker({ onMail: (m) => mails.push(m) });
+    const selected = oneEvent(el, 'muni-service-selected');
+    $<HTMLInputElement>(el, '#service-kita-anmeldung').click();
+    await el.updateComplete;
+    $(el, 'button[type=submit]').click();
+    expect((await selected).detail.services).to.deep.equal([{ serviceId: 'kita-anmeldung', count: 1 }]);
+    await settle(el);
+
+    expect(heading(el)).to.equal('Tag und Uhrzeit wählen');
+    expect(root(el).activeElement?.id).to.equal('step-heading');
+    await expect(el).to.be.accessible();
+    expect($(el, `[data-date="${firstDay}"]`).textContent).to.contain('3 freie Termine');
+
+    $(el, `[data-date="${firstDay}"]`).focus();
+    await sendKeys({ press: 'Enter' });
+    await settle(el);
+    const times = root(el).querySelectorAll<HTMLButtonElement>('.time');
+    expect(times).to.have.length(3);
+    expect(times[0]!.getAttribute('aria-label')).to.match(/^\w+, \d+\. \w+, \d+:\d\d Uhr$/);
+    expect(root(el).textContent).to.contain('Vormittag');
+    await expect(el).to.be.accessible();
+
+    const reserved = oneEvent(el, 'muni-slot-reserved');
+    times[0]!.click();
+    await reserved;
+    await settle(el);
+    expect(heading(el)).to.equal('Ihre Angaben');
+    expect($(el, '[role=timer]').textContent).to.match(/noch \d+:\d\d Minuten/);
+    await expect(el).to.be.accessible();
+
+    $(el, 'button[type=submit]').click();
+    await settle(el);
+    expect($(el, '[part=error-summary]').textContent).to.contain('Bitte füllen Sie dieses Feld aus');
+    expect($(el, '#child_birth_date').getAttribute('aria-invalid')).to.equal('true');
+    await expect(el).to.be.accessible();
+
+    await typeInto(el, 'name', 'Erika Mustermann');
+    await typeInto(el, 'email', 'erika@example.org');
+    await typeInto(el, 'child_birth_date', '2024-05-01');
+    $(el, 'button[type=submit]').click();
+    await settle(el);
+    expect(heading(el)).to.equal('Prüfen und absenden');
+    expect(root(el).textContent).to.contain('Anmeldung Kindertagesbetreuung');
+    await expect(el).to.be.accessible();
+
+    $(el, 'button[type=submit]').click();
+    await settle(el);
+    expect($(el, '[part=error-summary]').textContent).to.contain('stimmen Sie der Verarbeitung');
+    $<HTMLInputElement>(el, '#consent').click();
+    const booked = oneEvent(el, 'muni-booked');
+    $(el, 'button[type=submit]').click();
+    expect((await booked).detail.status).to.equal('pending');
+    await settle(el);
+    expect(heading(el)).to.equal('Bitte bestätigen Sie Ihren Termin');
+    expect(root(el).textContent).to.contain('erika@example.org');
+    expect(mails.map((m) => m.kind)).to.deep.equal(['activation']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('confirms from the activation link, then cancels through the management view', async () => {
+    const mails: Array<{ kind: string; token: string }> = [];
+    const { el, provider, firstDay } = await picker({ onMail: (m) => mails.push(m) });
+    await toDetails(el, firstDay);
+    await typeInto(el, 'name', 'Erika Mustermann');
+    await typeInto(el, 'email', 'erika@example.org');
+    await typeInto(el, 'child_birth_date', '2024-05-01');
+    $(el, 'button[type=submit]').click();
+    await settle(el);
+    $<HTMLInputElement>(el, '#consent').click();
+    $(el, 'button[type=submit]').click();
+    await settle(el);
+
+    history.replaceState(null, '', `#muni-appointment=activate:${mails[0]!.token}`);
+    const confirmed = await fixture<MuniAppointmentPicker>(html`<muni-appointment-picker .provider=${provider}></muni-appointment-picker>`);
+    await settle(confirmed);
+    expect(location.hash).to.equal('');
+    expect(heading(confirmed)).to.equal('Ihr Termin ist gebucht');
+    await expect(confirmed).to.be.accessible();
+
+    const cancelButton = [...root(confirmed).querySelectorAll('button')].find((b) => b.textContent!.includes('Termin absagen'))!;
+    cancelButton.click();
+    await confirmed.updateComplete;
+    expect($(confirmed, '[role=alert]').textContent).to.contain('wirklich absagen');
+    const cancelled = oneEvent(confirmed, 'muni-cancelled');
+    [...root(confirmed).querySelectorAll('button')].find((b) => b.textContent!.includes('Ja, absagen'))!.click();
+    await cancelled;
+    await settle(confirmed);
+    expect(heading(confirmed)).to.equal('Ihr Termin ist abgesagt');
+    await expect(confirmed).to.be.accessible();
+  });
+
+  it('releases the slot when the hold expires and keeps what was typed', async () => {
+    let now = Date.now();
+    const { el, firstDay } = await picker({ now: () => now });
+    await toDetails(el, firstDay);
+    await typeInto(el, 'name', 'Erika Mustermann');
+    // The provider's clock frees the slot; the widget's timer is told the hold is over.
+    now += 11 * 60_000;
+    el.hold.start(new Date(Date.now() - 1).toISOString());
+    await settle(el);
+    expect(heading(el)).to.equal('Tag und Uhrzeit wählen');
+    expect(root(el).textContent).to.contain('Die Reservierung ist abgelaufen');
+    expect(el.contact.name).to.equal('Erika Mustermann');
+    await expect(el).to.be.accessible();
+  });
+
+  it('says when the slot was taken meanwhile and drops it from the list', async () => {
+    const { el, firstDay, provider } = await picker();
+    $<HTMLInputElement>(el, '#service-kita-anmeldung').click();
+    await el.updateComplete;
+    $(el, 'button[type=submit]').click();
+    await settle(el);
+    $(el, `[data-date="${firstDay}"]`).focus();
+    await sendKeys({ press: 'Enter' });
+    await settle(el);
+    await provider.reserve({ services: [{ serviceId: 'kita-anmeldung', count: 1 }], slot: el.daySlots[0]! });
+    $(el, '.time').click();
+    await settle(el);
+    expect(root(el).textContent).to.contain('gerade von jemand anderem reserviert');
+    expect(root(el).querySelectorAll('.time')).to.have.length(2);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows an error with retry when the backend fails, then carries on', async () => {
+    const { el, provider } = await picker();
+    const original = provider.availability.bind(provider);
+    let fail = true;
+    provider.availability = async (q) => {
+      if (fail) throw new (await import('@muni-widgets/core')).ApiError('network');
+      return original(q);
+    };
+    $<HTMLInputElement>(el, '#service-kita-anmeldung').click();
+    await el.updateComplete;
+    $(el, 'button[type=submit]').click();
+    await settle(el);
+    expect($(el, '[role=alert]').textContent).to.contain('nicht erreichbar');
+    await expect(el).to.be.accessible();
+    fail = false;
+    $(el, '[part=retry-button]').click();
+    await settle(el);
+    expect(root(el).querySelector('[role=alert]')).to.equal(null);
+    expect(root(el).querySelectorAll('.calendar__day--free').length).to.be.greaterThan(0);
+  });
+
+  it('offers only the services of the office named in the attribute', async () => {
+    const { provider, data } = kitaProvider();
+    data.services.push({ id: 'perso', name: 'Personalausweis beantragen', durationMinutes: 15, maxCount: 4, officeIds: ['buergerbuero'], fields: [] });
+    const el = await fixture<MuniAppointmentPicker>(html`<muni-appointment-picker office="kita-abteilung" .provider=${provider}></muni-appointment-picker>`);
+    await settle(el);
+    expect(root(el).querySelector('#service-perso')).to.equal(null);
+    expect(root(el).querySelector('#service-kita-vertrag')).not.to.equal(null);
+  });
+
+  it('speaks English when asked', async () => {
+    const { provider } = kitaProvider();
+    const el = await fixture<MuniAppointmentPicker>(html`<muni-appointment-picker locale="en" .provider=${provider}></muni-appointment-picker>`);
+    await settle(el);
+    expect(heading(el)).to.equal('Choose a service');
+    expect(root(el).textContent).to.contain('Takes about 30 minutes');
+  });
+});
