@@ -25,7 +25,8 @@ function cdnBundle(name, input) {
   return {
     input,
     plugins: [allWidgets(), nodeResolve({ exportConditions: ['browser', 'production'] }), terser({ format: { comments: false }, ecma: 2022, module: true })],
-    output: { file: `dist/cdn/${name}.js`, format: 'es', sourcemap: true },
+    // Lazily loaded parts (e.g. the ZMS adapter) become chunks beside the bundle; the bundle itself stays one file.
+    output: { dir: 'dist/cdn', entryFileNames: `${name}.js`, chunkFileNames: 'chunks/[name]-[hash].js', format: 'es', sourcemap: true },
     onwarn(warning, warn) {
       if (warning.code === 'THIS_IS_UNDEFINED') return;
       warn(warning);

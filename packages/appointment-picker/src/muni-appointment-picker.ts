@@ -142,9 +142,18 @@ export class MuniAppointmentPicker extends MuniElement {
     return this.provider === undefined;
   }
 
+  private active: AppointmentProvider | undefined;
+
+  /** Set by `start()` before any other call: a script-set provider, or one chosen by `api`. */
   private get backend(): AppointmentProvider {
-    // The ZMS adapter arrives with its own issue step; until then only REST and script-set providers exist.
-    return this.provider ?? new RestAppointmentProvider(this.client);
+    return this.active!;
+  }
+
+  /** The ZMS adapter is loaded only when a page asks for it, so REST users never download it. */
+  private async chooseProvider(): Promise<AppointmentProvider> {
+    if (this.provider) return this.provider;
+    if (this.api === 'zms') return new (await import('./providers/zms.js')).ZmsAppointmentProvider({ client: this.client });
+    return new RestAppointmentProvider(this.client);
   }
 
   override connectedCallback(): void {
@@ -170,6 +179,7 @@ export class MuniAppointmentPicker extends MuniElement {
 
   /** Entry point: a link from an e-mail, or a fresh booking. */
   private async start(): Promise<void> {
+    this.active = await this.chooseProvider();
     const link = readDeepLink(location.hash);
     if (link?.kind === 'activate' || link?.kind === 'manage') {
       history.replaceState(history.state, '', location.pathname + location.search + withoutDeepLink(location.hash));

@@ -80,8 +80,11 @@ const flowStyles = css`
   }
   .time-list {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(6rem, 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(7.5rem, 1fr));
     gap: 0.5rem;
+  }
+  .time {
+    white-space: nowrap;
   }
   .day-list {
     display: flex;

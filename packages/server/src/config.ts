@@ -41,6 +41,8 @@ export interface Config {
     outboxRetentionDays: number;
   };
   idempotencyTtlHours: number;
+  /** Days after an appointment until its personal data (contact, details) is deleted. */
+  appointmentRetentionDays: number;
   /** Absolute base for links that leave the request context (e-mails, OpenAPI servers). */
   publicBaseUrl?: string;
   logLevel: LogLevel;
@@ -121,6 +123,7 @@ const envSchema = z.object({
   DEV_OUTBOX: flag.optional(),
   OUTBOX_RETENTION_DAYS: integer(1).default(7),
   IDEMPOTENCY_TTL_HOURS: integer(1).default(24),
+  APPOINTMENT_RETENTION_DAYS: integer(1, 3650).default(14),
   PUBLIC_BASE_URL: httpUrl.optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   SHUTDOWN_TIMEOUT_MS: integer(0).default(10_000),
@@ -163,6 +166,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       outboxRetentionDays: e.OUTBOX_RETENTION_DAYS,
     },
     idempotencyTtlHours: e.IDEMPOTENCY_TTL_HOURS,
+    appointmentRetentionDays: e.APPOINTMENT_RETENTION_DAYS,
     ...(e.PUBLIC_BASE_URL ? { publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/+$/, '') } : {}),
     logLevel: e.LOG_LEVEL,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,

@@ -46,7 +46,9 @@ describe('CORS', () => {
     assert.equal(response.headers.get('Access-Control-Allow-Origin'), ALLOWED);
     assert.match(response.headers.get('Access-Control-Allow-Methods') ?? '', /POST/);
     const allowed = (response.headers.get('Access-Control-Allow-Headers') ?? '').toLowerCase();
-    for (const header of ['idempotency-key', 'content-type', 'accept-language']) assert.ok(allowed.includes(header), header);
+    for (const header of ['idempotency-key', 'content-type', 'accept-language', 'reservation-secret']) {
+      assert.ok(allowed.includes(header), header);
+    }
 
     const denied = await app.request('/api/v1/offices', {
       method: 'OPTIONS',

@@ -64,7 +64,7 @@ export class RestAppointmentProvider implements AppointmentProvider {
   }
 
   async release(reservation: Reservation): Promise<void> {
-    await this.client.post(`${BASE}/reservations/${encodeURIComponent(reservation.id)}/release`, { secret: reservation.secret }, { schema: s.nothing });
+    await this.client.delete(`${BASE}/reservations/${encodeURIComponent(reservation.id)}`, { body: { secret: reservation.secret }, schema: s.nothing });
   }
 
   submit(reservation: Reservation, details: BookingDetails): Promise<SubmitResult> {

@@ -81,8 +81,9 @@ export class HttpClient {
     return this.request('PATCH', path, body, options);
   }
 
-  delete<T>(path: string, options: RequestOptions<T>): Promise<T> {
-    return this.request('DELETE', path, undefined, options);
+  /** A body is allowed: some APIs take the proof of ownership there rather than in the URL. */
+  delete<T>(path: string, options: RequestOptions<T> & { body?: unknown }): Promise<T> {
+    return this.request('DELETE', path, options.body, options);
   }
 
   url(path: string, query?: Query): URL {

@@ -39,15 +39,19 @@ export function offsetMinutes(instant: Date, timeZone: string): number {
 }
 
 /**
- * The instant at which the wall clock in `timeZone` shows `minuteOfDay` on `date`. Times that do
- * not exist (the skipped hour in spring) move forward by the gap; ambiguous times (the repeated
- * hour in autumn) resolve to the earlier instant.
+ * The instant at which the wall clock in `timeZone` shows `minuteOfDay` on `date`. A repeated
+ * time (the hour clocks go back) resolves to the earlier instant; a time that does not exist (the
+ * hour skipped in spring) to the instant the same number of minutes after the previous offset,
+ * which callers can detect with `formatZoned`.
  */
 export function zonedInstant(date: IsoDate, minuteOfDay: number, timeZone: string): Date {
   const wall = fromIsoDate(date).getTime() + minuteOfDay * 60_000;
-  const first = wall - offsetMinutes(new Date(wall), timeZone) * 60_000;
-  const second = wall - offsetMinutes(new Date(first), timeZone) * 60_000;
-  return new Date(Math.min(first, second));
+  // The offsets a day before and after cover both sides of any transition near `wall`.
+  const offsets = [offsetMinutes(new Date(wall - 86_400_000), timeZone), offsetMinutes(new Date(wall + 86_400_000), timeZone)];
+  const valid = offsets
+    .map((offset) => wall - offset * 60_000)
+    .filter((instant) => instant + offsetMinutes(new Date(instant), timeZone) * 60_000 === wall);
+  return new Date(valid.length > 0 ? Math.min(...valid) : wall - offsets[0]! * 60_000);
 }
 
 /** ISO 8601 with the local offset: `2026-03-30T08:00:00+02:00`. */

@@ -11,7 +11,7 @@ export function apiCors(allowedOrigins: readonly string[]): MiddlewareHandler {
   return cors({
     origin: (origin) => (allowed.has(origin) ? origin : null),
     allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
-    allowHeaders: ['Content-Type', 'Accept-Language', 'Idempotency-Key', 'X-Request-Id'],
+    allowHeaders: ['Content-Type', 'Accept-Language', 'Idempotency-Key', 'Reservation-Secret', 'X-Request-Id'],
     // Widgets read these: retry timing, support ids, whether an answer was replayed.
     exposeHeaders: ['Retry-After', 'X-Request-Id', 'Idempotency-Replayed', 'Location'],
     maxAge: 600,

@@ -10,8 +10,11 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 const PROBLEMS = {
   validation: { status: 400, title: 'Ungültige Eingabe' },
   bad_request: { status: 400, title: 'Fehlerhafte Anfrage' },
+  forbidden: { status: 403, title: 'Nicht berechtigt' },
   not_found: { status: 404, title: 'Nicht gefunden' },
   conflict: { status: 409, title: 'Konflikt' },
+  slot_taken: { status: 409, title: 'Termin bereits vergeben' },
+  gone: { status: 410, title: 'Abgelaufen' },
   idempotency_in_progress: { status: 409, title: 'Anfrage wird noch bearbeitet' },
   payload_too_large: { status: 413, title: 'Anfrage zu groß' },
   unsupported_media_type: { status: 415, title: 'Format nicht unterstützt' },

@@ -14,6 +14,12 @@ export const API_TAGS = {
     name: 'Ämter',
     description: 'Dienststellen mit Anschrift, Kontakt, Barrierefreiheit, Öffnungszeiten und Abweichungen davon.',
   },
+  appointments: {
+    name: 'Termine',
+    description:
+      'Terminbuchung: Dienstleistungen, Ämter mit Terminvergabe, freie Tage und Zeiten, Reservierungen. ' +
+      'Zeiten sind Zeitpunkte nach ISO 8601 mit dem Versatz von Europe/Berlin.',
+  },
   holidays: { name: 'Feiertage', description: 'Gesetzliche Feiertage in Nordrhein-Westfalen, berechnet.' },
   operations: { name: 'Betrieb', description: 'Zustand des Servers für Monitoring und Load Balancer.' },
   development: {

@@ -3,6 +3,9 @@
  */
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../http/app-env.js';
+import { bookingRoutes } from './appointment-bookings.js';
+import { reservationRoutes } from './appointment-reservations.js';
+import { appointmentRoutes } from './appointments.js';
 import type { RouteDeps } from './deps.js';
 import { outboxApiRoutes, outboxPageRoutes } from './dev-outbox.js';
 import { healthRoutes } from './health.js';
@@ -13,7 +16,7 @@ import { townRoutes } from './town.js';
 type RouteFactory = (deps: RouteDeps) => OpenAPIHono<AppEnv>;
 
 /** The versioned widget API under /api/v1. */
-const API_V1: RouteFactory[] = [townRoutes, officeRoutes, holidayRoutes];
+const API_V1: RouteFactory[] = [townRoutes, officeRoutes, holidayRoutes, appointmentRoutes, reservationRoutes, bookingRoutes];
 
 export function mountRoutes(app: OpenAPIHono<AppEnv>, deps: RouteDeps): void {
   app.route('/api', healthRoutes(deps));

@@ -1,0 +1,87 @@
+/**
+ * Holding slots without double booking. A reservation claims every slot_minutes unit of its
+ * time on one counter; the primary key of `slot_claims` (office, counter, unit) lets only one
+ * claim per unit exist, so two requests, or two server processes on one PostgreSQL, can never
+ * both get the same counter at the same time. No in-process lock is involved.
+ */
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Database, Queryable } from '../db/database.js';
+
+/** 32 random bytes, base64url: handed to the client once, stored only as its SHA-256. */
+export function newSecret(): { secret: string; hash: string } {
+  const secret = randomBytes(32).toString('base64url');
+  return { secret, hash: hashSecret(secret) };
+}
+
+export function hashSecret(secret: string): string {
+  return createHash('sha256').update(secret, 'utf8').digest('hex');
+}
+
+export function secretMatches(secret: string, storedHash: string): boolean {
+  const given = Buffer.from(hashSecret(secret), 'hex');
+  const stored = Buffer.from(storedHash, 'hex');
+  return given.length === stored.length && timingSafeEqual(given, stored);
+}
+
+/**
+ * Claims `units` for `reservationId` on the first counter where all of them are free (expired
+ * holds count as free and are removed), all or nothing. Resolves to the counter, or undefined
+ * when every counter is taken. Must run inside a transaction: each counter is tried under a
+ * savepoint so a partial claim is rolled back before the next counter is tried.
+ */
+export async function claimUnits(
+  tx: Queryable,
+  claim: { officeId: string; counters: number; units: Date[]; reservationId: string; expiresAt: Date | null; now: Date },
+): Promise<number | undefined> {
+  // Ascending order everywhere, so concurrent claimers lock rows in the same order.
+  const units = claim.units.map((u) => u.toISOString()).sort();
+  for (let counter = 1; counter <= claim.counters; counter++) {
+    await tx.query('SAVEPOINT claim_counter');
+    await tx.query(
+      `DELETE FROM slot_claims
+        WHERE office_id = $1 AND counter = $2 AND unit_start = ANY ($3::timestamptz[])
+          AND expires_at IS NOT NULL AND expires_at <= $4`,
+      [claim.officeId, counter, units, claim.now.toISOString()],
+    );
+    const inserted = await tx.query(
+      `INSERT INTO slot_claims (office_id, counter, unit_start, reservation_id, expires_at)
+       SELECT $1, $2, unit, $4, $5 FROM unnest($3::timestamptz[]) AS unit ORDER BY unit
+       ON CONFLICT DO NOTHING
+       RETURNING unit_start`,
+      [claim.officeId, counter, units, claim.reservationId, claim.expiresAt?.toISOString() ?? null],
+    );
+    if (inserted.length === units.length) {
+      await tx.query('RELEASE SAVEPOINT claim_counter');
+      return counter;
+    }
+    await tx.query('ROLLBACK TO SAVEPOINT claim_counter');
+    await tx.query('RELEASE SAVEPOINT claim_counter');
+  }
+  return undefined;
+}
+
+/** PostgreSQL errors after which the whole transaction may simply be run again. */
+const RETRYABLE = new Set(['40001', '40P01']);
+
+/** Runs `fn` in a transaction, again (up to 3 times) after a deadlock or serialization failure. */
+export async function transactionWithRetry<T>(db: Database, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction(fn);
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (attempt >= 3 || typeof code !== 'string' || !RETRYABLE.has(code)) throw error;
+    }
+  }
+}
+
+/** Holds that expired this long ago are deleted, with their claims. */
+const STALE_HOLD_MS = 24 * 3_600_000;
+
+/**
+ * Deletes holds (and their claims) that expired more than a day ago; run opportunistically.
+ * Holds of confirmed appointments have no expiry and stay.
+ */
+export async function purgeStaleHolds(db: Queryable, now: Date): Promise<void> {
+  await db.query('DELETE FROM appointment_reservations WHERE expires_at < $1', [new Date(now.getTime() - STALE_HOLD_MS).toISOString()]);
+}

@@ -1,0 +1,220 @@
+import assert from 'node:assert/strict';
+import { before, beforeEach, it } from 'node:test';
+import type { App } from '../src/app.js';
+import { purgeExpiredAppointments } from '../src/appointments/bookings.js';
+import type { Database } from '../src/db/database.js';
+import type { MailMessage } from '../src/mail/mailer.js';
+import { json, manualClock, testApp } from './support/app.js';
+import { captureLogs } from './support/logs.js';
+import { describeForEachStore } from './support/stores.js';
+
+type Json = Record<string, any>;
+const RETURN_URL = 'https://www.musterstadt.example/kita/termine';
+const CONTACT = { name: 'Erika Mustermann', email: 'erika@example.org', phone: '+49 1234 567' };
+const CHILD = { child_birth_date: '2024-03-01', child_name: 'Max' };
+
+describeForEachStore('appointment booking', (store) => {
+  let db: Database;
+  let app: App;
+  let clock: ReturnType<typeof manualClock>;
+  let mails: MailMessage[];
+  const logs = captureLogs();
+
+  const call = async (method: string, path: string, body?: Json) => {
+    const response = await app.request(`/api/v1/appointments${path}`, {
+      method,
+      ...(body ? { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) } : {}),
+    });
+    return { status: response.status, body: response.status === 204 ? {} : await json<Json>(response) };
+  };
+  const reserve = async (time: string) => {
+    const { status, body } = await call('POST', '/reservations', {
+      services: [{ serviceId: 'kita-anmeldung', count: 1 }],
+      slotId: `kita-abteilung|2026-06-01T${time}:00+02:00`,
+    });
+    assert.equal(status, 201);
+    return body;
+  };
+  const book = (reservation: Json, overrides: Json = {}) =>
+    call('POST', `/reservations/${reservation['id']}/booking`, {
+      secret: reservation['secret'],
+      contact: CONTACT,
+      fields: CHILD,
+      consent: true,
+      returnUrl: RETURN_URL,
+      ...overrides,
+    });
+  const tokenIn = (mail: MailMessage, action: string) => new RegExp(`#muni-appointment=${action}:([A-Za-z0-9_-]{43})`).exec(mail.text)![1]!;
+  const freeStarts = async () => {
+    const response = await app.request('/api/v1/appointments/slots?services=kita-anmeldung&date=2026-06-01');
+    return ((await json<Json>(response))['slots'] as Json[]).map((s) => String(s['start']).slice(11, 16));
+  };
+  const bookAndActivate = async (time: string) => {
+    await book(await reserve(time));
+    const activated = await call('POST', '/activate', { token: tokenIn(mails.at(-1)!, 'activate') });
+    assert.equal(activated.status, 200);
+    return activated.body;
+  };
+
+  before(async () => {
+    db = await store.openReady();
+    await db.query('DELETE FROM office_exceptions');
+    await db.query(`UPDATE appointment_calendars SET counters = 1 WHERE office_id = 'kita-abteilung'`);
+  });
+  beforeEach(async () => {
+    clock = manualClock('2026-05-29T08:00:00Z'); // Friday 10:00 in Berlin
+    mails = [];
+    app = testApp(db, {
+      clock,
+      logger: logs.logger,
+      env: { CORS_ORIGINS: 'https://www.musterstadt.example' },
+      mailer: { send: async (message) => void mails.push(message) },
+    });
+    await db.query('DELETE FROM appointments');
+    await db.query('DELETE FROM appointment_reservations');
+  });
+
+  it('books with double opt-in: activation mail, confirmation with management link, slot kept for good', async () => {
+    const reservation = await reserve('09:00');
+    const booked = await book(reservation);
+    assert.equal(booked.status, 202);
+    assert.deepEqual(booked.body, { kind: 'activation-sent', expiresAt: '2026-05-29T11:00:00+02:00' });
+    assert.equal(mails.length, 1);
+    const [activation] = mails;
+    assert.equal(activation!.to, CONTACT.email);
+    assert.equal(activation!.subject, 'Bitte bestätigen Sie Ihren Termin');
+    assert.match(activation!.text, /Anmeldung Kindertagesbetreuung/);
+    assert.match(activation!.text, /Montag, 1\. Juni 2026, 09:00 bis 09:30 Uhr/);
+    assert.match(activation!.text, /Kita-Abteilung \(Jugendamt\), Lindenstraße 14, 12345 Musterstadt/);
+    assert.ok(activation!.text.includes(`${RETURN_URL}#muni-appointment=activate:`));
+
+    // The hold now lasts for the activation hour.
+    clock.advance(30 * 60_000);
+    assert.ok(!(await freeStarts()).includes('09:00'));
+    const token = tokenIn(activation!, 'activate');
+    const activated = await call('POST', '/activate', { token });
+    assert.equal(activated.status, 200);
+    const appointment = activated.body;
+    assert.equal(appointment['status'], 'confirmed');
+    assert.deepEqual(appointment['services'], [{ serviceId: 'kita-anmeldung', count: 1, name: 'Anmeldung Kindertagesbetreuung' }]);
+    assert.deepEqual(appointment['slot'], reservation['slot']);
+    assert.equal(appointment['office'].id, 'kita-abteilung');
+    assert.equal(appointment['office'].street, 'Lindenstraße 14');
+    assert.match(appointment['managementToken'], /^[A-Za-z0-9_-]{43}$/);
+    assert.equal(mails.length, 2);
+    assert.equal(mails[1]!.subject, 'Ihr Termin ist bestätigt');
+    assert.equal(tokenIn(mails[1]!, 'manage'), appointment['managementToken']);
+
+    const again = await call('POST', '/activate', { token });
+    assert.equal(again.status, 200);
+    assert.deepEqual(again.body, appointment);
+    assert.equal(mails.length, 2);
+
+    clock.advance(2 * 86_400_000);
+    assert.ok(!(await freeStarts()).includes('09:00'));
+    const managed = await call('GET', `/manage/${appointment['managementToken']}`);
+    assert.equal(managed.status, 200);
+    assert.deepEqual(managed.body, appointment);
+    // Tokens and secrets are stored only hashed.
+    const [row] = await db.query<Json>('SELECT * FROM appointments');
+    assert.ok(!JSON.stringify(row).includes(token) && !JSON.stringify(row).includes(appointment['managementToken']));
+  });
+
+  it('reschedules onto a newly reserved slot and releases the old one; cancels and releases', async () => {
+    const appointment = await bookAndActivate('09:00');
+    const token = appointment['managementToken'];
+    const next = await reserve('10:00');
+    const moved = await call('POST', `/manage/${token}/reschedule`, { reservationId: next['id'], secret: next['secret'] });
+    assert.equal(moved.status, 200);
+    assert.equal(moved.body['slot'].start, '2026-06-01T10:00:00+02:00');
+    assert.equal(moved.body['id'], appointment['id']);
+    assert.equal(mails.at(-1)!.subject, 'Ihr Termin wurde verschoben');
+    assert.match(mails.at(-1)!.text, /10:00 bis 10:30 Uhr/);
+    let starts = await freeStarts();
+    assert.ok(starts.includes('09:00') && !starts.includes('10:00'));
+    // The moved-to slot is permanent: its hold does not expire.
+    clock.advance(86_400_000);
+    assert.ok(!(await freeStarts()).includes('10:00'));
+    // A reservation already used cannot be released or extended any more.
+    const release = await app.request(`/api/v1/appointments/reservations/${next['id']}`, {
+      method: 'DELETE',
+      headers: { 'Reservation-Secret': next['secret'] },
+    });
+    assert.equal(release.status, 409);
+
+    const cancelled = await call('POST', `/manage/${token}/cancel`);
+    assert.equal(cancelled.status, 200);
+    assert.equal(cancelled.body['status'], 'cancelled');
+    assert.equal(mails.at(-1)!.subject, 'Ihr Termin ist abgesagt');
+    starts = await freeStarts();
+    assert.ok(starts.includes('10:00'));
+    const count = mails.length;
+    assert.equal((await call('POST', `/manage/${token}/cancel`)).body['status'], 'cancelled');
+    assert.equal(mails.length, count);
+    const claims = await db.query('SELECT 1 FROM slot_claims');
+    assert.equal(claims.length, 0);
+  });
+
+  it('rejects missing required details, missing consent and foreign return URLs', async () => {
+    const reservation = await reserve('09:30');
+    const missing = await book(reservation, { fields: { child_birth_date: '2024-02-30x' } });
+    assert.equal(missing.status, 400);
+    assert.deepEqual(
+      missing.body['errors'].map((e: Json) => [e.field, e.code]),
+      [
+        ['fields.child_birth_date', 'invalid_format'],
+        ['fields.child_name', 'required'],
+      ],
+    );
+    const unknown = await book(reservation, { fields: { ...CHILD, customer_number: '1' } });
+    assert.equal(unknown.body['errors'][0].field, 'fields.customer_number');
+    assert.equal((await book(reservation, { consent: false })).status, 400);
+    const phishing = await book(reservation, { returnUrl: 'https://evil.example/kita' });
+    assert.equal(phishing.status, 400);
+    assert.equal(phishing.body['errors'][0].field, 'returnUrl');
+    assert.equal((await book(reservation, { returnUrl: 'javascript:alert(1)' })).status, 400);
+    assert.equal((await book(reservation, { secret: 'z'.repeat(43) })).status, 403);
+    assert.equal(mails.length, 0);
+    // The server's own origin is allowed too.
+    assert.equal((await book(reservation, { returnUrl: 'http://localhost/termine' })).status, 202);
+    assert.equal((await book(reservation)).status, 409);
+  });
+
+  it('an expired activation link answers 410 and the slot is free again', async () => {
+    await book(await reserve('11:00'));
+    clock.advance(61 * 60_000);
+    assert.ok((await freeStarts()).includes('11:00'));
+    const late = await call('POST', '/activate', { token: tokenIn(mails[0]!, 'activate') });
+    assert.equal(late.status, 410);
+    assert.equal(late.body['code'], 'gone');
+    assert.equal((await call('POST', '/activate', { token: 'a'.repeat(43) })).status, 404);
+    assert.equal((await call('GET', `/manage/${'b'.repeat(43)}`)).status, 404);
+  });
+
+  it('deletes personal data APPOINTMENT_RETENTION_DAYS after the appointment, and abandoned bookings', async () => {
+    await bookAndActivate('08:30');
+    await book(await reserve('11:30')); // never activated
+    const personal = async () =>
+      db.query<{ status: string; contact: unknown; fields: unknown }>('SELECT status, contact, fields FROM appointments ORDER BY starts_at');
+    // 1 June + 14 days, just before the end of the appointment plus retention.
+    clock.advance(Date.parse('2026-06-15T06:59:00Z') - clock().getTime());
+    assert.equal(await purgeExpiredAppointments(db, clock, { retentionDays: 14 }), 1); // the abandoned one
+    let rows = await personal();
+    assert.equal(rows.length, 1);
+    assert.notEqual(rows[0]!.contact, null);
+    clock.advance(2 * 60_000);
+    assert.equal(await purgeExpiredAppointments(db, clock, { retentionDays: 14 }), 1);
+    rows = await personal();
+    assert.deepEqual(rows, [{ status: 'confirmed', contact: null, fields: null }]);
+    assert.equal(await purgeExpiredAppointments(db, clock, { retentionDays: 14 }), 0);
+  });
+
+  it('never logs names, e-mail addresses, tokens or secrets', async () => {
+    const appointment = await bookAndActivate('10:30');
+    await call('GET', `/manage/${appointment['managementToken']}`);
+    const text = logs.lines.join('\n');
+    for (const secret of [CONTACT.name, CONTACT.email, 'Mustermann', appointment['managementToken'], tokenIn(mails[0]!, 'activate')]) {
+      assert.ok(!text.includes(secret), `log contains ${secret.slice(0, 8)}…`);
+    }
+  });
+});

@@ -1,0 +1,120 @@
+// Issue acceptance: on the demo's Kita page, with the keyboard only, book an
+// appointment against the real reference server, open the activation link from
+// the dev outbox, then cancel through the management link.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { axeViolations, launchBrowser, openPage, startDemoServer } from './harness.mjs';
+
+/** The element that has focus, looking through shadow roots. */
+const deepFocus = (page) =>
+  page.evaluate(() => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return el ? { tag: el.tagName.toLowerCase(), id: el.id, text: (el.textContent ?? '').trim(), type: el.getAttribute('type') ?? '' } : null;
+  });
+
+/** Presses Tab until the focused element matches, as a keyboard user would. */
+async function tabTo(page, matches, limit = 40) {
+  for (let i = 0; i < limit; i++) {
+    const focused = await deepFocus(page);
+    if (focused && matches(focused)) return focused;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached the expected element; focus is on ${JSON.stringify(await deepFocus(page))}`);
+}
+
+const picker = (page) => page.locator('muni-appointment-picker');
+const stepHeading = (page) => picker(page).locator('#step-heading');
+
+async function outboxLink(server, action) {
+  const { items } = await fetch(`${server.url}/api/dev/outbox`).then((r) => r.json());
+  for (const mail of items) {
+    const match = new RegExp(`https?://\\S+#muni-appointment=${action}:[A-Za-z0-9_-]+`).exec(mail.text);
+    if (match) return match[0];
+  }
+  throw new Error(`no ${action} link in the outbox`);
+}
+
+describe('appointment booking on the demo page (keyboard only)', () => {
+  let server;
+  let browser;
+  let session;
+  before(async () => {
+    server = await startDemoServer();
+    browser = await launchBrowser();
+    session = await openPage(browser, server.url);
+  });
+  after(async () => {
+    await session?.context.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('book, activate from the e-mail, cancel from the management link', async () => {
+    const { page, problems } = session;
+    await page.goto(`${server.url}/kita-termin.html`);
+    await stepHeading(page).waitFor();
+    assert.equal(await stepHeading(page).textContent(), 'Anliegen wählen');
+    assert.deepEqual(await axeViolations(page), [], 'service step');
+
+    // Service: Space ticks the checkbox, then on to "Weiter".
+    await page.keyboard.press('Tab');
+    await tabTo(page, (f) => f.id === 'service-kita-anmeldung');
+    await page.keyboard.press('Space');
+    await tabTo(page, (f) => f.text === 'Weiter');
+    await page.keyboard.press('Enter');
+
+    // Day and time: jump to the next free day, then take its first time.
+    await picker(page).getByRole('heading', { name: 'Tag und Uhrzeit wählen' }).waitFor();
+    await picker(page).locator('.calendar__day--free').first().waitFor();
+    assert.deepEqual(await axeViolations(page), [], 'calendar step');
+    await tabTo(page, (f) => f.text === 'Nächster freier Termin');
+    await page.keyboard.press('Enter');
+    await picker(page).locator('.time').first().waitFor();
+    const time = await tabTo(page, (f) => f.tag === 'button' && /^\d{1,2}:\d\d Uhr$/.test(f.text));
+    assert.ok(time);
+    await page.keyboard.press('Enter');
+
+    // Details: typed, with the hold running.
+    await picker(page).getByRole('heading', { name: 'Ihre Angaben' }).waitFor();
+    assert.match(await picker(page).locator('[role=timer]').textContent(), /noch \d+:\d\d Minuten/);
+    assert.deepEqual(await axeViolations(page), [], 'details step');
+    await tabTo(page, (f) => f.id === 'name');
+    await page.keyboard.type('Erika Mustermann');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('erika@example.org');
+    // The date control's own typing order follows the browser's locale; fill() sets it as a date picker would.
+    await picker(page).locator('#child_birth_date').fill('2024-05-01');
+    await tabTo(page, (f) => f.id === 'child_name');
+    await page.keyboard.type('Paul Mustermann');
+    await page.keyboard.press('Enter');
+
+    // Review: consent, then send.
+    await picker(page).getByRole('heading', { name: 'Prüfen und absenden' }).waitFor();
+    assert.deepEqual(await axeViolations(page), [], 'review step');
+    await tabTo(page, (f) => f.id === 'consent');
+    await page.keyboard.press('Space');
+    await tabTo(page, (f) => f.text === 'Termin verbindlich anfragen');
+    await page.keyboard.press('Enter');
+    await picker(page).getByRole('heading', { name: 'Bitte bestätigen Sie Ihren Termin' }).waitFor();
+    assert.deepEqual(await axeViolations(page), [], 'sent step');
+
+    // The activation link from the e-mail confirms the booking.
+    await page.goto(await outboxLink(server, 'activate'));
+    await picker(page).getByRole('heading', { name: 'Ihr Termin ist gebucht' }).waitFor();
+    assert.equal(new URL(page.url()).hash, '', 'the token leaves the address bar');
+    assert.deepEqual(await axeViolations(page), [], 'confirmed step');
+
+    // The management link from the confirmation e-mail cancels it.
+    await page.goto(await outboxLink(server, 'manage'));
+    await picker(page).getByRole('heading', { name: 'Ihr Termin' }).waitFor();
+    await tabTo(page, (f) => f.text === 'Termin absagen');
+    await page.keyboard.press('Enter');
+    await tabTo(page, (f) => f.text === 'Ja, absagen');
+    await page.keyboard.press('Enter');
+    await picker(page).getByRole('heading', { name: 'Ihr Termin ist abgesagt' }).waitFor();
+    assert.deepEqual(await axeViolations(page), [], 'cancelled step');
+
+    assert.deepEqual(problems, []);
+  });
+});
