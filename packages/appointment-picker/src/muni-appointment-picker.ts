@@ -89,6 +89,7 @@ export class MuniAppointmentPicker extends MuniElement {
   @state() managementToken: string | undefined;
   @state() confirmingCancel = false;
   @state() rescheduled = false;
+  @state() solving = false;
 
   private retry: (() => Promise<void>) | undefined;
   private loadedFor = '';
@@ -368,7 +369,8 @@ export class MuniAppointmentPicker extends MuniElement {
       returnUrl: location.href.split('#')[0]!,
     };
     const ok = await this.run(async () => {
-      const result = await this.backend.submit(reservation, details);
+      const botProof = await this.proveHuman();
+      const result = await this.backend.submit(reservation, { ...details, ...(botProof ? { botProof } : {}) });
       this.hold.stop();
       if (result.kind === 'confirmed') {
         this.appointment = result.appointment;
@@ -378,6 +380,19 @@ export class MuniAppointmentPicker extends MuniElement {
       await this.goTo(result.kind === 'confirmed' ? 'confirmed' : 'sent');
     });
     if (!ok && this.error?.kind === 'validation') this.showServerFieldErrors(this.error);
+  }
+
+  /** The backend's proof-of-work, when it asks for one; solving is announced, it can take a moment on old phones. */
+  private async proveHuman(): Promise<string | undefined> {
+    if (!this.backend.botChallenge) return undefined;
+    this.solving = true;
+    this.announcer.announce(this.t('solving'));
+    try {
+      const challenge = await this.backend.botChallenge();
+      return await (await import('./bot-proof.js')).solveBotChallenge(challenge);
+    } finally {
+      this.solving = false;
+    }
   }
 
   private showServerFieldErrors(error: ApiError): void {

@@ -89,14 +89,8 @@ export interface Appointment {
   icsUrl?: string;
 }
 
-/** ALTCHA-style proof-of-work challenge; solved in the browser, no third party involved. */
-export interface BotChallenge {
-  algorithm: string;
-  challenge: string;
-  salt: string;
-  signature: string;
-  maxnumber?: number;
-}
+/** An ALTCHA proof-of-work challenge as the backend sends it; altcha-lib checks its shape when solving. */
+export type BotChallenge = Record<string, unknown>;
 
 export type SubmitResult = { kind: 'activation-sent'; expiresAt?: string } | { kind: 'confirmed'; appointment: Appointment };
 

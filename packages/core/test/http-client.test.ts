@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { HttpClient } from '../src/http/http-client.js';
-import { ApiError } from '../src/http/errors.js';
+import { ApiError, toApiError } from '../src/http/errors.js';
 import { LatestOnly } from '../src/http/latest.js';
 import * as s from '../src/http/schema.js';
 import { hangingFetch, json, problem, scriptedFetch, whileOffline } from './fixtures.js';
@@ -155,5 +155,16 @@ describe('HttpClient', () => {
     const error = await failure(new HttpClient({ baseUrl: '/api', fetch, retries: 0 }).get('v1/town', { schema: town }));
     expect(error.kind).to.equal('network');
     expect(error.messageKey).to.equal('errorNetwork');
+  });
+});
+
+describe('toApiError', () => {
+  it('turns anything thrown below a widget into a retryable unexpected error', () => {
+    const error = toApiError(new TypeError('Failed to fetch dynamically imported module'));
+    expect(error.kind).to.equal('unexpected');
+    expect(error.retryable).to.equal(true);
+    expect(error.messageKey).to.equal('errorUnknown');
+    const api = new ApiError('conflict');
+    expect(toApiError(api)).to.equal(api);
   });
 });

@@ -23,6 +23,7 @@ import { createJsonLogger, type Logger } from './logger.js';
 import { createMailer, type Mailer } from './mail/mailer.js';
 import { mountApiDocs } from './routes/api-docs.js';
 import { mountRoutes } from './routes/index.js';
+import { altchaProtection } from './bot-protection/altcha.js';
 import { systemClock, type Clock } from './time.js';
 
 export interface AppDeps {
@@ -71,6 +72,7 @@ export function createApp(deps: AppDeps): App {
     logger,
     clock,
     idempotent: idempotency({ db, clock, ttlHours: config.idempotencyTtlHours }),
+    botProtection: altchaProtection({ db, ...(config.botProtection.secret ? { secret: config.botProtection.secret } : {}) }),
   });
   mountApiDocs(app, config);
   mountStaticFiles(app, deps.staticMounts ?? []);

@@ -43,6 +43,8 @@ export interface Config {
   idempotencyTtlHours: number;
   /** Days after an appointment until its personal data (contact, details) is deleted. */
   appointmentRetentionDays: number;
+  /** Proof-of-work (ALTCHA) on bookings; the secret is shared through the database unless set. */
+  botProtection: { enabled: boolean; secret?: string };
   /** Absolute base for links that leave the request context (e-mails, OpenAPI servers). */
   publicBaseUrl?: string;
   logLevel: LogLevel;
@@ -124,6 +126,8 @@ const envSchema = z.object({
   OUTBOX_RETENTION_DAYS: integer(1).default(7),
   IDEMPOTENCY_TTL_HOURS: integer(1).default(24),
   APPOINTMENT_RETENTION_DAYS: integer(1, 3650).default(14),
+  BOT_PROTECTION: flag.default(true),
+  BOT_PROTECTION_SECRET: z.string().min(32, 'at least 32 characters').optional(),
   PUBLIC_BASE_URL: httpUrl.optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   SHUTDOWN_TIMEOUT_MS: integer(0).default(10_000),
@@ -167,6 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     },
     idempotencyTtlHours: e.IDEMPOTENCY_TTL_HOURS,
     appointmentRetentionDays: e.APPOINTMENT_RETENTION_DAYS,
+    botProtection: { enabled: e.BOT_PROTECTION, ...(e.BOT_PROTECTION_SECRET ? { secret: e.BOT_PROTECTION_SECRET } : {}) },
     ...(e.PUBLIC_BASE_URL ? { publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/+$/, '') } : {}),
     logLevel: e.LOG_LEVEL,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,

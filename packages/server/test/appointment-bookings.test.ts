@@ -67,7 +67,8 @@ describeForEachStore('appointment booking', (store) => {
     app = testApp(db, {
       clock,
       logger: logs.logger,
-      env: { CORS_ORIGINS: 'https://www.musterstadt.example' },
+      // The proof-of-work check has its own tests (bot-protection.test.ts).
+      env: { CORS_ORIGINS: 'https://www.musterstadt.example', BOT_PROTECTION: 'false' },
       mailer: { send: async (message) => void mails.push(message) },
     });
     await db.query('DELETE FROM appointments');

@@ -62,6 +62,9 @@ export const de = {
   consent: 'Ich willige ein, dass die Stadt meine Angaben zur Bearbeitung dieses Termins speichert. Sie werden nach dem Termin gelöscht.',
   consentRequired: 'Bitte stimmen Sie der Verarbeitung Ihrer Angaben zu.',
   send: 'Termin verbindlich anfragen',
+  solving: 'Sicherheitsprüfung läuft …',
+  botProtection:
+    'Zum Schutz vor automatisierten Anfragen löst Ihr Browser beim Absenden eine kleine Rechenaufgabe. Das dauert meist nur einen Augenblick und übermittelt keine Daten an Dritte.',
 
   sentTitle: 'Bitte bestätigen Sie Ihren Termin',
   sentBody: (p: { email: string }) =>

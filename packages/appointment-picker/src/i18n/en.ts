@@ -63,6 +63,9 @@ export const en: CatalogOf<typeof de> = {
   consent: 'I agree that the city stores my details to handle this appointment. They are deleted after the appointment.',
   consentRequired: 'Please agree to the processing of your details.',
   send: 'Request appointment',
+  solving: 'Security check running …',
+  botProtection:
+    'To protect against automated requests, your browser solves a small computing task when you send. It usually takes a moment and sends no data to third parties.',
 
   sentTitle: 'Please confirm your appointment',
   sentBody: (p: { email: string }) =>

@@ -5,6 +5,7 @@ import type {
   AppointmentProvider,
   AppointmentService,
   BookingDetails,
+  BotChallenge,
   DayAvailability,
   Reservation,
   ServiceRequest,
@@ -65,6 +66,10 @@ export class RestAppointmentProvider implements AppointmentProvider {
 
   async release(reservation: Reservation): Promise<void> {
     await this.client.delete(`${BASE}/reservations/${encodeURIComponent(reservation.id)}`, { body: { secret: reservation.secret }, schema: s.nothing });
+  }
+
+  botChallenge(): Promise<BotChallenge> {
+    return this.client.get('v1/bot-challenge', { schema: s.anyObject });
   }
 
   submit(reservation: Reservation, details: BookingDetails): Promise<SubmitResult> {

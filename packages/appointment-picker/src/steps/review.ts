@@ -28,6 +28,7 @@ export function renderReviewStep(p: MuniAppointmentPicker): TemplateResult {
       <label for="consent">${t('consent')}</label>
       ${consentError ? html`<p class="field__error" id="consent-error">${consentError}</p>` : nothing}
     </div>
+    <p class="muted">${p.solving ? t('solving') : t('botProtection')}</p>
   `;
   return stepFrame(p, { title: t('reviewStep'), body, next: { label: t('send'), action: () => void p.send() }, back: () => void p.goTo('details') });
 }

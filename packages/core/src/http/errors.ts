@@ -15,7 +15,9 @@ export type ApiErrorKind =
   | 'conflict'
   | 'rate_limited'
   | 'server'
-  | 'http';
+  | 'http'
+  /** Not from the backend at all, e.g. a lazily loaded part that failed to arrive. */
+  | 'unexpected';
 
 /** One field's complaint, from an `errors` array in application/problem+json. */
 export interface FieldError {
@@ -46,9 +48,10 @@ const MESSAGE_KEYS: Record<ApiErrorKind, keyof CoreMessages> = {
   rate_limited: 'errorRateLimited',
   server: 'errorServer',
   http: 'errorUnknown',
+  unexpected: 'errorUnknown',
 };
 
-const RETRYABLE: ReadonlySet<ApiErrorKind> = new Set(['offline', 'network', 'timeout', 'malformed', 'rate_limited', 'server']);
+const RETRYABLE: ReadonlySet<ApiErrorKind> = new Set(['offline', 'network', 'timeout', 'malformed', 'rate_limited', 'server', 'unexpected']);
 
 export class ApiError extends Error {
   readonly kind: ApiErrorKind;
@@ -95,7 +98,7 @@ export class ApiError extends Error {
 /** Anything thrown below a widget becomes an ApiError, so render code handles one type. */
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
-  return new ApiError('http', { cause: error, message: error instanceof Error ? error.message : String(error) });
+  return new ApiError('unexpected', { cause: error, message: error instanceof Error ? error.message : String(error) });
 }
 
 export function statusToKind(status: number): ApiErrorKind {

@@ -69,5 +69,8 @@ export function object<S extends Shape>(shape: S): Schema<ObjectOf<S>> {
   };
 }
 
+/** Any JSON object, passed on untouched: for payloads a library checks itself (e.g. a proof-of-work challenge). */
+export const anyObject = check<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), 'an object');
+
 /** For 204 responses and endpoints whose body the widget ignores. */
 export const nothing: Schema<void> = () => undefined;

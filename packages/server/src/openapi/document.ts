@@ -20,6 +20,10 @@ export const API_TAGS = {
       'Terminbuchung: Dienstleistungen, Ämter mit Terminvergabe, freie Tage und Zeiten, Reservierungen. ' +
       'Zeiten sind Zeitpunkte nach ISO 8601 mit dem Versatz von Europe/Berlin.',
   },
+  security: {
+    name: 'Sicherheit',
+    description: 'Schutz vor automatisierten Anfragen ohne Dritte: eine Rechenaufgabe (ALTCHA), die der Browser löst.',
+  },
   holidays: { name: 'Feiertage', description: 'Gesetzliche Feiertage in Nordrhein-Westfalen, berechnet.' },
   operations: { name: 'Betrieb', description: 'Zustand des Servers für Monitoring und Load Balancer.' },
   development: {

@@ -74,7 +74,11 @@ const BookingBody = z
     fields: z.record(z.string().max(64), z.string().max(1000)).default({}),
     consent: z.literal(true).openapi({ description: 'Einwilligung in die Verarbeitung der Angaben; muss true sein' }),
     returnUrl: z.url().max(2000).openapi({ description: 'Seite mit dem Widget; Ursprung muss erlaubt sein (CORS_ORIGINS oder dieser Server)' }),
-    botProof: z.string().max(5000).optional().openapi({ description: 'Lösung der Bot-Abfrage; wird noch nicht geprüft' }),
+    botProof: z
+      .string()
+      .max(5000)
+      .optional()
+      .openapi({ description: 'Gelöste Aufgabe von GET /api/v1/bot-challenge; Pflicht, solange BOT_PROTECTION an ist' }),
   })
   .strict();
 
@@ -165,7 +169,7 @@ const rescheduleRoute = createRoute({
   },
 });
 
-export function bookingRoutes({ db, clock, mailer, logger, config, idempotent }: RouteDeps) {
+export function bookingRoutes({ db, clock, mailer, logger, config, idempotent, botProtection }: RouteDeps) {
   const purge = () =>
     purgeExpiredAppointments(db, clock, { retentionDays: config.appointmentRetentionDays }).catch((error: unknown) =>
       logger.warn('appointment purge failed', { error: error instanceof Error ? error.name : 'unknown' }),
@@ -177,6 +181,7 @@ export function bookingRoutes({ db, clock, mailer, logger, config, idempotent }:
       const body = c.req.valid('json');
       const now = clock();
       checkReturnUrl(c, body.returnUrl, config.corsOrigins, config.publicBaseUrl);
+      if (config.botProtection.enabled) await botProtection.verify(body.botProof);
       await purge();
       const activationToken = newToken();
       const activationExpires = new Date(now.getTime() + ACTIVATION_MINUTES * 60_000);

@@ -5,6 +5,7 @@ import type { AppEnv } from '../http/app-env.js';
 import type { Logger } from '../logger.js';
 import type { Mailer } from '../mail/mailer.js';
 import type { Clock } from '../time.js';
+import type { BotProtection } from '../bot-protection/altcha.js';
 
 /** Everything a route file may use; handed to each route factory by `createApp`. */
 export interface RouteDeps {
@@ -15,4 +16,6 @@ export interface RouteDeps {
   clock: Clock;
   /** Route middleware for creating requests; see http/idempotency.ts. */
   idempotent: MiddlewareHandler<AppEnv>;
+  /** Proof-of-work check for creating requests from citizens. */
+  botProtection: BotProtection;
 }

@@ -4,6 +4,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../http/app-env.js';
 import { bookingRoutes } from './appointment-bookings.js';
+import { botChallengeRoutes } from './bot-challenge.js';
 import { reservationRoutes } from './appointment-reservations.js';
 import { appointmentRoutes } from './appointments.js';
 import type { RouteDeps } from './deps.js';
@@ -16,7 +17,7 @@ import { townRoutes } from './town.js';
 type RouteFactory = (deps: RouteDeps) => OpenAPIHono<AppEnv>;
 
 /** The versioned widget API under /api/v1. */
-const API_V1: RouteFactory[] = [townRoutes, officeRoutes, holidayRoutes, appointmentRoutes, reservationRoutes, bookingRoutes];
+const API_V1: RouteFactory[] = [townRoutes, officeRoutes, holidayRoutes, botChallengeRoutes, appointmentRoutes, reservationRoutes, bookingRoutes];
 
 export function mountRoutes(app: OpenAPIHono<AppEnv>, deps: RouteDeps): void {
   app.route('/api', healthRoutes(deps));
