@@ -221,6 +221,87 @@ describe('<muni-appointment-picker>', () => {
     expect(root(el).querySelector('#service-kita-vertrag')).not.to.equal(null);
   });
 
+  it('preselects services from a shared link', async () => {
+    history.replaceState(null, '', '#muni-appointment=service:kita-vertrag');
+    const { provider } = kitaProvider();
+    const el = await fixture<MuniAppointmentPicker>(html`<muni-appointment-picker .provider=${provider}></muni-appointment-picker>`);
+    await settle(el);
+    history.replaceState(null, '', location.pathname);
+    expect($<HTMLInputElement>(el, '#service-kita-vertrag').checked).to.equal(true);
+    expect($<HTMLInputElement>(el, '#service-kita-anmeldung').checked).to.equal(false);
+  });
+
+  it('lets the citizen choose among several offices or "any"', async () => {
+    const { provider, data } = kitaProvider();
+    data.offices.push({ id: 'kita-nord', name: 'Kita-Büro Nord', street: 'Nordring 2', postalCode: '12347', city: 'Musterstadt' });
+    data.services[0]!.officeIds.push('kita-nord');
+    const el = await fixture<MuniAppointmentPicker>(html`<muni-appointment-picker .provider=${provider}></muni-appointment-picker>`);
+    await settle(el);
+    $<HTMLInputElement>(el, '#service-kita-anmeldung').click();
+    await el.updateComplete;
+    $(el, 'button[type=submit]').click();
+    await settle(el);
+    expect(heading(el)).to.equal('Standort wählen');
+    expect($<HTMLInputElement>(el, '#office-any').checked).to.equal(true);
+    expect(root(el).textContent).to.contain('Nordring 2');
+    await expect(el).to.be.accessible();
+    $<HTMLInputElement>(el, '#office-kita-nord').click();
+    $(el, 'button[type=submit]').click();
+    await settle(el);
+    expect(el.officeId).to.equal('kita-nord');
+    expect(heading(el)).to.equal('Tag und Uhrzeit wählen');
+  });
+
+  it('says that times are office time when the device is elsewhere', async () => {
+    const { el } = await picker();
+    const differs = Intl.DateTimeFormat().resolvedOptions().timeZone !== 'Europe/Berlin';
+    el.setCount('kita-anmeldung', 1);
+    await el.submitServices();
+    await settle(el);
+    expect(root(el).textContent!.includes('Ortszeit des Amtes (Europe/Berlin)')).to.equal(differs);
+  });
+
+  it('reschedules from the management view: reserve new, then move', async () => {
+    const mails: Array<{ kind: string; token: string }> = [];
+    const { provider, firstDay, data } = await picker({ onMail: (m) => mails.push(m) });
+    const held = await provider.reserve({ services: [{ serviceId: 'kita-anmeldung', count: 1 }], slot: data.slots[0]! });
+    await provider.submit(held, { contact: { name: 'E', email: 'e@example.org' }, fields: {}, consent: true, returnUrl: location.href });
+    const booked = await provider.activate(mails[0]!.token);
+    history.replaceState(null, '', `#muni-appointment=manage:${booked.managementToken}`);
+    const manage = await fixture<MuniAppointmentPicker>(html`<muni-appointment-picker .provider=${provider}></muni-appointment-picker>`);
+    await settle(manage);
+    expect(heading(manage)).to.equal('Ihr Termin');
+    [...root(manage).querySelectorAll('button')].find((b) => b.textContent!.includes('Termin verschieben'))!.click();
+    await settle(manage);
+    expect(heading(manage)).to.equal('Tag und Uhrzeit wählen');
+    await manage.chooseDay(firstDay);
+    await settle(manage);
+    const moved = oneEvent(manage, 'muni-rescheduled');
+    root(manage).querySelectorAll<HTMLButtonElement>('.time')[0]!.click();
+    expect((await moved).detail.slot.id).to.not.equal(data.slots[0]!.id);
+    await settle(manage);
+    expect(heading(manage)).to.equal('Ihr Termin ist verschoben');
+    expect((await provider.appointment(booked.managementToken!)).slot.id).to.equal((await moved).detail.slot.id);
+    await expect(manage).to.be.accessible();
+  });
+
+  it('talks to a ZMS backend when api="zms"', async () => {
+    const requests: string[] = [];
+    const realFetch = window.fetch;
+    window.fetch = async (input) => {
+      requests.push(new URL(String(input instanceof Request ? input.url : input)).pathname);
+      return new Response(JSON.stringify({ offices: [], services: [], relations: [] }), { headers: { 'Content-Type': 'application/json' } });
+    };
+    try {
+      const el = await fixture<MuniAppointmentPicker>(html`<muni-appointment-picker api="zms" backend-url="/zms/api/citizen"></muni-appointment-picker>`);
+      await settle(el);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(requests).to.include('/zms/api/citizen/offices-and-services/');
+    } finally {
+      window.fetch = realFetch;
+    }
+  });
+
   it('speaks English when asked', async () => {
     const { provider } = kitaProvider();
     const el = await fixture<MuniAppointmentPicker>(html`<muni-appointment-picker locale="en" .provider=${provider}></muni-appointment-picker>`);
