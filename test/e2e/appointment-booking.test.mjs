@@ -84,8 +84,8 @@ describe('appointment booking on the demo page (keyboard only)', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.type('erika@example.org');
     // The date control's own typing order follows the browser's locale; fill() sets it as a date picker would.
-    await picker(page).locator('#child_birth_date').fill('2024-05-01');
-    await tabTo(page, (f) => f.id === 'child_name');
+    await picker(page).locator('#field-child_birth_date').fill('2024-05-01');
+    await tabTo(page, (f) => f.id === 'field-child_name');
     await page.keyboard.type('Paul Mustermann');
     await page.keyboard.press('Enter');
 

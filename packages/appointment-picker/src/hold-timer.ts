@@ -37,7 +37,7 @@ export class HoldTimer implements ReactiveController {
   }
 
   start(expiresAt: string): void {
-    this.stop();
+    clearInterval(this.interval);
     this.expiresAt = Date.parse(expiresAt);
     this.warned = this.expiresAt - this.now() <= TWO_MINUTES;
     this.interval = setInterval(() => this.tick(), 1000);
@@ -47,10 +47,20 @@ export class HoldTimer implements ReactiveController {
   stop(): void {
     clearInterval(this.interval);
     this.interval = undefined;
+    this.expiresAt = 0;
+  }
+
+  /** An element moved in the page (a CMS tab, an accordion) keeps counting where it left off. */
+  hostConnected(): void {
+    if (this.expiresAt > 0 && this.remainingMs > 0 && !this.running) {
+      this.interval = setInterval(() => this.tick(), 1000);
+      this.tick();
+    }
   }
 
   hostDisconnected(): void {
-    this.stop();
+    clearInterval(this.interval);
+    this.interval = undefined;
   }
 
   private now(): number {

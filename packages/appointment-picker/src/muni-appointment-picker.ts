@@ -1,7 +1,17 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ApiError, MuniElement, button, errorState, loading, toApiError, translator, type Translate } from '@muni-widgets/core';
-import type { Appointment, AppointmentOffice, AppointmentProvider, AppointmentService, Reservation, ServiceRequest, Slot } from './provider.js';
+import { ApiError, LatestOnly, MuniElement, button, errorState, loading, toApiError, translator, type Translate } from '@muni-widgets/core';
+import type {
+  Appointment,
+  AppointmentOffice,
+  AppointmentProvider,
+  AppointmentService,
+  DayAvailability,
+  DetailField,
+  Reservation,
+  ServiceRequest,
+  Slot,
+} from './provider.js';
 import { RestAppointmentProvider } from './providers/rest.js';
 import { MonthGrid } from './calendar/month-grid.js';
 import { civilDateAt, type CivilDate } from './calendar/civil-date.js';
@@ -82,7 +92,6 @@ export class MuniAppointmentPicker extends MuniElement {
   @state() fields: Record<string, string> = {};
   @state() consent = false;
   @state() fieldErrors: Record<string, string> = {};
-  @state() busy = false;
   @state() error: ApiError | undefined;
   @state() notice: string | undefined;
   @state() appointment: Appointment | undefined;
@@ -90,9 +99,15 @@ export class MuniAppointmentPicker extends MuniElement {
   @state() confirmingCancel = false;
   @state() rescheduled = false;
   @state() solving = false;
+  @state() private pending = 0;
 
-  private retry: (() => Promise<void>) | undefined;
+  /** The citizen's last action, repeated as a whole by the retry button. */
+  private retry: (() => Promise<unknown>) | undefined;
   private loadedFor = '';
+  private reserving = false;
+  private active: AppointmentProvider | undefined;
+  private readonly availabilityRequests = new LatestOnly();
+  private readonly slotRequests = new LatestOnly();
 
   readonly grid = new MonthGrid(this, this.today, {
     onSelect: (day) => void this.chooseDay(day),
@@ -106,6 +121,11 @@ export class MuniAppointmentPicker extends MuniElement {
 
   get t(): Translate<PickerMessages> {
     return translator(pickerMessages, this.effectiveLocale);
+  }
+
+  /** Requests in flight: several can overlap (a month loading while a day's times load). */
+  get busy(): boolean {
+    return this.pending > 0;
   }
 
   /** Today on the office's calendar. */
@@ -139,11 +159,13 @@ export class MuniAppointmentPicker extends MuniElement {
     return index < 0 ? undefined : { step: index + 1, total: steps.length };
   }
 
+  get officeQuery(): { officeId?: string } {
+    return this.officeId ? { officeId: this.officeId } : {};
+  }
+
   protected override get needsBackend(): boolean {
     return this.provider === undefined;
   }
-
-  private active: AppointmentProvider | undefined;
 
   /** Set by `start()` before any other call: a script-set provider, or one chosen by `api`. */
   private get backend(): AppointmentProvider {
@@ -165,13 +187,22 @@ export class MuniAppointmentPicker extends MuniElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.onHashChange);
+    this.availabilityRequests.cancel();
+    this.slotRequests.cancel();
   }
 
-  private readonly onHashChange = () => void this.start();
+  /**
+   * Only the picker's own links matter: city pages are full of in-page links
+   * (skip links, tables of contents) that must not reset a booking under way.
+   */
+  private readonly onHashChange = () => {
+    const link = readDeepLink(location.hash);
+    if (link?.kind === 'activate' || link?.kind === 'manage' || (link?.kind === 'service' && this.step === 'service')) void this.start();
+  };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const key = `${this.configured}|${this.effectiveBackendUrl}|${this.provider ? 'own' : this.api}`;
+    const key = `${this.configured}|${this.effectiveBackendUrl}|${this.effectiveLocale}|${this.provider ? 'own' : this.api}`;
     if (this.configured && key !== this.loadedFor) {
       this.loadedFor = key;
       void this.start();
@@ -180,7 +211,10 @@ export class MuniAppointmentPicker extends MuniElement {
 
   /** Entry point: a link from an e-mail, or a fresh booking. */
   private async start(): Promise<void> {
-    this.active = await this.chooseProvider();
+    const ready = await this.run(async () => {
+      this.active = await this.chooseProvider();
+    }, () => this.start());
+    if (!ready) return;
     const link = readDeepLink(location.hash);
     if (link?.kind === 'activate' || link?.kind === 'manage') {
       history.replaceState(history.state, '', location.pathname + location.search + withoutDeepLink(location.hash));
@@ -198,25 +232,37 @@ export class MuniAppointmentPicker extends MuniElement {
       for (const id of preselected) if (services.some((s) => s.id === id)) counts[id] = 1;
       this.counts = counts;
       if (this.office && offices.some((o) => o.id === this.office)) this.officeId = this.office;
-    });
+    }, () => this.start());
   }
 
-  /** Runs a backend call with busy state and a retry that repeats exactly this call. */
-  async run(action: () => Promise<void>): Promise<boolean> {
-    this.busy = true;
+  /**
+   * Runs a backend call with busy state and error handling. `again` is the
+   * citizen's whole action (call and what follows it), which the retry button
+   * repeats. A call cancelled because a newer one replaced it shows nothing.
+   */
+  async run(action: () => Promise<void>, again: () => Promise<unknown>): Promise<boolean> {
+    this.pending++;
     this.error = undefined;
-    this.retry = action;
+    this.retry = again;
     try {
       await action();
-      this.retry = undefined;
+      if (this.retry === again) this.retry = undefined;
       return true;
     } catch (error) {
-      this.error = toApiError(error);
-      this.emit('muni-error', { kind: this.error.kind, ...(this.error.code ? { code: this.error.code } : {}) });
+      const apiError = toApiError(error);
+      if (apiError.kind === 'aborted') return false;
+      this.error = apiError;
+      this.emit('muni-error', { kind: apiError.kind, ...(apiError.code ? { code: apiError.code } : {}) });
       return false;
     } finally {
-      this.busy = false;
+      this.pending--;
     }
+  }
+
+  async retryLast(): Promise<void> {
+    const again = this.retry;
+    this.error = undefined;
+    if (again) await again();
   }
 
   /** Goes to a step and moves focus to its heading, so screen readers start there. */
@@ -225,6 +271,20 @@ export class MuniAppointmentPicker extends MuniElement {
     this.error = undefined;
     this.fieldErrors = {};
     await this.focusAfterRender('#step-heading');
+  }
+
+  /** Back to choosing services or office: the held slot no longer fits, so others get it at once. */
+  async backTo(step: 'service' | 'office'): Promise<void> {
+    await this.releaseHold();
+    await this.goTo(step);
+  }
+
+  /** Lets go of the held slot, best effort: if this fails, the hold simply expires on the server. */
+  private async releaseHold(): Promise<void> {
+    const reservation = this.reservation;
+    this.reservation = undefined;
+    this.hold.stop();
+    if (reservation) await this.backend.release(reservation).catch(() => undefined);
   }
 
   setCount(serviceId: string, count: number): void {
@@ -258,70 +318,87 @@ export class MuniAppointmentPicker extends MuniElement {
     await this.loadMonth(this.grid.month);
   }
 
+  private mergeFree(days: DayAvailability[]): void {
+    const free = new Map(this.free);
+    for (const d of days) free.set(d.date, d.free);
+    this.free = free;
+  }
+
   async loadMonth(month: CivilDate): Promise<void> {
     if (this.step !== 'slot') return;
     const from = month < this.today ? this.today : month;
-    const monthEnd = shiftMonths(firstOfMonth(month), 1);
-    const last = this.lastBookableDay;
-    const to = monthEnd <= last ? civilDateAt(Date.parse(`${monthEnd}T12:00:00Z`) - 86_400_000, 'UTC') : last;
+    const nextMonth = shiftMonths(firstOfMonth(month), 1);
+    const monthEnd = civilDateAt(Date.parse(`${nextMonth}T12:00:00Z`) - 86_400_000, 'UTC');
+    const to = monthEnd <= this.lastBookableDay ? monthEnd : this.lastBookableDay;
     if (from > to) return;
+    const query = { services: this.requests, ...this.officeQuery, from, to };
     await this.run(async () => {
-      const days = await this.backend.availability({ services: this.requests, ...this.officeQuery, from, to });
-      const free = new Map(this.free);
-      for (const d of days) free.set(d.date, d.free);
-      this.free = free;
-    });
+      this.mergeFree(await this.availabilityRequests.run((signal) => this.backend.availability(query, signal)));
+    }, () => this.loadMonth(month));
   }
 
-  get officeQuery(): { officeId?: string } {
-    return this.officeId ? { officeId: this.officeId } : {};
-  }
-
-  /** Finds the first bookable day in the whole horizon and moves the calendar there. */
+  /** Finds the first bookable day in the whole horizon, moves the calendar there and shows its times. */
   async jumpToNextFree(): Promise<void> {
-    await this.run(async () => {
-      const days = await this.backend.availability({ services: this.requests, ...this.officeQuery, from: this.today, to: this.lastBookableDay });
-      const first = days.find((d) => d.free > 0);
-      if (!first) {
-        this.notice = this.t('noneFree');
-        return;
-      }
-      const free = new Map(this.free);
-      for (const d of days) free.set(d.date, d.free);
-      this.free = free;
-      await this.grid.moveTo(first.date, { min: this.today, max: this.lastBookableDay });
-      this.grid.selected = first.date;
-      await this.chooseDay(first.date);
-    });
+    let first: CivilDate | undefined;
+    const query = { services: this.requests, ...this.officeQuery, from: this.today, to: this.lastBookableDay };
+    const ok = await this.run(async () => {
+      const days = await this.availabilityRequests.run((signal) => this.backend.availability(query, signal));
+      this.mergeFree(days);
+      first = days.find((d) => d.free > 0)?.date;
+    }, () => this.jumpToNextFree());
+    if (!ok) return;
+    if (!first) {
+      this.showNotice(this.t('noneFree'));
+      return;
+    }
+    await this.grid.moveTo(first, { min: this.today, max: this.lastBookableDay }, false);
+    await this.chooseDay(first);
   }
 
   async chooseDay(day: CivilDate): Promise<void> {
     this.day = day;
     this.grid.selected = day;
-    await this.run(async () => {
-      this.daySlots = await this.backend.slots({ services: this.requests, ...this.officeQuery, date: day });
-    });
-    await this.focusAfterRender('#times-heading');
+    this.daySlots = [];
+    const query = { services: this.requests, ...this.officeQuery, date: day };
+    const ok = await this.run(async () => {
+      const slots = await this.slotRequests.run((signal) => this.backend.slots(query, signal));
+      // A later click on another day wins, however the answers arrive.
+      if (this.day === day) this.daySlots = slots;
+    }, () => this.chooseDay(day));
+    if (ok && this.day === day) await this.focusAfterRender('#times-heading');
   }
 
   async chooseSlot(slot: Slot): Promise<void> {
+    if (this.reserving) return; // a double click must not hold two slots
+    this.reserving = true;
+    try {
+      await this.reserveSlot(slot);
+    } finally {
+      this.reserving = false;
+    }
+  }
+
+  private async reserveSlot(slot: Slot): Promise<void> {
     const previous = this.reservation;
+    let reservation: Reservation | undefined;
     const ok = await this.run(async () => {
-      this.reservation = await this.backend.reserve({ services: this.requests, slot });
-    });
+      reservation = await this.backend.reserve({ services: this.requests, slot });
+    }, () => this.chooseSlot(slot));
     if (!ok) {
       if (this.error?.code === 'slot_taken') {
-        this.notice = this.t('slotTaken');
         this.error = undefined;
         this.daySlots = this.daySlots.filter((s) => s.id !== slot.id);
+        this.showNotice(this.t('slotTaken'));
+        await this.focusAfterRender('#times-heading');
       }
       return;
     }
-    // A citizen who picks again lets go of the old hold at once, so others can have it.
-    if (previous && !this.managementToken) void this.backend.release(previous).catch(() => undefined);
+    // Picking again lets go of the old hold at once, so others can have it.
+    if (previous) void this.backend.release(previous).catch(() => undefined);
+    this.reservation = reservation;
     this.notice = undefined;
-    this.hold.start(this.reservation!.expiresAt);
-    this.emit('muni-slot-reserved', { slot, expiresAt: this.reservation!.expiresAt });
+    this.hold.start(reservation!.expiresAt);
+    this.emit('muni-slot-reserved', { slot, expiresAt: reservation!.expiresAt });
     if (this.managementToken) await this.confirmReschedule();
     else await this.goTo('details');
   }
@@ -333,20 +410,29 @@ export class MuniAppointmentPicker extends MuniElement {
       this.reservation = await this.backend.extend(reservation);
       this.hold.start(this.reservation.expiresAt);
       this.announcer.announce(this.t('extended'));
-    });
+    }, () => this.extendHold());
   }
 
   private holdExpired(): void {
     this.reservation = undefined;
     if (this.step !== 'details' && this.step !== 'review') return;
-    this.announcer.announce(this.t('holdExpired'), 'assertive');
-    this.notice = this.t('holdExpired');
+    this.showNotice(this.t('holdExpired'), 'assertive');
     void this.goTo('slot').then(() => this.enterSlotStep());
   }
 
+  /** A visible notice, spoken once through the announcer (a region appearing with its text may go unread). */
+  private showNotice(text: string, politeness: 'polite' | 'assertive' = 'polite'): void {
+    this.notice = text;
+    this.announcer.announce(text, politeness);
+  }
+
+  /** The extra details the chosen services ask for, each once. */
+  get detailFields(): DetailField[] {
+    return this.chosenServices.flatMap((s) => s.fields).filter((f, i, all) => all.findIndex((o) => o.id === f.id) === i);
+  }
+
   async submitDetails(): Promise<void> {
-    const service = this.chosenServices;
-    this.fieldErrors = validateDetails(this.contact, this.fields, service, this.t, this.coreT);
+    this.fieldErrors = validateDetails(this.contact, this.fields, this.detailFields, this.t, this.coreT);
     if (Object.keys(this.fieldErrors).length > 0) {
       await this.focusAfterRender('[part=error-summary]');
       return;
@@ -362,9 +448,12 @@ export class MuniAppointmentPicker extends MuniElement {
     }
     const reservation = this.reservation;
     if (!reservation) return;
+    const phone = this.contact.phone.trim();
+    // Only what the chosen services ask for: a ticked-then-unticked service's answers stay here.
+    const fields = Object.fromEntries(this.detailFields.filter((f) => this.fields[f.id]?.trim()).map((f) => [f.id, this.fields[f.id]!.trim()]));
     const details = {
-      contact: { name: this.contact.name.trim(), email: this.contact.email.trim(), ...(this.contact.phone.trim() ? { phone: this.contact.phone.trim() } : {}) },
-      fields: this.fields,
+      contact: { name: this.contact.name.trim(), email: this.contact.email.trim(), ...(phone ? { phone } : {}) },
+      fields,
       consent: true,
       returnUrl: location.href.split('#')[0]!,
     };
@@ -372,14 +461,15 @@ export class MuniAppointmentPicker extends MuniElement {
       const botProof = await this.proveHuman();
       const result = await this.backend.submit(reservation, { ...details, ...(botProof ? { botProof } : {}) });
       this.hold.stop();
+      this.reservation = undefined;
       if (result.kind === 'confirmed') {
         this.appointment = result.appointment;
         this.managementToken = result.appointment.managementToken;
       }
       this.emit('muni-booked', { slot: reservation.slot, services: this.requests, status: result.kind === 'confirmed' ? 'confirmed' : 'pending' });
       await this.goTo(result.kind === 'confirmed' ? 'confirmed' : 'sent');
-    });
-    if (!ok && this.error?.kind === 'validation') this.showServerFieldErrors(this.error);
+    }, () => this.send());
+    if (!ok && this.error?.kind === 'validation') await this.showServerFieldErrors(this.error);
   }
 
   /** The backend's proof-of-work, when it asks for one; solving is announced, it can take a moment on old phones. */
@@ -395,12 +485,17 @@ export class MuniAppointmentPicker extends MuniElement {
     }
   }
 
-  private showServerFieldErrors(error: ApiError): void {
+  /** Complaints about typed details go back to the details step, next to the fields they concern. */
+  private async showServerFieldErrors(error: ApiError): Promise<void> {
     const errors: Record<string, string> = {};
-    for (const e of error.fieldErrors) errors[e.field.replace(/^(contact|fields)\./, '')] = e.message;
+    for (const e of error.fieldErrors) {
+      if (e.field.startsWith('contact.')) errors[e.field.slice('contact.'.length)] = e.message;
+      else if (e.field.startsWith('fields.')) errors[`field-${e.field.slice('fields.'.length)}`] = e.message;
+    }
     if (Object.keys(errors).length === 0) return;
+    await this.goTo('details');
     this.fieldErrors = errors;
-    this.error = undefined;
+    await this.focusAfterRender('[part=error-summary]');
   }
 
   private async activate(token: string): Promise<void> {
@@ -408,11 +503,11 @@ export class MuniAppointmentPicker extends MuniElement {
     const ok = await this.run(async () => {
       this.appointment = await this.backend.activate(token);
       this.managementToken = this.appointment.managementToken;
-    });
+    }, () => this.activate(token));
     if (ok) {
       this.emit('muni-booked', { slot: this.appointment!.slot, services: this.appointment!.services, status: 'confirmed' });
       await this.goTo('confirmed');
-    } else if (this.error?.kind === 'not_found') {
+    } else if (this.error && !this.error.retryable) {
       await this.goTo('link-error');
     }
   }
@@ -422,15 +517,20 @@ export class MuniAppointmentPicker extends MuniElement {
     this.managementToken = token;
     const ok = await this.run(async () => {
       this.appointment = await this.backend.appointment(token);
-    });
+    }, () => this.openManagement(token));
     if (ok) await this.goTo('manage');
-    else if (this.error?.kind === 'not_found') await this.goTo('link-error');
+    else if (this.error && !this.error.retryable) await this.goTo('link-error');
+  }
+
+  async askCancel(open: boolean): Promise<void> {
+    this.confirmingCancel = open;
+    await this.focusAfterRender(open ? '#cancel-yes' : '#cancel-open');
   }
 
   async cancelAppointment(): Promise<void> {
     const token = this.managementToken;
     if (!token) return;
-    const ok = await this.run(() => this.backend.cancel(token));
+    const ok = await this.run(() => this.backend.cancel(token), () => this.cancelAppointment());
     if (!ok) return;
     this.confirmingCancel = false;
     this.emit('muni-cancelled', { appointmentId: this.appointment!.id });
@@ -446,7 +546,7 @@ export class MuniAppointmentPicker extends MuniElement {
     if (this.services.length === 0) {
       const ok = await this.run(async () => {
         [this.services, this.offices] = await Promise.all([this.backend.services(), this.backend.offices()]);
-      });
+      }, () => this.startReschedule());
       if (!ok) return;
     }
     await this.goTo('slot');
@@ -458,10 +558,13 @@ export class MuniAppointmentPicker extends MuniElement {
     const reservation = this.reservation!;
     const ok = await this.run(async () => {
       this.appointment = await this.backend.reschedule(token, reservation);
-    });
+    }, () => this.confirmReschedule());
+    if (!ok) {
+      if (!this.error?.retryable) await this.releaseHold();
+      return;
+    }
     this.hold.stop();
     this.reservation = undefined;
-    if (!ok) return;
     this.rescheduled = true;
     this.emit('muni-rescheduled', { appointmentId: this.appointment!.id, slot: this.appointment!.slot });
     await this.goTo('manage');
@@ -471,13 +574,10 @@ export class MuniAppointmentPicker extends MuniElement {
     this.appointment = undefined;
     this.managementToken = undefined;
     this.rescheduled = false;
+    this.consent = false;
     this.counts = {};
     await this.goTo('service');
     if (this.services.length === 0) await this.start();
-  }
-
-  async retryLast(): Promise<void> {
-    if (this.retry) await this.run(this.retry);
   }
 
   protected renderWidget(): TemplateResult {
@@ -487,7 +587,7 @@ export class MuniAppointmentPicker extends MuniElement {
       <h2 id="picker-title" class="picker__title">${t('title')}</h2>
       ${position ? html`<p class="picker__progress muted">${t('stepOf', position)}</p>` : nothing}
       ${this.reservation && this.hold.running ? this.renderHold() : nothing}
-      ${this.notice ? html`<div class="notice notice--warning" role="status"><p>${this.notice}</p></div>` : nothing}
+      ${this.notice ? html`<div class="notice notice--warning"><p>${this.notice}</p></div>` : nothing}
       ${this.error ? errorState(this.coreT, this.error, () => void this.retryLast()) : nothing}
       ${this.renderStep()}
     </section>`;

@@ -85,8 +85,6 @@ export interface Appointment {
   slot: Slot;
   /** Present once confirmed: the token behind the cancel and reschedule links. */
   managementToken?: string;
-  /** A calendar file for the confirmed appointment. */
-  icsUrl?: string;
 }
 
 /** An ALTCHA proof-of-work challenge as the backend sends it; altcha-lib checks its shape when solving. */

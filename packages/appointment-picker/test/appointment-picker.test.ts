@@ -86,7 +86,7 @@ describe('<muni-appointment-picker>', () => {
     await settle(el);
     const times = root(el).querySelectorAll<HTMLButtonElement>('.time');
     expect(times).to.have.length(3);
-    expect(times[0]!.getAttribute('aria-label')).to.match(/^\w+, \d+\. \w+, \d+:\d\d Uhr$/);
+    expect(times[0]!.getAttribute('aria-label')).to.match(/^\d+:\d\d Uhr, \w+, \d+\. \w+$/);
     expect(root(el).textContent).to.contain('Vormittag');
     await expect(el).to.be.accessible();
 
@@ -101,12 +101,12 @@ describe('<muni-appointment-picker>', () => {
     $(el, 'button[type=submit]').click();
     await settle(el);
     expect($(el, '[part=error-summary]').textContent).to.contain('Bitte füllen Sie dieses Feld aus');
-    expect($(el, '#child_birth_date').getAttribute('aria-invalid')).to.equal('true');
+    expect($(el, '#field-child_birth_date').getAttribute('aria-invalid')).to.equal('true');
     await expect(el).to.be.accessible();
 
     await typeInto(el, 'name', 'Erika Mustermann');
     await typeInto(el, 'email', 'erika@example.org');
-    await typeInto(el, 'child_birth_date', '2024-05-01');
+    await typeInto(el, 'field-child_birth_date', '2024-05-01');
     $(el, 'button[type=submit]').click();
     await settle(el);
     expect(heading(el)).to.equal('Prüfen und absenden');
@@ -133,7 +133,7 @@ describe('<muni-appointment-picker>', () => {
     await toDetails(el, firstDay);
     await typeInto(el, 'name', 'Erika Mustermann');
     await typeInto(el, 'email', 'erika@example.org');
-    await typeInto(el, 'child_birth_date', '2024-05-01');
+    await typeInto(el, 'field-child_birth_date', '2024-05-01');
     $(el, 'button[type=submit]').click();
     await settle(el);
     $<HTMLInputElement>(el, '#consent').click();
@@ -300,6 +300,54 @@ describe('<muni-appointment-picker>', () => {
     } finally {
       window.fetch = realFetch;
     }
+  });
+
+  it('keeps the booking when the page follows an in-page link, like a skip link', async () => {
+    const { el, firstDay } = await picker();
+    await toDetails(el, firstDay);
+    await typeInto(el, 'name', 'Erika Mustermann');
+    location.hash = '#main';
+    await new Promise((r) => setTimeout(r, 20));
+    await settle(el);
+    history.replaceState(null, '', location.pathname);
+    expect(heading(el)).to.equal('Ihre Angaben');
+    expect(el.requests).to.deep.equal([{ serviceId: 'kita-anmeldung', count: 1 }]);
+    expect(el.contact.name).to.equal('Erika Mustermann');
+  });
+
+  it('holds one slot however often a time is clicked', async () => {
+    const { el, firstDay, provider } = await picker();
+    let holds = 0;
+    const reserve = provider.reserve.bind(provider);
+    provider.reserve = (q) => (holds++, reserve(q));
+    $<HTMLInputElement>(el, '#service-kita-anmeldung').click();
+    await el.updateComplete;
+    $(el, 'button[type=submit]').click();
+    await settle(el);
+    await el.chooseDay(firstDay);
+    await settle(el);
+    const time = $(el, '.time');
+    time.click();
+    time.click();
+    await settle(el);
+    expect(holds).to.equal(1);
+  });
+
+  it("sends only the details of the services still chosen", async () => {
+    const { el, firstDay, provider } = await picker();
+    let sentFields: Record<string, string> | undefined;
+    const submit = provider.submit.bind(provider);
+    provider.submit = (r, d) => ((sentFields = d.fields), submit(r, d));
+    el.fields = { child_birth_date: '2024-05-01', some_old_answer: 'from an unticked service' };
+    await toDetails(el, firstDay);
+    await typeInto(el, 'name', 'Erika Mustermann');
+    await typeInto(el, 'email', 'erika@example.org');
+    $(el, 'button[type=submit]').click();
+    await settle(el);
+    $<HTMLInputElement>(el, '#consent').click();
+    $(el, 'button[type=submit]').click();
+    await settle(el);
+    expect(sentFields).to.deep.equal({ child_birth_date: '2024-05-01' });
   });
 
   it('speaks English when asked', async () => {

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { ApiError } from '@muni-widgets/core';
 import { MemoryAppointmentProvider, type MemoryData } from '../src/providers/memory.js';
 import type { Slot } from '../src/provider.js';
+import { apiFailure } from '../../core/test/api-failure.js';
 
 const slot = (id: string, start: string): Slot => ({ id, start, end: new Date(Date.parse(start) + 30 * 60_000).toISOString(), officeId: 'kita' });
 
@@ -13,15 +13,6 @@ const data: MemoryData = {
 const services = [{ serviceId: 'kita-anmeldung', count: 2 }];
 const details = { contact: { name: 'Erika Mustermann', email: 'erika@example.org' }, fields: {}, consent: true, returnUrl: 'https://musterstadt.example/kita' };
 
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(ApiError);
-    return error as ApiError;
-  }
-  throw new Error('expected a failure');
-}
 
 function setup() {
   let now = Date.parse('2026-11-23T12:00:00Z');
@@ -43,7 +34,7 @@ describe('MemoryAppointmentProvider', () => {
   it('holds a slot once: a second citizen gets a conflict, and the slot leaves the list', async () => {
     const { provider } = setup();
     await provider.reserve({ services, slot: data.slots[0]! });
-    expect((await failure(provider.reserve({ services, slot: data.slots[0]! }))).code).to.equal('slot_taken');
+    expect((await apiFailure(provider.reserve({ services, slot: data.slots[0]! }))).code).to.equal('slot_taken');
     expect((await provider.slots({ services, date: '2026-12-03' })).map((s) => s.id)).to.deep.equal(['b']);
   });
 
@@ -52,12 +43,12 @@ describe('MemoryAppointmentProvider', () => {
     const held = await provider.reserve({ services, slot: data.slots[0]! });
     advance(11);
     expect((await provider.slots({ services, date: '2026-12-03' })).map((s) => s.id)).to.deep.equal(['a', 'b']);
-    expect((await failure(provider.extend(held))).code).to.equal('reservation_expired');
+    expect((await apiFailure(provider.extend(held))).code).to.equal('reservation_expired');
   });
 
   it('refuses counts above the service maximum', async () => {
     const { provider } = setup();
-    const error = await failure(provider.availability({ services: [{ serviceId: 'kita-anmeldung', count: 4 }], from: '2026-12-01', to: '2026-12-31' }));
+    const error = await apiFailure(provider.availability({ services: [{ serviceId: 'kita-anmeldung', count: 4 }], from: '2026-12-01', to: '2026-12-31' }));
     expect(error.kind).to.equal('validation');
   });
 

@@ -1,9 +1,10 @@
 import { expect } from '@open-wc/testing';
-import { ApiError, HttpClient } from '@muni-widgets/core';
+import { HttpClient } from '@muni-widgets/core';
 import { json, scriptedFetch } from '../../core/test/fixtures.js';
 import { ZmsAppointmentProvider } from '../src/providers/zms.js';
 import type { AppointmentProvider, Reservation } from '../src/provider.js';
 import { T1, T2, T3, calendar, emptyCalendar, errors, officesAndServices, process, reservedProcess } from './fixtures/zms/responses.js';
+import { apiFailure } from '../../core/test/api-failure.js';
 
 const BASE = 'https://stadt.example/buergeransicht/api/citizen/';
 const NOW = Date.parse('2026-11-23T12:00:00Z');
@@ -19,15 +20,6 @@ const path = (req: Request) => new URL(req.url).pathname.replace('/buergeransich
 const query = (req: Request) => Object.fromEntries(new URL(req.url).searchParams);
 const body = async (req: Request) => JSON.parse(await req.clone().text()) as Record<string, unknown>;
 
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(ApiError);
-    return error as ApiError;
-  }
-  throw new Error('expected a failure');
-}
 
 const services = [{ serviceId: '1063423', count: 2 }];
 const slot = { id: `10546@${T1}`, start: '2026-12-03T08:00:00.000Z', end: '2026-12-03T08:40:00.000Z', officeId: '10546' };
@@ -102,7 +94,7 @@ describe('ZmsAppointmentProvider', () => {
 
   it('maps appointmentNotAvailable on reserve to conflict slot_taken', async () => {
     const { provider } = setup(json(errors.appointmentNotAvailable, 404));
-    const error = await failure(provider.reserve({ services, slot }));
+    const error = await apiFailure(provider.reserve({ services, slot }));
     expect(error.kind).to.equal('conflict');
     expect(error.code).to.equal('slot_taken');
     expect(error.status).to.equal(404);
@@ -110,7 +102,7 @@ describe('ZmsAppointmentProvider', () => {
 
   it('refuses a malformed reserve response as malformed', async () => {
     const { provider } = setup(json({ processId: 'x', authKey: 'fb43' }));
-    expect((await failure(provider.reserve({ services, slot }))).kind).to.equal('malformed');
+    expect((await apiFailure(provider.reserve({ services, slot }))).kind).to.equal('malformed');
   });
 
   it('submits: update-appointment with contact and custom field, then preconfirm-appointment', async () => {
@@ -131,7 +123,7 @@ describe('ZmsAppointmentProvider', () => {
 
   it('refuses to submit without consent, before asking ZMS', async () => {
     const { provider, requests } = setup(json(process('reserved')));
-    const error = await failure(provider.submit(reservation, { ...details, consent: false }));
+    const error = await apiFailure(provider.submit(reservation, { ...details, consent: false }));
     expect(error.kind).to.equal('validation');
     expect(error.fieldErrors.map((e) => e.field)).to.deep.equal(['consent']);
     expect(requests).to.have.length(0);
@@ -139,13 +131,13 @@ describe('ZmsAppointmentProvider', () => {
 
   it('maps a lapsed reservation on submit to conflict reservation_expired', async () => {
     const { provider } = setup(json(errors.processNotReservedAnymore, 409));
-    const error = await failure(provider.submit(reservation, details));
+    const error = await apiFailure(provider.submit(reservation, details));
     expect([error.kind, error.code]).to.deep.equal(['conflict', 'reservation_expired']);
   });
 
   it('maps contact validation errors to validation errors at the fields', async () => {
     const { provider } = setup(json(errors.invalidContact, 400));
-    const mapped = await failure(provider.submit(reservation, details));
+    const mapped = await apiFailure(provider.submit(reservation, details));
     expect(mapped.kind).to.equal('validation');
     expect(mapped.fieldErrors.map((e) => [e.field, e.code])).to.deep.equal([
       ['name', 'invalidFamilyName'],
@@ -173,14 +165,14 @@ describe('ZmsAppointmentProvider', () => {
     expect((await provider.appointment('101002:fb43')).status).to.equal('cancelled');
     expect(path(requests[0]!)).to.equal('/appointment/');
     expect(query(requests[0]!)).to.deep.equal({ processId: '101002', authKey: 'fb43' });
-    const error = await failure(provider.appointment('101002:fb43'));
+    const error = await apiFailure(provider.appointment('101002:fb43'));
     expect([error.kind, error.code]).to.deep.equal(['not_found', 'appointment_not_found']);
-    expect((await failure(provider.appointment('garbage'))).kind).to.equal('not_found');
+    expect((await apiFailure(provider.appointment('garbage'))).kind).to.equal('not_found');
   });
 
   it('maps a wrong authKey (406) to not_found', async () => {
     const { provider } = setup(json(errors.authKeyMismatch, 406));
-    const error = await failure(provider.appointment('101002:zzzz'));
+    const error = await apiFailure(provider.appointment('101002:zzzz'));
     expect([error.kind, error.code]).to.deep.equal(['not_found', 'appointment_not_found']);
   });
 
@@ -189,7 +181,7 @@ describe('ZmsAppointmentProvider', () => {
     await provider.cancel('101002:fb43');
     expect(`${requests[0]!.method} ${path(requests[0]!)}`).to.equal('POST /cancel-appointment/');
     expect(await body(requests[0]!)).to.deep.equal({ processId: 101002, authKey: 'fb43' });
-    const error = await failure(provider.cancel('101002:fb43'));
+    const error = await apiFailure(provider.cancel('101002:fb43'));
     expect([error.kind, error.code]).to.deep.equal(['conflict', 'not_cancellable']);
   });
 
@@ -205,7 +197,7 @@ describe('ZmsAppointmentProvider', () => {
     const { provider, requests } = setup(json(process('reserved')), json(process('preconfirmed')));
     expect(await provider.extend(reservation)).to.deep.equal(reservation);
     expect(query(requests[0]!)).to.deep.equal({ processId: '101002', authKey: 'fb43' });
-    expect((await failure(provider.extend(reservation))).code).to.equal('reservation_expired');
+    expect((await apiFailure(provider.extend(reservation))).code).to.equal('reservation_expired');
   });
 
   it('reschedules: copy contact onto the new reservation, preconfirm, confirm, then cancel the old one', async () => {

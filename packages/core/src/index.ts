@@ -2,7 +2,6 @@ export { MuniElement } from './muni-element.js';
 export { MuniProvider } from './muni-provider.js';
 export { defineElement } from './define-element.js';
 export { muniConfigContext, type MuniConfig, type Theme } from './config-context.js';
-export type { MuniEvent } from './events.js';
 
 export { HttpClient, type HttpClientOptions, type RequestOptions, type Query } from './http/http-client.js';
 export { ApiError, toApiError, type ApiErrorKind, type FieldError, type Problem } from './http/errors.js';

@@ -4,19 +4,11 @@ import { ApiError, toApiError } from '../src/http/errors.js';
 import { LatestOnly } from '../src/http/latest.js';
 import * as s from '../src/http/schema.js';
 import { hangingFetch, json, problem, scriptedFetch, whileOffline } from './fixtures.js';
+import { apiFailure } from './api-failure.js';
 
 const town = s.object({ name: s.string, population: s.optional(s.integer) });
 const noWait = async () => {};
 
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(ApiError);
-    return error as ApiError;
-  }
-  throw new Error('expected the request to fail');
-}
 
 describe('HttpClient', () => {
   it('resolves paths and query against a relative base and sends no cookies', async () => {
@@ -39,14 +31,14 @@ describe('HttpClient', () => {
 
   it('turns a body that is not JSON into a malformed error', async () => {
     const { fetch } = scriptedFetch(new Response('<html>Gateway</html>', { status: 200 }));
-    const error = await failure(new HttpClient({ baseUrl: '/api', fetch }).get('v1/town', { schema: town }));
+    const error = await apiFailure(new HttpClient({ baseUrl: '/api', fetch }).get('v1/town', { schema: town }));
     expect(error.kind).to.equal('malformed');
     expect(error.retryable).to.equal(true);
   });
 
   it('turns a body of the wrong shape into a malformed error naming the field', async () => {
     const { fetch } = scriptedFetch(json({ name: 42 }));
-    const error = await failure(new HttpClient({ baseUrl: '/api', fetch }).get('v1/town', { schema: town }));
+    const error = await apiFailure(new HttpClient({ baseUrl: '/api', fetch }).get('v1/town', { schema: town }));
     expect(error.kind).to.equal('malformed');
     expect(error.message).to.contain('name');
   });
@@ -55,7 +47,7 @@ describe('HttpClient', () => {
     const { fetch } = scriptedFetch(
       problem(400, { code: 'validation', detail: 'Ungültige Eingabe', errors: [{ field: 'email', code: 'invalid_email', message: 'Ungültig' }] }),
     );
-    const error = await failure(new HttpClient({ baseUrl: '/api', fetch }).post('v1/things', { email: 'x' }, { schema: s.nothing }));
+    const error = await apiFailure(new HttpClient({ baseUrl: '/api', fetch }).post('v1/things', { email: 'x' }, { schema: s.nothing }));
     expect(error.kind).to.equal('validation');
     expect(error.status).to.equal(400);
     expect(error.code).to.equal('validation');
@@ -65,7 +57,7 @@ describe('HttpClient', () => {
 
   it('survives an error page that is not problem+json', async () => {
     const { fetch } = scriptedFetch(new Response('<h1>404</h1>', { status: 404 }));
-    const error = await failure(new HttpClient({ baseUrl: '/api', fetch }).get('v1/x', { schema: s.nothing }));
+    const error = await apiFailure(new HttpClient({ baseUrl: '/api', fetch }).get('v1/x', { schema: s.nothing }));
     expect(error.kind).to.equal('not_found');
     expect(error.fieldErrors).to.deep.equal([]);
   });
@@ -82,7 +74,7 @@ describe('HttpClient', () => {
 
   it('gives up after the configured retries', async () => {
     const { fetch, requests } = scriptedFetch(problem(500, {}));
-    const error = await failure(new HttpClient({ baseUrl: '/api', fetch, retries: 2, sleep: noWait }).get('v1/town', { schema: town }));
+    const error = await apiFailure(new HttpClient({ baseUrl: '/api', fetch, retries: 2, sleep: noWait }).get('v1/town', { schema: town }));
     expect(error.kind).to.equal('server');
     expect(requests).to.have.length(3);
   });
@@ -97,7 +89,7 @@ describe('HttpClient', () => {
 
   it('never repeats a POST on its own, and sends an Idempotency-Key', async () => {
     const { fetch, requests } = scriptedFetch(problem(503, {}));
-    const error = await failure(new HttpClient({ baseUrl: '/api', fetch, sleep: noWait }).post('v1/bookings', { a: 1 }, { schema: s.nothing }));
+    const error = await apiFailure(new HttpClient({ baseUrl: '/api', fetch, sleep: noWait }).post('v1/bookings', { a: 1 }, { schema: s.nothing }));
     expect(error.kind).to.equal('server');
     expect(requests).to.have.length(1);
     expect(requests[0]!.headers.get('Idempotency-Key')).to.match(/^[0-9a-f-]{36}$/);
@@ -115,7 +107,7 @@ describe('HttpClient', () => {
 
   it('times out a hanging request', async () => {
     const client = new HttpClient({ baseUrl: '/api', fetch: hangingFetch(), timeoutMs: 30, retries: 0 });
-    const error = await failure(client.get('v1/town', { schema: town }));
+    const error = await apiFailure(client.get('v1/town', { schema: town }));
     expect(error.kind).to.equal('timeout');
     expect(error.retryable).to.equal(true);
   });
@@ -125,7 +117,7 @@ describe('HttpClient', () => {
     const client = new HttpClient({ baseUrl: '/api', fetch: hangingFetch(), sleep: noWait });
     const pending = client.get('v1/town', { schema: town, signal: controller.signal });
     controller.abort();
-    expect((await failure(pending)).kind).to.equal('aborted');
+    expect((await apiFailure(pending)).kind).to.equal('aborted');
   });
 
   it('lets a new search abort the stale one', async () => {
@@ -139,20 +131,20 @@ describe('HttpClient', () => {
     const client = new HttpClient({ baseUrl: '/api', fetch });
     const first = latest.run((signal) => client.get('v1/search', { schema: town, query: { q: 'Per' }, signal }));
     const second = latest.run((signal) => client.get('v1/search', { schema: town, query: { q: 'Perso' }, signal }));
-    expect((await failure(first)).kind).to.equal('aborted');
+    expect((await apiFailure(first)).kind).to.equal('aborted');
     expect(await second).to.deep.equal({ name: 'Perso' });
   });
 
   it('reports offline without sending anything', async () => {
     const { fetch, requests } = scriptedFetch(json({ name: 'M' }));
-    const error = await whileOffline(() => failure(new HttpClient({ baseUrl: '/api', fetch }).get('v1/town', { schema: town })));
+    const error = await whileOffline(() => apiFailure(new HttpClient({ baseUrl: '/api', fetch }).get('v1/town', { schema: town })));
     expect(error.kind).to.equal('offline');
     expect(requests).to.have.length(0);
   });
 
   it('maps a failing network to a retryable network error', async () => {
     const { fetch } = scriptedFetch(new TypeError('Failed to fetch'));
-    const error = await failure(new HttpClient({ baseUrl: '/api', fetch, retries: 0 }).get('v1/town', { schema: town }));
+    const error = await apiFailure(new HttpClient({ baseUrl: '/api', fetch, retries: 0 }).get('v1/town', { schema: town }));
     expect(error.kind).to.equal('network');
     expect(error.messageKey).to.equal('errorNetwork');
   });

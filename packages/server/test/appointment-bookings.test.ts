@@ -176,7 +176,15 @@ describeForEachStore('appointment booking', (store) => {
     assert.equal((await book(reservation, { returnUrl: 'javascript:alert(1)' })).status, 400);
     assert.equal((await book(reservation, { secret: 'z'.repeat(43) })).status, 403);
     assert.equal(mails.length, 0);
-    // The server's own origin is allowed too.
+    // In production (no dev outbox) the Host header decides nothing: a forged one cannot turn our mails into phishing.
+    const production = testApp(db, { clock, env: { CORS_ORIGINS: 'https://www.musterstadt.example', BOT_PROTECTION: 'false', DEV_OUTBOX: 'false' } });
+    const forged = await production.request(`/api/v1/appointments/reservations/${reservation['id']}/booking`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Host: 'evil.example' },
+      body: JSON.stringify({ secret: reservation['secret'], contact: CONTACT, fields: CHILD, consent: true, returnUrl: 'http://evil.example/kita' }),
+    });
+    assert.equal(forged.status, 400);
+    // On a development server its own origin is allowed, so the demo works without configuration.
     assert.equal((await book(reservation, { returnUrl: 'http://localhost/termine' })).status, 202);
     assert.equal((await book(reservation)).status, 409);
   });

@@ -80,7 +80,7 @@ export class MonthGrid implements ReactiveController {
         >
           <span aria-hidden="true">‹</span>
         </button>
-        <h3 class="calendar__title" id="calendar-title" aria-live="polite">${monthTitle}</h3>
+        <h4 class="calendar__title" id="calendar-title" aria-live="polite">${monthTitle}</h4>
         <button
           type="button"
           class="button button--secondary calendar__nav"

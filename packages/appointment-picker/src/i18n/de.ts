@@ -52,6 +52,7 @@ export const de = {
   phone: 'Telefonnummer',
   phoneHint: 'Für Rückfragen, zum Beispiel 0221 12345.',
   invalidDate: 'Bitte geben Sie ein gültiges Datum an.',
+  nameTooShort: 'Bitte geben Sie Ihren vollständigen Namen an.',
 
   reviewStep: 'Prüfen und absenden',
   summaryService: 'Anliegen',

@@ -53,6 +53,7 @@ export const en: CatalogOf<typeof de> = {
   phone: 'Phone number',
   phoneHint: 'For questions, for example 0221 12345.',
   invalidDate: 'Please enter a valid date.',
+  nameTooShort: 'Please enter your full name.',
 
   reviewStep: 'Check and send',
   summaryService: 'Service',

@@ -1,4 +1,4 @@
-import { s, type HttpClient } from '@muni-widgets/core';
+import { newIdempotencyKey, s, type HttpClient } from '@muni-widgets/core';
 import type {
   Appointment,
   AppointmentOffice,
@@ -27,6 +27,9 @@ function servicesParam(services: ServiceRequest[]): string {
  * backend that implements that document works with this provider.
  */
 export class RestAppointmentProvider implements AppointmentProvider {
+  /** One Idempotency-Key per slot a citizen tries to hold, so a retry after a lost answer gets the same hold. */
+  private readonly reserveKeys = new Map<string, string>();
+
   constructor(private readonly client: HttpClient) {}
 
   async services(signal?: AbortSignal): Promise<AppointmentService[]> {
@@ -55,8 +58,16 @@ export class RestAppointmentProvider implements AppointmentProvider {
     return result.slots;
   }
 
-  reserve(query: { services: ServiceRequest[]; slot: Slot }): Promise<Reservation> {
-    return this.client.post(`${BASE}/reservations`, { services: query.services, slotId: query.slot.id }, { schema: schema.reservation });
+  async reserve(query: { services: ServiceRequest[]; slot: Slot }): Promise<Reservation> {
+    const key = `${query.slot.id}|${servicesParam(query.services)}`;
+    if (!this.reserveKeys.has(key)) this.reserveKeys.set(key, newIdempotencyKey());
+    const reservation = await this.client.post(
+      `${BASE}/reservations`,
+      { services: query.services, slotId: query.slot.id },
+      { schema: schema.reservation, idempotencyKey: this.reserveKeys.get(key)! },
+    );
+    this.reserveKeys.delete(key);
+    return reservation;
   }
 
   async extend(reservation: Reservation): Promise<Reservation> {
@@ -76,7 +87,8 @@ export class RestAppointmentProvider implements AppointmentProvider {
     return this.client.post(
       `${BASE}/reservations/${encodeURIComponent(reservation.id)}/booking`,
       { secret: reservation.secret, ...details },
-      { schema: schema.submitResponse },
+      // One booking per hold: a retry after a timeout replays the first answer instead of booking again.
+      { schema: schema.submitResponse, idempotencyKey: `booking-${reservation.id}` },
     );
   }
 

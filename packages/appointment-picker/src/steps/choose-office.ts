@@ -25,5 +25,5 @@ export function renderOfficeStep(p: MuniAppointmentPicker): TemplateResult {
       )}
     </ul>
   </fieldset>`;
-  return stepFrame(p, { title: t('officeStep'), body, next: { label: t('next'), action: () => void p.submitOffice(p.officeId) }, back: () => void p.goTo('service') });
+  return stepFrame(p, { title: t('officeStep'), body, next: { label: t('next'), action: () => void p.submitOffice(p.officeId) }, back: () => void p.backTo('service') });
 }

@@ -23,7 +23,8 @@ export function renderSlotStep(p: MuniAppointmentPicker): TemplateResult {
     ${p.listView ? renderFreeDays(p) : p.grid.render({ t, locale: p.effectiveLocale, free: p.free, min: p.today, max: p.lastBookableDay, busy: p.busy })}
     ${p.day ? renderTimes(p, p.day) : nothing}
   `;
-  return stepFrame(p, { title: t('slotStep'), body, back: () => void p.goTo(p.managementToken ? 'manage' : p.eligibleOffices.length > 1 ? 'office' : 'service') });
+  const back = () => void (p.managementToken ? p.goTo('manage') : p.backTo(p.eligibleOffices.length > 1 ? 'office' : 'service'));
+  return stepFrame(p, { title: t('slotStep'), body, back });
 }
 
 function renderFreeDays(p: MuniAppointmentPicker): TemplateResult {
@@ -59,7 +60,7 @@ function renderTimes(p: MuniAppointmentPicker, day: string): TemplateResult {
                 type="button"
                 class="button button--secondary time"
                 part="button time"
-                aria-label="${dayName(p, day)}, ${formatTime(slot.start, options)}${office(slot)}"
+                aria-label="${formatTime(slot.start, options)}, ${dayName(p, day)}${office(slot)}"
                 @click=${() => void p.chooseSlot(slot)}
               >
                 ${formatTime(slot.start, options)}

@@ -2,6 +2,7 @@ import { html, type TemplateResult } from 'lit';
 import { textField } from '@muni-widgets/core';
 import type { MuniAppointmentPicker } from '../muni-appointment-picker.js';
 import { stepFrame } from './step-frame.js';
+import { detailFieldId } from '../details-validation.js';
 
 /** Contact fields and the chosen services' own fields; every value lives in the element, so nothing typed is lost. */
 export function renderDetailsStep(p: MuniAppointmentPicker): TemplateResult {
@@ -9,14 +10,13 @@ export function renderDetailsStep(p: MuniAppointmentPicker): TemplateResult {
   const optionalText = p.coreT('optional');
   const err = (id: string) => (p.fieldErrors[id] ? { error: p.fieldErrors[id]! } : {});
   const setContact = (key: 'name' | 'email' | 'phone') => (value: string) => (p.contact = { ...p.contact, [key]: value });
-  const extraFields = p.chosenServices.flatMap((s) => s.fields).filter((f, i, all) => all.findIndex((o) => o.id === f.id) === i);
   const body = html`
     ${textField({ id: 'name', label: t('name'), value: p.contact.name, onInput: setContact('name'), required: true, autocomplete: 'name', ...err('name') })}
     ${textField({ id: 'email', label: t('email'), value: p.contact.email, onInput: setContact('email'), required: true, type: 'email', autocomplete: 'email', inputmode: 'email', hint: t('emailHint'), ...err('email') })}
     ${textField({ id: 'phone', label: t('phone'), value: p.contact.phone, onInput: setContact('phone'), type: 'tel', autocomplete: 'tel', inputmode: 'tel', hint: t('phoneHint'), optionalText, ...err('phone') })}
-    ${extraFields.map((field) =>
+    ${p.detailFields.map((field) =>
       textField({
-        id: field.id,
+        id: detailFieldId(field.id),
         label: field.label,
         value: p.fields[field.id] ?? '',
         onInput: (value) => (p.fields = { ...p.fields, [field.id]: value }),
@@ -26,7 +26,7 @@ export function renderDetailsStep(p: MuniAppointmentPicker): TemplateResult {
         type: field.type === 'textarea' ? 'text' : field.type,
         ...(field.hint ? { hint: field.hint } : {}),
         ...(field.autocomplete ? { autocomplete: field.autocomplete } : {}),
-        ...err(field.id),
+        ...err(detailFieldId(field.id)),
       }),
     )}
   `;

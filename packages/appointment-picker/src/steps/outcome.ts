@@ -26,7 +26,7 @@ export function renderOutcome(p: MuniAppointmentPicker): TemplateResult {
     case 'activating':
       return p.error ? html`` : loading(t('activating'));
     case 'sent':
-      return html`<div class="step stack" role="status">
+      return html`<div class="step stack">
         ${heading(t('sentTitle'))}
         <p>${t('sentBody', { email: p.contact.email.trim() })}</p>
       </div>`;
@@ -55,14 +55,14 @@ export function renderOutcome(p: MuniAppointmentPicker): TemplateResult {
             variant: 'warning',
             role: 'alert',
             title: t('cancelConfirm'),
-            actions: html`${button({ label: t('cancelYes'), busy: p.busy, onClick: () => void p.cancelAppointment() })}
-            ${button({ label: t('cancelNo'), variant: 'secondary', onClick: () => (p.confirmingCancel = false) })}`,
+            actions: html`${button({ id: 'cancel-yes', label: t('cancelYes'), busy: p.busy, onClick: () => void p.cancelAppointment() })}
+            ${button({ label: t('cancelNo'), variant: 'secondary', onClick: () => void p.askCancel(false) })}`,
           })
         : html`<div class="step__actions">
             ${button({ label: t('downloadIcs'), variant: 'secondary', onClick: () => downloadIcs(p) })}
             ${p.managementToken
               ? html`${button({ label: t('reschedule'), variant: 'secondary', onClick: () => void p.startReschedule() })}
-                ${button({ label: t('cancel'), variant: 'secondary', onClick: () => (p.confirmingCancel = true) })}`
+                ${button({ id: 'cancel-open', label: t('cancel'), variant: 'secondary', onClick: () => void p.askCancel(true) })}`
               : nothing}
           </div>`}
   </div>`;

@@ -29,8 +29,8 @@ export interface RequestOptions<T> {
   idempotencyKey?: string;
 }
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-const IDEMPOTENT: ReadonlySet<Method> = new Set(['GET', 'PUT', 'DELETE']);
+type Method = 'GET' | 'POST' | 'DELETE';
+const IDEMPOTENT: ReadonlySet<Method> = new Set(['GET', 'DELETE']);
 const RETRY_AFTER_CAP_MS = 10_000;
 const TIMEOUT = Symbol('timeout');
 
@@ -71,14 +71,6 @@ export class HttpClient {
   /** A creating request: it always carries an Idempotency-Key, generated when none is given. */
   post<T>(path: string, body: unknown, options: RequestOptions<T>): Promise<T> {
     return this.request('POST', path, body, { ...options, idempotencyKey: options.idempotencyKey ?? newIdempotencyKey() });
-  }
-
-  put<T>(path: string, body: unknown, options: RequestOptions<T>): Promise<T> {
-    return this.request('PUT', path, body, options);
-  }
-
-  patch<T>(path: string, body: unknown, options: RequestOptions<T>): Promise<T> {
-    return this.request('PATCH', path, body, options);
   }
 
   /** A body is allowed: some APIs take the proof of ownership there rather than in the URL. */

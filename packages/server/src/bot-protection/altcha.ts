@@ -60,7 +60,8 @@ export function altchaProtection(options: { db: Database; secret?: string }): Bo
     async verify(proof) {
       const payload = proof ? decode(proof) : undefined;
       if (!payload) throw rejected('Die Sicherheitsprüfung fehlt. Bitte laden Sie die Seite neu und versuchen Sie es erneut.');
-      const result = await verifySolution({ ...payload, deriveKey, hmacSignatureSecret: await hmacSignatureSecret() });
+      // A crafted payload may make the library throw; that is a failed check, not a server error.
+      const result = await verifySolution({ ...payload, deriveKey, hmacSignatureSecret: await hmacSignatureSecret() }).catch(() => ({ verified: false }));
       if (!result.verified) throw rejected('Die Sicherheitsprüfung ist abgelaufen oder ungültig. Bitte versuchen Sie es erneut.');
       const now = new Date();
       await db.query('DELETE FROM used_bot_proofs WHERE expires_at < $1', [now.toISOString()]);

@@ -15,6 +15,10 @@ export function errorHandler(logger: Logger): ErrorHandler<AppEnv> {
   return (error, c) => {
     if (error instanceof ProblemError) return problemResponse(c, error.problem, error.options.headers);
     if (error instanceof HTTPException && error.status < 500) return problemResponse(c, clientProblem(error));
+    // A unique constraint that fired is a request racing a twin that won (PostgreSQL 23505): a conflict, not a fault.
+    if ((error as { code?: unknown }).code === '23505') {
+      return problemResponse(c, problem('conflict', 'Diese Anfrage wurde gerade schon von einer anderen bearbeitet. Bitte laden Sie die Angaben neu.'));
+    }
     logger.error('unhandled error', {
       requestId: c.get('requestId'),
       method: c.req.method,

@@ -180,7 +180,7 @@ export function bookingRoutes({ db, clock, mailer, logger, config, idempotent, b
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
       const now = clock();
-      checkReturnUrl(c, body.returnUrl, config.corsOrigins, config.publicBaseUrl);
+      checkReturnUrl(c, body.returnUrl, config.corsOrigins, config.publicBaseUrl, config.mail.devOutbox);
       if (config.botProtection.enabled) await botProtection.verify(body.botProof);
       await purge();
       const activationToken = newToken();
@@ -249,7 +249,8 @@ export function bookingRoutes({ db, clock, mailer, logger, config, idempotent, b
         await db.transaction(async (tx) => {
           await tx.query('DELETE FROM appointments WHERE id = $1', [appointmentId]);
         });
-        throw error;
+        // Mail errors often quote the recipient's address: only the error's name reaches the log.
+        throw new Error(`activation mail failed: ${error instanceof Error ? error.name : 'unknown'}`);
       }
       return c.json({ kind: 'activation-sent' as const, expiresAt: formatZoned(activationExpires, TOWN_TIME_ZONE) }, 202);
     })
@@ -396,14 +397,17 @@ async function managedAppointment(tx: Queryable, token: string, options: { forUp
 }
 
 /** Links in mails may only lead to pages of allowed origins: no phishing through our mails. */
-function checkReturnUrl(c: Context, returnUrl: string, corsOrigins: string[], configuredBase: string | undefined): void {
+function checkReturnUrl(c: Context, returnUrl: string, corsOrigins: string[], configuredBase: string | undefined, devServer: boolean): void {
   let url: URL;
   try {
     url = new URL(returnUrl);
   } catch {
     throw invalid('returnUrl', 'invalid_format', 'Die Rücksprungadresse ist keine gültige Adresse.');
   }
-  const allowed = new Set([...corsOrigins, new URL(publicBaseUrl(c, configuredBase)).origin]);
+  // The request's own origin comes from its Host header, which any script can forge: trusted only
+  // on a development server (the dev outbox is on), never where real citizens get these mails.
+  const own = configuredBase ?? (devServer ? publicBaseUrl(c, undefined) : undefined);
+  const allowed = new Set([...corsOrigins, ...(own ? [new URL(own).origin] : [])]);
   if ((url.protocol !== 'https:' && url.protocol !== 'http:') || !allowed.has(url.origin)) {
     throw invalid('returnUrl', 'not_allowed', 'Die Rücksprungadresse gehört zu keiner freigegebenen Website.');
   }

@@ -126,7 +126,6 @@ export interface ReservationRow {
   secret_hash: string;
   expires_at: Date | string;
   extensions: number;
-  booked: boolean;
 }
 
 export function reservationRoutes({ db, clock, idempotent }: RouteDeps) {
@@ -232,8 +231,7 @@ export function reservationRoutes({ db, clock, idempotent }: RouteDeps) {
 /** The reservation `id` if `secret` is its secret: 404 when there is none, 403 when the secret is wrong. */
 export async function ownReservation(tx: Queryable, id: string, secret: string, options: { forUpdate?: boolean } = {}): Promise<ReservationRow> {
   const [reservation] = await tx.query<ReservationRow>(
-    `SELECT id::text AS id, office_id, starts_at, ends_at, secret_hash, expires_at, extensions,
-            EXISTS (SELECT 1 FROM appointments a WHERE a.reservation_id = r.id) AS booked
+    `SELECT id::text AS id, office_id, starts_at, ends_at, secret_hash, expires_at, extensions
        FROM appointment_reservations r WHERE id = $1 ${options.forUpdate ? 'FOR UPDATE' : ''}`,
     [id],
   );
@@ -241,7 +239,9 @@ export async function ownReservation(tx: Queryable, id: string, secret: string, 
   if (!secretMatches(secret, reservation.secret_hash)) {
     throw new ProblemError('forbidden', 'Das Geheimnis passt nicht zu dieser Reservierung.');
   }
-  if (reservation.booked) {
+  // Asked only now, after the row lock: a second booking that waited for the first sees its appointment.
+  const [booked] = await tx.query('SELECT 1 FROM appointments WHERE reservation_id = $1', [id]);
+  if (booked) {
     throw new ProblemError('conflict', 'Für diese Reservierung wurde bereits ein Termin gebucht; bitte den Link aus der E-Mail verwenden.');
   }
   return reservation;
