@@ -50,7 +50,7 @@ describe('appointment booking on the demo page (keyboard only)', () => {
     await server?.close();
   });
 
-  test('book, activate from the e-mail, cancel from the management link', async () => {
+  test('book, activate from the e-mail, reschedule and cancel from the management link', async () => {
     const { page, problems } = session;
     await page.goto(`${server.url}/kita-termin.html`);
     await stepHeading(page).waitFor();
@@ -105,9 +105,24 @@ describe('appointment booking on the demo page (keyboard only)', () => {
     assert.equal(new URL(page.url()).hash, '', 'the token leaves the address bar');
     assert.deepEqual(await axeViolations(page), [], 'confirmed step');
 
-    // The management link from the confirmation e-mail cancels it.
+    // The management link from the confirmation e-mail: move the appointment to another time...
     await page.goto(await outboxLink(server, 'manage'));
-    await picker(page).getByRole('heading', { name: 'Ihr Termin' }).waitFor();
+    await picker(page).getByRole('heading', { name: 'Ihr Termin', exact: true }).waitFor();
+    const before = await picker(page).locator('.summary').first().textContent();
+    await tabTo(page, (f) => f.text === 'Termin verschieben');
+    await page.keyboard.press('Enter');
+    await picker(page).getByRole('heading', { name: 'Tag und Uhrzeit wählen' }).waitFor();
+    await tabTo(page, (f) => f.text === 'Nächster freier Termin');
+    await page.keyboard.press('Enter');
+    await picker(page).locator('.time').nth(1).waitFor();
+    await tabTo(page, (f) => f.tag === 'button' && /^\d{1,2}:\d\d Uhr$/.test(f.text));
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await picker(page).getByRole('heading', { name: 'Ihr Termin ist verschoben' }).waitFor();
+    assert.notEqual(await picker(page).locator('.summary').first().textContent(), before);
+    assert.deepEqual(await axeViolations(page), [], 'rescheduled');
+
+    // ...then cancel it.
     await tabTo(page, (f) => f.text === 'Termin absagen');
     await page.keyboard.press('Enter');
     await tabTo(page, (f) => f.text === 'Ja, absagen');
