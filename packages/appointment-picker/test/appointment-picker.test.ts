@@ -28,8 +28,8 @@ async function picker(options: Parameters<typeof kitaProvider>[0] = {}) {
   return { el, ...kita };
 }
 
-/** Service → day → time → details, the way a keyboard user gets there. */
-async function toDetails(el: MuniAppointmentPicker, firstDay: string) {
+/** Service → day, the way a keyboard user gets there: the day's times are showing. */
+async function toTimes(el: MuniAppointmentPicker, firstDay: string) {
   $<HTMLInputElement>(el, '#service-kita-anmeldung').click();
   await el.updateComplete;
   $(el, 'button[type=submit]').click();
@@ -37,6 +37,11 @@ async function toDetails(el: MuniAppointmentPicker, firstDay: string) {
   $(el, `[data-date="${firstDay}"]`).focus();
   await sendKeys({ press: 'Enter' });
   await settle(el);
+}
+
+/** ... then the first time: the slot is held and the details step shows. */
+async function toDetails(el: MuniAppointmentPicker, firstDay: string) {
+  await toTimes(el, firstDay);
   $(el, '.time').click();
   await settle(el);
 }
@@ -176,13 +181,7 @@ describe('<muni-appointment-picker>', () => {
 
   it('says when the slot was taken meanwhile and drops it from the list', async () => {
     const { el, firstDay, provider } = await picker();
-    $<HTMLInputElement>(el, '#service-kita-anmeldung').click();
-    await el.updateComplete;
-    $(el, 'button[type=submit]').click();
-    await settle(el);
-    $(el, `[data-date="${firstDay}"]`).focus();
-    await sendKeys({ press: 'Enter' });
-    await settle(el);
+    await toTimes(el, firstDay);
     await provider.reserve({ services: [{ serviceId: 'kita-anmeldung', count: 1 }], slot: el.daySlots[0]! });
     $(el, '.time').click();
     await settle(el);
@@ -320,12 +319,7 @@ describe('<muni-appointment-picker>', () => {
     let holds = 0;
     const reserve = provider.reserve.bind(provider);
     provider.reserve = (q) => (holds++, reserve(q));
-    $<HTMLInputElement>(el, '#service-kita-anmeldung').click();
-    await el.updateComplete;
-    $(el, 'button[type=submit]').click();
-    await settle(el);
-    await el.chooseDay(firstDay);
-    await settle(el);
+    await toTimes(el, firstDay);
     const time = $(el, '.time');
     time.click();
     time.click();
