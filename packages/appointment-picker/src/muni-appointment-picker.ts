@@ -105,6 +105,8 @@ export class MuniAppointmentPicker extends MuniElement {
   private retry: (() => Promise<unknown>) | undefined;
   private loadedFor = '';
   private reserving = false;
+  /** The proof for the current hold: a retry must send the very same request, or the server cannot replay its answer. */
+  private proof: { reservationId: string; value: string } | undefined;
   private active: AppointmentProvider | undefined;
   private readonly availabilityRequests = new LatestOnly();
   private readonly slotRequests = new LatestOnly();
@@ -458,7 +460,7 @@ export class MuniAppointmentPicker extends MuniElement {
       returnUrl: location.href.split('#')[0]!,
     };
     const ok = await this.run(async () => {
-      const botProof = await this.proveHuman();
+      const botProof = await this.proveHuman(reservation);
       const result = await this.backend.submit(reservation, { ...details, ...(botProof ? { botProof } : {}) });
       this.hold.stop();
       this.reservation = undefined;
@@ -469,17 +471,24 @@ export class MuniAppointmentPicker extends MuniElement {
       this.emit('muni-booked', { slot: reservation.slot, services: this.requests, status: result.kind === 'confirmed' ? 'confirmed' : 'pending' });
       await this.goTo(result.kind === 'confirmed' ? 'confirmed' : 'sent');
     }, () => this.send());
-    if (!ok && this.error?.kind === 'validation') await this.showServerFieldErrors(this.error);
+    if (!ok && this.error?.kind === 'validation') {
+      // A rejected proof (expired, already used) is solved afresh on the next try.
+      if (this.error.fieldErrors.some((e) => e.field === 'botProof')) this.proof = undefined;
+      await this.showServerFieldErrors(this.error);
+    }
   }
 
   /** The backend's proof-of-work, when it asks for one; solving is announced, it can take a moment on old phones. */
-  private async proveHuman(): Promise<string | undefined> {
+  private async proveHuman(reservation: Reservation): Promise<string | undefined> {
     if (!this.backend.botChallenge) return undefined;
+    if (this.proof?.reservationId === reservation.id) return this.proof.value;
     this.solving = true;
     this.announcer.announce(this.t('solving'));
     try {
       const challenge = await this.backend.botChallenge();
-      return await (await import('./bot-proof.js')).solveBotChallenge(challenge);
+      const value = await (await import('./bot-proof.js')).solveBotChallenge(challenge);
+      this.proof = { reservationId: reservation.id, value };
+      return value;
     } finally {
       this.solving = false;
     }

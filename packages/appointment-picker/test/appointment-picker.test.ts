@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { ApiError } from '@muni-widgets/core';
 import '../src/define.js';
 import type { MuniAppointmentPicker } from '../src/muni-appointment-picker.js';
 import { kitaProvider } from './picker-fixtures.js';
@@ -342,6 +343,39 @@ describe('<muni-appointment-picker>', () => {
     $(el, 'button[type=submit]').click();
     await settle(el);
     expect(sentFields).to.deep.equal({ child_birth_date: '2024-05-01' });
+  });
+
+  it('solves the bot challenge once per hold and resends the same proof on retry', async () => {
+    const { createChallenge } = await import('altcha-lib');
+    const { deriveKey } = await import('altcha-lib/algorithms/web/sha');
+    const { el, firstDay, provider } = await picker();
+    let challenges = 0;
+    const proofs: Array<string | undefined> = [];
+    const provide = provider as typeof provider & { botChallenge: () => Promise<Record<string, unknown>> };
+    provide.botChallenge = async () => (challenges++, (await createChallenge({ algorithm: 'SHA-256', cost: 1, keyPrefix: '00', deriveKey, hmacSignatureSecret: 'test' })) as never);
+    const submit = provider.submit.bind(provider);
+    provider.submit = async (r, d) => {
+      proofs.push(d.botProof);
+      if (proofs.length === 1) throw new ApiError('timeout');
+      return submit(r, d);
+    };
+    await toDetails(el, firstDay);
+    await typeInto(el, 'name', 'Erika Mustermann');
+    await typeInto(el, 'email', 'erika@example.org');
+    await typeInto(el, 'field-child_birth_date', '2024-05-01');
+    $(el, 'button[type=submit]').click();
+    await settle(el);
+    $<HTMLInputElement>(el, '#consent').click();
+    await el.send();
+    await settle(el);
+    expect($(el, '[role=alert]').textContent).to.contain('nicht rechtzeitig');
+    $(el, '[part=retry-button]').click();
+    await new Promise((r) => setTimeout(r, 100));
+    await settle(el);
+    expect(heading(el)).to.equal('Bitte bestätigen Sie Ihren Termin');
+    expect(challenges).to.equal(1);
+    expect(proofs).to.have.length(2);
+    expect(proofs[1]).to.equal(proofs[0]);
   });
 
   it('speaks English when asked', async () => {
