@@ -60,6 +60,17 @@ const send: Drive = async (el, kita, mails) => {
   await el.send();
   await settled(el);
 };
+/** Follows the activation link from the (in-memory) e-mail. */
+const activated: Drive = async (el, kita, mails) => {
+  await send(el, kita, mails);
+  const appointment = await kita.provider.activate(mails[0]!.token);
+  el.appointment = appointment;
+  el.managementToken = appointment.managementToken;
+};
+const manage: Drive = async (el, kita, mails) => {
+  await activated(el, kita, mails);
+  await el.goTo('manage');
+};
 
 const meta = {
   title: 'Widgets/Appointment picker',
@@ -88,11 +99,42 @@ export const Review = story(fillDetails);
 export const ActivationSent = story(send);
 /** Opened from the activation link: booked, with calendar file, cancel and reschedule. */
 export const Confirmed = story(async (el, kita, mails) => {
-  await send(el, kita, mails);
-  const appointment = await kita.provider.activate(mails[0]!.token);
-  el.appointment = appointment;
-  el.managementToken = appointment.managementToken;
+  await activated(el, kita, mails);
   await el.goTo('confirmed');
+});
+/** Several offices offer the service: choose one, or "any" for the earliest time anywhere. */
+export const ChooseOffice = story(async (el, kita, mails) => {
+  kita.data.offices.push({ id: 'kita-nord', name: 'Kita-Büro Nord', street: 'Nordring 2', postalCode: '12347', city: 'Musterstadt', accessibility: 'Aufzug vorhanden' });
+  kita.data.services[0]!.officeIds.push('kita-nord');
+  el.offices = await kita.provider.offices();
+  el.services = await kita.provider.services();
+  await chooseKita(el, kita, mails);
+});
+/** The free days as a plain list, the alternative to the month grid. */
+export const ListView = story(async (el, kita, mails) => {
+  await chooseKita(el, kita, mails);
+  el.listView = true;
+});
+/** Someone else took the time a moment earlier: it disappears and the citizen picks another. */
+export const SlotTaken = story(async (el, kita, mails) => {
+  await chooseDay(el, kita, mails);
+  await kita.provider.reserve({ services: el.requests, slot: el.daySlots[0]! });
+  await el.chooseSlot(el.daySlots[0]!);
+});
+/** Opened from the management link in the confirmation e-mail. */
+export const Manage = story(manage);
+/** Cancelling asks once more before it happens. */
+export const ConfirmCancel = story(async (el, kita, mails) => {
+  await manage(el, kita, mails);
+  await el.askCancel(true);
+});
+/** Cancelled: the time is free again for others. */
+export const Cancelled = story(async (el) => {
+  await el.goTo('cancelled');
+});
+/** An old or broken link from an e-mail. */
+export const LinkExpired = story(async (el) => {
+  await el.goTo('link-error');
 });
 /** The backend cannot be reached: a plain message and a retry; nothing typed is lost. */
 export const BackendUnreachable = story(async (el, kita) => {

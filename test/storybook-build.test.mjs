@@ -62,3 +62,39 @@ for (const file of storyFiles) {
     assert.ok(entries().some((e) => e.type === 'docs'));
   });
 }
+
+// Every story is a state of a widget: each must pass axe in Chromium, with no console error.
+test('every story renders and passes axe in Chromium', { timeout: 240_000 }, async () => {
+  const { createServer } = await import('node:http');
+  const { extname } = await import('node:path');
+  const { launchBrowser, axeViolations } = await import('./e2e/harness.mjs');
+  const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml' };
+  const server = createServer((req, res) => {
+    const path = join(outDir, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+    if (!path.startsWith(outDir) || !existsSync(path)) return void res.writeHead(404).end();
+    res.writeHead(200, { 'Content-Type': types[extname(path)] ?? 'application/octet-stream' }).end(readFileSync(path));
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+  const address = /** @type {import('node:net').AddressInfo} */ (server.address());
+  const browser = await launchBrowser();
+  const failures = [];
+  try {
+    const stories = Object.values(index.entries).filter((e) => e.type === 'story');
+    for (const story of stories) {
+      const page = await browser.newPage();
+      const errors = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      page.on('response', (r) => r.status() >= 400 && !r.url().endsWith('/favicon.ico') && errors.push(`${r.status()} ${r.url()}`));
+      await page.goto(`http://127.0.0.1:${address.port}/iframe.html?id=${story.id}&viewMode=story`);
+      await page.waitForSelector('#storybook-root > *', { state: 'attached' });
+      await page.waitForTimeout(600); // stories walk their widget to a state
+      const violations = await axeViolations(page, '#storybook-root');
+      if (violations.length || errors.length) failures.push(`${story.id}: ${[...violations, ...errors].join('; ')}`);
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  assert.deepEqual(failures, []);
+});

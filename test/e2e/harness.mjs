@@ -49,9 +49,22 @@ export async function openPage(browser, baseUrl, options = {}) {
   return { page, context, problems };
 }
 
-/** Runs axe in the page (through the DevTools protocol, so the page's CSP does not block it). */
-export async function axeViolations(page) {
+/** Rules about a whole page (one main, an h1, landmarks): meaningless for a component shown alone. */
+const PAGE_RULES = ['landmark-one-main', 'page-has-heading-one', 'region'];
+
+/**
+ * Runs axe in the page (through the DevTools protocol, so the page's CSP does not block it).
+ * With `component`, only that element is checked and page-level rules are left out.
+ */
+export async function axeViolations(page, component) {
   await page.evaluate(AXE_SOURCE);
-  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  const result = await page.evaluate(
+    ({ selector, pageRules }) =>
+      window.axe.run(selector ? document.querySelector(selector) : document, {
+        resultTypes: ['violations'],
+        ...(selector ? { rules: Object.fromEntries(pageRules.map((id) => [id, { enabled: false }])) } : {}),
+      }),
+    { selector: component, pageRules: PAGE_RULES },
+  );
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
