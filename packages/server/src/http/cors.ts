@@ -11,9 +11,9 @@ export function apiCors(allowedOrigins: readonly string[]): MiddlewareHandler {
   return cors({
     origin: (origin) => (allowed.has(origin) ? origin : null),
     allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
-    allowHeaders: ['Content-Type', 'Accept-Language', 'Idempotency-Key', 'Reservation-Secret', 'X-Request-Id'],
+    allowHeaders: ['Content-Type', 'Accept-Language', 'Idempotency-Key', 'Reservation-Secret', 'X-Request-Id', 'If-None-Match'],
     // Widgets read these: retry timing, support ids, whether an answer was replayed.
-    exposeHeaders: ['Retry-After', 'X-Request-Id', 'Idempotency-Replayed', 'Location'],
+    exposeHeaders: ['Retry-After', 'X-Request-Id', 'Idempotency-Replayed', 'Location', 'ETag'],
     maxAge: 600,
   });
 }

@@ -20,6 +20,10 @@ export const API_TAGS = {
       'Terminbuchung: Dienstleistungen, Ämter mit Terminvergabe, freie Tage und Zeiten, Reservierungen. ' +
       'Zeiten sind Zeitpunkte nach ISO 8601 mit dem Versatz von Europe/Berlin.',
   },
+  services: {
+    name: 'Dienstleistungen',
+    description: 'Leistungskatalog für den Dienstleistungsfinder: Lebenslagen, Unterlagen, Gebühren, zuständige Ämter, Online-Antrag und Terminbuchung.',
+  },
   security: {
     name: 'Sicherheit',
     description: 'Schutz vor automatisierten Anfragen ohne Dritte: eine Rechenaufgabe (ALTCHA), die der Browser löst.',

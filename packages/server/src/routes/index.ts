@@ -12,12 +12,13 @@ import { outboxApiRoutes, outboxPageRoutes } from './dev-outbox.js';
 import { healthRoutes } from './health.js';
 import { holidayRoutes } from './holidays.js';
 import { officeRoutes } from './offices.js';
+import { serviceRoutes } from './services.js';
 import { townRoutes } from './town.js';
 
 type RouteFactory = (deps: RouteDeps) => OpenAPIHono<AppEnv>;
 
 /** The versioned widget API under /api/v1. */
-const API_V1: RouteFactory[] = [townRoutes, officeRoutes, holidayRoutes, botChallengeRoutes, appointmentRoutes, reservationRoutes, bookingRoutes];
+const API_V1: RouteFactory[] = [townRoutes, officeRoutes, holidayRoutes, botChallengeRoutes, appointmentRoutes, reservationRoutes, bookingRoutes, serviceRoutes];
 
 export function mountRoutes(app: OpenAPIHono<AppEnv>, deps: RouteDeps): void {
   app.route('/api', healthRoutes(deps));

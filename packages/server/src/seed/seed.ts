@@ -9,6 +9,7 @@ import { AdvisoryLock, lockForTransaction, type Database, type Queryable } from 
 import { isoDateInTimeZone, systemClock, TOWN_TIME_ZONE, type Clock, type IsoDate } from '../time.js';
 import { appointmentCalendarsSeed, appointmentServicesSeed } from './appointments.js';
 import { officesSeed } from './offices.js';
+import { serviceCategoriesSeed, servicesSeed } from './services.js';
 import { townSeed } from './town.js';
 
 export interface SeedContext {
@@ -23,7 +24,7 @@ export interface SeedStep {
 }
 
 /** In dependency order: a step may reference rows of the steps before it. */
-const STEPS: readonly SeedStep[] = [townSeed, officesSeed, appointmentCalendarsSeed, appointmentServicesSeed];
+const STEPS: readonly SeedStep[] = [townSeed, officesSeed, appointmentCalendarsSeed, appointmentServicesSeed, serviceCategoriesSeed, servicesSeed];
 
 /** Runs the steps whose tables are empty; resolves to the tables filled now. */
 export async function seed(db: Database, options: { clock?: Clock } = {}): Promise<string[]> {
