@@ -86,21 +86,24 @@ const CACHE_HEADERS = {
 };
 const NOT_MODIFIED_NOTE = ' Mit `If-None-Match` und unverändertem Inhalt: 304 ohne Inhalt.';
 
+/** What every catalogue route shares: its tag and the conditional GET behind the ETag. */
+const CACHEABLE = { tags: [API_TAGS.services.name], middleware: [conditionalGet(MAX_AGE_SECONDS)] };
+
+/** A 200 answer with the cache headers and one JSON body. */
+function cachedJson<S extends z.ZodType>(description: string, schema: S) {
+  return { description, headers: CACHE_HEADERS, content: { 'application/json': { schema } } };
+}
+
 const listServices = createRoute({
   method: 'get',
   path: '/services',
   operationId: 'listServices',
-  tags: [API_TAGS.services.name],
+  ...CACHEABLE,
   summary: 'Alle Dienstleistungen (kompakt, für die Suche im Browser)',
   description: 'Der vollständige Katalog in Anzeigereihenfolge, mit den Feldern für Liste und Suche.' + NOT_MODIFIED_NOTE,
-  middleware: [conditionalGet(MAX_AGE_SECONDS)] as const,
   request: { headers: ConditionalHeaders },
   responses: {
-    200: {
-      description: 'Der Katalog',
-      headers: CACHE_HEADERS,
-      content: { 'application/json': { schema: z.object({ services: z.array(ServiceSummarySchema) }) } },
-    },
+    200: cachedJson('Der Katalog', z.object({ services: z.array(ServiceSummarySchema) })),
   },
 });
 
@@ -108,17 +111,12 @@ const listCategories = createRoute({
   method: 'get',
   path: '/services/categories',
   operationId: 'listServiceCategories',
-  tags: [API_TAGS.services.name],
+  ...CACHEABLE,
   summary: 'Lebenslagen mit der Zahl ihrer Dienstleistungen',
   description: 'In Anzeigereihenfolge.' + NOT_MODIFIED_NOTE,
-  middleware: [conditionalGet(MAX_AGE_SECONDS)] as const,
   request: { headers: ConditionalHeaders },
   responses: {
-    200: {
-      description: 'Die Lebenslagen',
-      headers: CACHE_HEADERS,
-      content: { 'application/json': { schema: z.object({ categories: z.array(CategorySchema) }) } },
-    },
+    200: cachedJson('Die Lebenslagen', z.object({ categories: z.array(CategorySchema) })),
   },
 });
 
@@ -126,10 +124,9 @@ const getService = createRoute({
   method: 'get',
   path: '/services/{id}',
   operationId: 'getService',
-  tags: [API_TAGS.services.name],
+  ...CACHEABLE,
   summary: 'Eine Dienstleistung mit allen Angaben',
   description: 'Mit Unterlagen, Gebühren, Formularen und den zuständigen Ämtern.' + NOT_MODIFIED_NOTE,
-  middleware: [conditionalGet(MAX_AGE_SECONDS)] as const,
   request: {
     headers: ConditionalHeaders,
     params: z.object({
@@ -141,7 +138,7 @@ const getService = createRoute({
     }),
   },
   responses: {
-    200: { description: 'Die Dienstleistung', headers: CACHE_HEADERS, content: { 'application/json': { schema: ServiceSchema } } },
+    200: cachedJson('Die Dienstleistung', ServiceSchema),
     ...problemResponses('validation', 'not_found'),
   },
 });
