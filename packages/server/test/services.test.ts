@@ -83,6 +83,7 @@ describeForEachStore('service catalogue', (store) => {
       assert.equal(notModified.headers.get('Cache-Control'), 'public, max-age=300');
       assert.equal(notModified.headers.get('Access-Control-Allow-Origin'), ORIGIN, 'CORS survives the 304');
       assert.equal(notModified.headers.get('Content-Type'), null);
+      assert.equal(notModified.headers.get('Content-Length'), null);
 
       assert.equal((await app.request(path, { headers: { 'If-None-Match': `"stale", W/${etag}` } })).status, 304, 'weak comparison, lists');
       assert.equal((await app.request(path, { headers: { 'If-None-Match': '*' } })).status, 304);

@@ -13,15 +13,19 @@ export function conditionalGet(maxAgeSeconds: number): MiddlewareHandler {
     const ifNoneMatch = c.req.header('If-None-Match');
     await next();
     if (c.res.status !== 200 || (c.req.method !== 'GET' && c.req.method !== 'HEAD')) return;
-    const body = new Uint8Array(await c.res.clone().arrayBuffer());
+    // Read once instead of Response#clone(), which undici sometimes leaves unreadable.
+    const body = new Uint8Array(await c.res.arrayBuffer());
     const tag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
-    c.res.headers.set('ETag', tag);
-    c.res.headers.set('Cache-Control', `public, max-age=${maxAgeSeconds}`);
-    if (ifNoneMatch === undefined || !matches(ifNoneMatch, tag)) return;
-    await c.res.body?.cancel();
-    // The setter copies the headers of the 200 (except Content-Type) onto the 304.
-    c.res = new Response(null, { status: 304 });
-    c.res.headers.delete('Content-Length');
+    const headers = new Headers(c.res.headers);
+    headers.set('ETag', tag);
+    headers.set('Cache-Control', `public, max-age=${maxAgeSeconds}`);
+    if (ifNoneMatch === undefined || !matches(ifNoneMatch, tag)) {
+      c.res = new Response(body, { status: 200, headers });
+      return;
+    }
+    headers.delete('Content-Type');
+    headers.delete('Content-Length');
+    c.res = new Response(null, { status: 304, headers });
   };
 }
 

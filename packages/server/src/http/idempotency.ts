@@ -89,17 +89,22 @@ export function idempotency(options: { db: Database; clock: Clock; ttlHours: num
       throw error;
     }
     if (changedNothing(c.res.status)) return release(key, claim.claimedAt);
-    const headers = Object.fromEntries(
+    const { status, headers } = c.res;
+    const replayedHeaders = Object.fromEntries(
       REPLAYED_HEADERS.flatMap((name) => {
-        const value = c.res.headers.get(name);
+        const value = headers.get(name);
         return value === null ? [] : [[name, value]];
       }),
     );
+    // Read once and rebuild instead of Response#clone(): undici's clone intermittently leaves
+    // the original unreadable ("Body has already been read") under concurrency.
+    const body = await c.res.text();
+    c.res = new Response(body, { status, headers });
     await db.query(
       `UPDATE idempotency_keys
           SET state = 'completed', response_status = $3, response_headers = $4, response_body = $5
         WHERE key = $1 AND state = 'processing' AND created_at = $2`,
-      [key, claim.claimedAt, c.res.status, JSON.stringify(headers), await c.res.clone().text()],
+      [key, claim.claimedAt, status, JSON.stringify(replayedHeaders), body],
     );
   };
 
