@@ -8,6 +8,7 @@ import terser from '@rollup/plugin-terser';
 export const bundles = {
   'muni-provider': 'packages/core/dist/define.js',
   'muni-appointment-picker': 'packages/appointment-picker/dist/define.js',
+  'muni-service-finder': 'packages/service-finder/dist/define.js',
 };
 
 const ALL = '\0muni-widgets-all';

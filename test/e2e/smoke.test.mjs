@@ -8,6 +8,7 @@ import { axeViolations, launchBrowser, openPage, startDemoServer } from './harne
 const PAGES = [
   { path: '/', widgets: false },
   { path: '/rechtliches.html', widgets: false },
+  { path: '/termin.html', widgets: true },
   { path: '/kita-termin.html', widgets: true },
   { path: '/dienstleistungen.html', widgets: true },
   { path: '/fundbuero.html', widgets: true },

@@ -46,7 +46,6 @@ declare global {
     'muni-booked': CustomEvent<{ slot: Slot; services: ServiceRequest[]; status: 'pending' | 'confirmed' }>;
     'muni-cancelled': CustomEvent<{ appointmentId: string }>;
     'muni-rescheduled': CustomEvent<{ appointmentId: string; slot: Slot }>;
-    'muni-error': CustomEvent<{ kind: string; code?: string }>;
   }
 }
 
@@ -199,7 +198,12 @@ export class MuniAppointmentPicker extends MuniElement {
    */
   private readonly onHashChange = () => {
     const link = readDeepLink(location.hash);
-    if (link?.kind === 'activate' || link?.kind === 'manage' || (link?.kind === 'service' && this.step === 'service')) void this.start();
+    if (link?.kind === 'activate' || link?.kind === 'manage') void this.start();
+    // Handed over from elsewhere on the page (the service finder's "Termin buchen"): go there.
+    else if (link?.kind === 'service' && this.step === 'service') {
+      this.scrollIntoView({ block: 'start' });
+      void this.start().then(() => this.focusAfterRender('#step-heading'));
+    }
   };
 
   protected override willUpdate(changed: PropertyValues<this>): void {

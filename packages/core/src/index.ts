@@ -21,6 +21,7 @@ export {
   formatWeekday,
   formatTime,
   hourInZone,
+  clockTimeInZone,
   dayInZone,
   formatMoney,
   formatNumber,

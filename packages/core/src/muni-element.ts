@@ -15,6 +15,13 @@ import { tokens } from './styles/tokens.js';
 import { base } from './styles/base.js';
 import { partStyles } from './styles/parts.js';
 
+declare global {
+  interface HTMLElementEventMap {
+    /** Every widget reports a failed request this way; it shows the message itself. */
+    'muni-error': CustomEvent<{ kind: string; code?: string }>;
+  }
+}
+
 /**
  * The base of every muni widget: it resolves configuration (own attributes
  * over `<muni-provider>` over defaults), owns the live announcer, and refuses

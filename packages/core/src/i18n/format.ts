@@ -69,6 +69,11 @@ export function hourInZone(instant: Instant, timeZone: string = OFFICE_TIME_ZONE
   return Number(formatter('en-GB', { hour: 'numeric', hourCycle: 'h23', timeZone }).format(new Date(instant)));
 }
 
+/** "09:05" on the office's clock: what opening hours are compared with. */
+export function clockTimeInZone(instant: Instant, timeZone: string = OFFICE_TIME_ZONE): string {
+  return formatter('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(new Date(instant));
+}
+
 /** The calendar day ("2026-12-03") on the clock of `timeZone` at an instant. */
 export function dayInZone(instant: Instant, timeZone: string = OFFICE_TIME_ZONE): string {
   const parts = formatter('en-GB', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).formatToParts(new Date(instant));

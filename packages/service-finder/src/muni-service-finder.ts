@@ -1,0 +1,431 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { ApiError, LatestOnly, MuniElement, button, errorState, loading, notice, toApiError, translator, type Translate } from '@muni-widgets/core';
+import type { ServiceCatalogProvider } from './provider.js';
+import type { ServiceCatalog, ServiceDetail, ServiceSummary } from './model.js';
+import { RestServiceProvider } from './providers/rest.js';
+import { createServiceIndex, type ServiceIndex } from './search/index.js';
+import { hashFor, readView, sameView, type View } from './navigation.js';
+import { ComboboxController } from './combobox.js';
+import { IdleReset } from './idle-reset.js';
+import { sanitizedFragment } from './rich-text.js';
+import { renderAz, renderCategory, renderHome, renderResults, type BrowseContext } from './views/browse.js';
+import { renderServicePage } from './views/service-page.js';
+import { finderMessages, type FinderMessages } from './i18n/messages.js';
+import { finderStyles } from './styles.js';
+
+/** Up to this size the whole catalog is indexed in the browser: instant, and it keeps working offline. */
+const LOCAL_INDEX_LIMIT = 10_000;
+const SUGGESTIONS = 8;
+const RESULTS = 50;
+/** Typing pauses shorter than this are not worth a request to the server. */
+const SERVER_SEARCH_DELAY_MS = 200;
+/** Announcing every keystroke's count would drown the citizen's own typing echo. */
+const ANNOUNCE_DELAY_MS = 700;
+
+declare global {
+  interface HTMLElementEventMap {
+    'muni-service-opened': CustomEvent<{ serviceId: string; name: string }>;
+    'muni-appointment-requested': CustomEvent<{ serviceId: string; appointmentServiceId: string }>;
+  }
+}
+
+/**
+ * Find a municipal service, see what it takes, and act on it: apply online or book an appointment.
+ *
+ * @fires muni-service-opened - A service page was shown; detail: `{ serviceId, name }`.
+ * @fires muni-appointment-requested - "Termin buchen" was pressed; detail: `{ serviceId, appointmentServiceId }`. Cancel it to handle the booking yourself.
+ * @fires muni-error - A request failed; detail: `{ kind, code }`. The widget shows the message itself.
+ * @csspart listbox - The search suggestions.
+ * @csspart option - One suggestion.
+ * @csspart service - The service page.
+ * @csspart checklist - The required documents as a checklist.
+ * @csspart office - A responsible office on the service page.
+ * @csspart opening-state - "Jetzt geöffnet" / "Geschlossen".
+ */
+export class MuniServiceFinder extends MuniElement {
+  static override styles = [...(MuniElement.styles as []), finderStyles];
+
+  /** Opens this service (id) when the URL names none, e.g. on a service's own CMS page. */
+  @property() service: string | undefined;
+
+  /**
+   * Name of a query parameter that carries a search from the page's own search form, e.g. "q"
+   * for `dienstleistungen.html?q=Ausweis`: the finder opens with its results.
+   */
+  @property({ attribute: 'query-param' }) queryParam: string | undefined;
+
+  /** Town-hall terminal: large touch targets, reset after `idle-seconds`, no links that leave the page. */
+  @property({ type: Boolean, reflect: true }) kiosk = false;
+
+  /** Kiosk mode: seconds without a touch before the finder returns to its start. */
+  @property({ type: Number, attribute: 'idle-seconds' }) idleSeconds = 120;
+
+  /** The page with `<muni-appointment-picker>` for "Termin buchen"; without it, a picker on this page is used. */
+  @property({ attribute: 'appointment-url' }) appointmentUrl: string | undefined;
+
+  /** The catalog source: "rest" (the open widget API, default), "dldb" or "xzufi" (with `catalog-url`). */
+  @property() api: 'rest' | 'dldb' | 'xzufi' = 'rest';
+
+  /** For `api="dldb"` or `"xzufi"`: the JSON export to load. */
+  @property({ attribute: 'catalog-url' }) catalogUrl: string | undefined;
+
+  /** A provider object set from script (tests, stories, a city's own adapter); wins over `api`. */
+  @property({ attribute: false }) provider: ServiceCatalogProvider | undefined;
+
+  @state() private catalog: ServiceCatalog | undefined;
+  @state() private view: View = { kind: 'home' };
+  @state() private query = '';
+  @state() private results: readonly ServiceSummary[] = [];
+  @state() private detail: ServiceDetail | undefined;
+  @state() private richDescription: Node | undefined;
+  @state() private error: ApiError | undefined;
+  @state() private pending = 0;
+
+  private active: ServiceCatalogProvider | undefined;
+  private index: ServiceIndex | undefined;
+  private loadedFor = '';
+  private retry: (() => Promise<unknown>) | undefined;
+  private searchTimer: ReturnType<typeof setTimeout> | undefined;
+  private announceTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly suggestionRequests = new LatestOnly();
+  private readonly pageRequests = new LatestOnly();
+
+  private readonly combobox = new ComboboxController<ServiceSummary>(this, {
+    id: 'search',
+    key: (s) => s.id,
+    renderOption: (s) => html`<span class="option__name">${s.name}</span>
+      <span class="option__category muted">${this.categoryName(s.category)}</span>`,
+    onChoose: (s) => {
+      this.query = s.name;
+      void this.navigate({ kind: 'service', id: s.id });
+    },
+    onSubmit: (text) => void this.submitSearch(text),
+    onClear: () => this.typed(''),
+  });
+
+  private readonly idle = new IdleReset(this, {
+    enabled: () => this.kiosk,
+    seconds: () => this.idleSeconds,
+    onIdle: () => void this.resetToStart(),
+  });
+
+  get t(): Translate<FinderMessages> {
+    return translator(finderMessages, this.effectiveLocale);
+  }
+
+  protected override get needsBackend(): boolean {
+    return this.provider === undefined && this.api === 'rest';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('hashchange', this.onHashChange);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.onHashChange);
+    clearTimeout(this.searchTimer);
+    clearTimeout(this.announceTimer);
+    this.suggestionRequests.cancel();
+    this.pageRequests.cancel();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('kiosk') || changed.has('idleSeconds')) this.idle.restart();
+    const key = [this.configured, this.effectiveBackendUrl, this.effectiveLocale, this.provider ? 'own' : this.api, this.catalogUrl].join('|');
+    if (this.configured && key !== this.loadedFor) {
+      this.loadedFor = key;
+      void this.start();
+    }
+  }
+
+  /** A DLDB or XZuFi export is only downloaded by pages that use one. */
+  private async chooseProvider(): Promise<ServiceCatalogProvider> {
+    if (this.provider) return this.provider;
+    if (this.api === 'dldb') return new (await import('./providers/dldb.js')).DldbServiceProvider({ servicesUrl: this.catalogUrl ?? '' });
+    if (this.api === 'xzufi') return new (await import('./providers/xzufi.js')).XzufiServiceProvider({ url: this.catalogUrl ?? '' });
+    return new RestServiceProvider(this.client, this.effectiveTimeZone);
+  }
+
+  private async start(): Promise<void> {
+    const loaded = await this.run(async () => {
+      this.active = await this.chooseProvider();
+      const catalog = await this.active.catalog();
+      this.index =
+        catalog.services.length <= LOCAL_INDEX_LIMIT || !this.active.search
+          ? createServiceIndex(catalog.services, { categoryNames: Object.fromEntries(catalog.categories.map((c) => [c.id, c.name])) })
+          : undefined;
+      this.catalog = catalog;
+    }, () => this.start());
+    if (!loaded) return;
+    await this.show(this.initialView(), false);
+  }
+
+  /** The fragment wins (a shared link, Back); then the page's search form; then the `service` attribute. */
+  private initialView(): View {
+    const fromHash = readView(location.hash);
+    if (fromHash.kind !== 'home' || /[#&]muni-service=/.test(location.hash)) return fromHash;
+    const query = this.queryParam ? new URLSearchParams(location.search).get(this.queryParam)?.trim() : undefined;
+    if (query) return { kind: 'search', query: query.slice(0, 100) };
+    return this.service ? { kind: 'service', id: this.service } : fromHash;
+  }
+
+  /**
+   * Runs a backend call with busy state and error handling; `again` is what the retry button
+   * repeats. Nothing the citizen typed is touched on failure.
+   */
+  private async run(action: () => Promise<void>, again: () => Promise<unknown>): Promise<boolean> {
+    this.pending++;
+    this.error = undefined;
+    this.retry = again;
+    try {
+      await action();
+      return true;
+    } catch (error) {
+      const apiError = toApiError(error);
+      if (apiError.kind === 'aborted') return false;
+      this.error = apiError;
+      this.emit('muni-error', { kind: apiError.kind, ...(apiError.code ? { code: apiError.code } : {}) });
+      return false;
+    } finally {
+      this.pending--;
+    }
+  }
+
+  private async retryLast(): Promise<void> {
+    const again = this.retry;
+    this.error = undefined;
+    if (again) await again();
+  }
+
+  /** Only the finder's own part of the fragment matters: the page and other widgets use it too. */
+  private readonly onHashChange = () => {
+    if (!this.catalog) return;
+    const view = readView(location.hash);
+    if (!sameView(view, this.view)) void this.show(view, this.matches(':focus-within'));
+  };
+
+  /** A step the citizen takes: it goes into the history, so Back returns here. */
+  private async navigate(view: View): Promise<void> {
+    if (!sameView(view, this.view)) history.pushState(history.state, '', hashFor(view, location.hash));
+    await this.show(view, true);
+  }
+
+  /** Renders `view`; `focus` moves focus to its heading, for changes the citizen caused. */
+  private async show(view: View, focus: boolean): Promise<void> {
+    this.view = view;
+    this.error = undefined;
+    this.detail = undefined;
+    this.richDescription = undefined;
+    this.pageRequests.cancel();
+    if (view.kind === 'search') {
+      this.query = view.query;
+      await this.loadResults(view.query);
+    } else if (view.kind === 'service') {
+      await this.loadService(view.id);
+    }
+    if (focus) await this.focusAfterRender('#view-heading');
+  }
+
+  private async loadResults(query: string): Promise<void> {
+    const found = await this.run(async () => {
+      this.results = this.index
+        ? this.index.search(query, { limit: RESULTS }).map((hit) => hit.service)
+        : await this.pageRequests.run((signal) => this.active!.search!(query, { signal, limit: RESULTS }));
+    }, () => this.show({ kind: 'search', query }, true));
+    if (found) this.announcer.announce(this.t('resultCount', { count: this.results.length }));
+  }
+
+  private async loadService(id: string): Promise<void> {
+    let detail: ServiceDetail | undefined;
+    const loaded = await this.run(async () => {
+      detail = await this.pageRequests.run((signal) => this.active!.service(id, { signal }));
+    }, () => this.show({ kind: 'service', id }, true));
+    if (!loaded || !detail) return;
+    this.detail = detail;
+    this.emit('muni-service-opened', { serviceId: detail.id, name: detail.name });
+    if (detail.description.format === 'html') {
+      const holder = document.createElement('div');
+      holder.append(await sanitizedFragment(detail.description.html, { linksAsText: this.kiosk }));
+      if (this.detail === detail) this.richDescription = holder;
+    }
+  }
+
+  private typed(value: string): void {
+    this.query = value;
+    clearTimeout(this.searchTimer);
+    const text = value.trim();
+    if (text.length < 2) {
+      this.suggestionRequests.cancel();
+      this.combobox.show([]);
+      return;
+    }
+    if (this.index) {
+      this.suggest(this.index.search(text, { limit: SUGGESTIONS }).map((hit) => hit.service));
+      return;
+    }
+    this.searchTimer = setTimeout(() => {
+      this.suggestionRequests
+        .run((signal) => this.active!.search!(text, { signal, limit: SUGGESTIONS }))
+        .then((found) => this.suggest(found))
+        // Suggestions are a convenience: Enter still searches, and shows any error there.
+        .catch(() => this.suggest([]));
+    }, SERVER_SEARCH_DELAY_MS);
+  }
+
+  private suggest(services: readonly ServiceSummary[]): void {
+    this.combobox.show(services);
+    clearTimeout(this.announceTimer);
+    this.announceTimer = setTimeout(() => this.announcer.announce(this.t('suggestionCount', { count: services.length })), ANNOUNCE_DELAY_MS);
+  }
+
+  private async submitSearch(text: string): Promise<void> {
+    const query = text.trim();
+    if (!query) {
+      await this.focusAfterRender('#search');
+      return;
+    }
+    clearTimeout(this.announceTimer);
+    await this.navigate({ kind: 'search', query });
+  }
+
+  private async resetToStart(): Promise<void> {
+    this.query = '';
+    this.combobox.show([]);
+    history.replaceState(history.state, '', hashFor({ kind: 'home' }, location.hash));
+    await this.show({ kind: 'home' }, false);
+    this.scrollIntoView({ block: 'start' });
+  }
+
+  private categoryName(id: string): string {
+    return this.catalog?.categories.find((c) => c.id === id)?.name ?? '';
+  }
+
+  /** "Termin buchen" needs somewhere to go: the picker's page, or a picker on this page. */
+  private bookingTarget(): 'page' | 'here' | undefined {
+    if (this.appointmentUrl) return 'page';
+    return document.querySelector('muni-appointment-picker') ? 'here' : undefined;
+  }
+
+  private requestAppointment(detail: ServiceDetail, appointmentServiceId: string): void {
+    if (!this.emit('muni-appointment-requested', { serviceId: detail.id, appointmentServiceId })) return;
+    const target = this.bookingTarget();
+    if (target === 'page') {
+      const url = new URL(this.appointmentUrl!, document.baseURI);
+      url.hash = new URLSearchParams({ 'muni-appointment': `service:${appointmentServiceId}` }).toString();
+      location.assign(url);
+    } else if (target === 'here') {
+      const params = new URLSearchParams(location.hash.replace(/^#/, ''));
+      params.set('muni-appointment', `service:${appointmentServiceId}`);
+      location.hash = params.toString();
+    }
+  }
+
+  private get browseContext(): BrowseContext {
+    return { t: this.t, locale: this.effectiveLocale, href: (view) => hashFor(view, location.hash), kiosk: this.kiosk };
+  }
+
+  private renderSearchBox(): TemplateResult {
+    const t = this.t;
+    const { activedescendant } = this.combobox.inputAttributes();
+    return html`<div class="search no-print" role="search" part="search">
+      <label class="field__label" for="search">${t('searchLabel')}</label>
+      <span class="field__hint" id="search-hint">${t('searchHint')}</span>
+      <div class="search__row">
+        <div class="combobox">
+          <input
+            id="search"
+            class="field__input"
+            part="input"
+            type="text"
+            role="combobox"
+            autocomplete="off"
+            spellcheck="false"
+            aria-autocomplete="list"
+            aria-expanded=${this.combobox.expanded ? 'true' : 'false'}
+            aria-controls=${this.combobox.listboxId}
+            aria-activedescendant=${activedescendant}
+            aria-describedby="search-hint"
+            maxlength="100"
+            .value=${live(this.query)}
+            @input=${(e: Event) => this.typed((e.target as HTMLInputElement).value)}
+            @keydown=${this.combobox.onKeydown}
+            @blur=${this.combobox.onBlur}
+          />
+          ${this.combobox.renderListbox(t('suggestionsLabel'))}
+        </div>
+        ${button({ label: t('searchButton'), onClick: () => void this.submitSearch(this.query), part: 'search-button' })}
+      </div>
+    </div>`;
+  }
+
+  private renderView(): TemplateResult {
+    const catalog = this.catalog!;
+    const ctx = this.browseContext;
+    const view = this.view;
+    switch (view.kind) {
+      case 'home':
+        return renderHome(ctx, catalog.categories);
+      case 'az':
+        return renderAz(ctx, catalog.services, (letter) => void this.focusAfterRender(`#letter-${letter === '#' ? 'other' : letter}`));
+      case 'search':
+        return this.pending ? loading(this.t('searching')) : renderResults(ctx, view.query, this.results, catalog.contact);
+      case 'category': {
+        const category = catalog.categories.find((c) => c.id === view.id);
+        if (!category) return this.renderMissing();
+        return renderCategory(ctx, category, catalog.services.filter((s) => s.category === view.id));
+      }
+      case 'service':
+        return this.renderService();
+    }
+  }
+
+  private renderService(): TemplateResult {
+    const detail = this.detail;
+    if (!detail) return this.pending ? loading(this.t('loadingService')) : this.renderMissing();
+    const t = this.t;
+    const category = this.catalog!.categories.find((c) => c.id === detail.category);
+    const appointmentId = detail.appointment?.serviceId ?? detail.appointmentServiceId;
+    return renderServicePage({
+      t,
+      locale: this.effectiveLocale,
+      timeZone: this.effectiveTimeZone,
+      now: Date.now(),
+      service: detail,
+      richDescription: this.richDescription,
+      kiosk: this.kiosk,
+      back: category
+        ? { href: hashFor({ kind: 'category', id: category.id }, location.hash), label: t('backTo', { name: category.name }) }
+        : { href: hashFor({ kind: 'home' }, location.hash), label: t('backToStart') },
+      onBook: appointmentId && this.bookingTarget() ? () => this.requestAppointment(detail, appointmentId) : undefined,
+      onPrint: () => window.print(),
+    });
+  }
+
+  private renderMissing(): TemplateResult {
+    const t = this.t;
+    return html`<h2 id="view-heading" tabindex="-1">${t('notFoundTitle')}</h2>
+      ${notice({ variant: 'info', title: t('notFoundBody'), body: html`<a href=${hashFor({ kind: 'home' }, location.hash)}>${t('backToStart')}</a>` })}`;
+  }
+
+  protected override renderWidget(): TemplateResult {
+    const t = this.t;
+    return html`<div class="finder">
+      ${this.renderSearchBox()}
+      ${this.kiosk && this.view.kind !== 'home'
+        ? html`<div class="no-print">${button({ label: t('restart'), variant: 'secondary', onClick: () => void this.resetToStart(), part: 'restart-button' })}</div>`
+        : nothing}
+      <div class="finder__view">
+        ${this.error
+          ? html`${errorState(this.coreT, this.error, () => void this.retryLast())}`
+          : this.catalog
+            ? this.renderView()
+            : loading(t('loadingCatalog'))}
+      </div>
+    </div>`;
+  }
+}
