@@ -24,6 +24,8 @@ import { createMailer, type Mailer } from './mail/mailer.js';
 import { mountApiDocs } from './routes/api-docs.js';
 import { mountRoutes } from './routes/index.js';
 import { altchaProtection } from './bot-protection/altcha.js';
+import { paymentPlatformResolver } from './payments/resolve.js';
+import type { FetchLike } from './payments/xbezahldienste-client.js';
 import { systemClock, type Clock } from './time.js';
 
 export interface AppDeps {
@@ -37,6 +39,10 @@ export interface AppDeps {
   clock?: Clock;
   /** Directories served next to the API, e.g. the demo page at "/" and bundles at "/cdn/". */
   staticMounts?: readonly StaticMount[];
+  /** The server's own base URL once it listens, so the payment sandbox is called over HTTP. */
+  selfUrl?: () => string | undefined;
+  /** `fetch` for the payment platform; tests use it to simulate timeouts and failures. */
+  paymentFetch?: FetchLike;
 }
 
 export type App = OpenAPIHono<AppEnv>;
@@ -73,6 +79,12 @@ export function createApp(deps: AppDeps): App {
     clock,
     idempotent: idempotency({ db, clock, ttlHours: config.idempotencyTtlHours }),
     botProtection: altchaProtection({ db, ...(config.botProtection.secret ? { secret: config.botProtection.secret } : {}) }),
+    paymentPlatform: paymentPlatformResolver({
+      config: config.payments,
+      ...(deps.selfUrl ? { selfUrl: deps.selfUrl } : {}),
+      ...(deps.paymentFetch ? { fetch: deps.paymentFetch } : {}),
+      inProcess: (input, init) => Promise.resolve(app.request(input, init)),
+    }),
   });
   mountApiDocs(app, config);
   mountStaticFiles(app, deps.staticMounts ?? []);

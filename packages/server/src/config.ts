@@ -8,6 +8,9 @@ import { LOG_LEVELS, type LogLevel } from './logger.js';
 
 export const PGLITE_IN_MEMORY = 'memory://';
 
+/** Office API key when FOUND_ITEMS_API_KEY is unset outside production (seed scripts, local tests). */
+export const DEV_FOUND_ITEMS_API_KEY = 'dev-fundbuero-musterstadt-nicht-produktiv';
+
 export type DatabaseConfig =
   | { kind: 'pglite'; /** Absolute directory, or `memory://` for a throw-away database. */ dataDir: string }
   | { kind: 'postgres'; url: string; poolSize: number };
@@ -43,12 +46,36 @@ export interface Config {
   idempotencyTtlHours: number;
   /** Days after an appointment until its personal data (contact, details) is deleted. */
   appointmentRetentionDays: number;
+  /** Lost and found (see README, "Lost and found"). */
+  foundItems: {
+    /** Bearer key of the office API; unset (production without FOUND_ITEMS_API_KEY): the office API answers 503. */
+    apiKey?: string;
+    /** Days a loss report is kept (and renewed by) before it and its contact data are deleted. */
+    lossReportRetentionDays: number;
+    /** Days after a find left the office until the personal data of its claims is deleted. */
+    claimRetentionDays: number;
+  };
   /** Proof-of-work (ALTCHA) on bookings; the secret is shared through the database unless set. */
   botProtection: { enabled: boolean; secret?: string };
   /** Absolute base for links that leave the request context (e-mails, OpenAPI servers). */
   publicBaseUrl?: string;
+  /** The payment platform behind <muni-payment-button> (XBezahldienste), and the built-in sandbox. */
+  payments: PaymentConfig;
   logLevel: LogLevel;
   shutdownTimeoutMs: number;
+}
+
+export interface PaymentConfig {
+  /** Base URL of the XBezahldienste interface (before `/paymenttransaction`); unset: the built-in sandbox. */
+  platformUrl?: string;
+  originatorId: string;
+  endpointId: string;
+  credentials?: { user: string; password: string };
+  /** Serve the sandbox platform (JSON API and pay page) under /sandbox. */
+  sandbox: boolean;
+  timeoutMs: number;
+  /** A payment still open (INITIAL) this long after it was created counts as expired. */
+  lifetimeMinutes: number;
 }
 
 export class ConfigError extends Error {
@@ -126,9 +153,20 @@ const envSchema = z.object({
   OUTBOX_RETENTION_DAYS: integer(1).default(7),
   IDEMPOTENCY_TTL_HOURS: integer(1).default(24),
   APPOINTMENT_RETENTION_DAYS: integer(1, 3650).default(14),
+  FOUND_ITEMS_API_KEY: z.string().trim().min(24, 'at least 24 characters').optional(),
+  LOSS_REPORT_RETENTION_DAYS: integer(1, 730).default(180),
+  FOUND_ITEM_CLAIM_RETENTION_DAYS: integer(1, 3650).default(30),
   BOT_PROTECTION: flag.default(true),
   BOT_PROTECTION_SECRET: z.string().min(32, 'at least 32 characters').optional(),
   PUBLIC_BASE_URL: httpUrl.optional(),
+  PAYMENT_PLATFORM_URL: httpUrl.optional(),
+  PAYMENT_ORIGINATOR_ID: z.string().trim().regex(/^[A-Za-z0-9._-]{1,64}$/, 'expected 1-64 characters A-Z, a-z, 0-9, . _ -').default('musterstadt'),
+  PAYMENT_ENDPOINT_ID: z.string().trim().regex(/^[A-Za-z0-9._-]{1,64}$/, 'expected 1-64 characters A-Z, a-z, 0-9, . _ -').default('muni-widgets'),
+  PAYMENT_PLATFORM_USER: z.string().min(1).optional(),
+  PAYMENT_PLATFORM_PASSWORD: z.string().min(1).optional(),
+  PAYMENT_SANDBOX: flag.optional(),
+  PAYMENT_PLATFORM_TIMEOUT_MS: integer(100, 120_000).default(10_000),
+  PAYMENT_LIFETIME_MINUTES: integer(5, 7 * 24 * 60).default(60),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   SHUTDOWN_TIMEOUT_MS: integer(0).default(10_000),
 });
@@ -144,6 +182,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }
   const e = parsed.data;
+  if ((e.PAYMENT_PLATFORM_USER === undefined) !== (e.PAYMENT_PLATFORM_PASSWORD === undefined)) {
+    throw new ConfigError(['PAYMENT_PLATFORM_USER / PAYMENT_PLATFORM_PASSWORD: set both or neither']);
+  }
   return {
     host: e.HOST,
     port: e.PORT,
@@ -171,8 +212,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     },
     idempotencyTtlHours: e.IDEMPOTENCY_TTL_HOURS,
     appointmentRetentionDays: e.APPOINTMENT_RETENTION_DAYS,
+    foundItems: {
+      // The documented development key works only outside production; production must set its own.
+      ...(e.FOUND_ITEMS_API_KEY ? { apiKey: e.FOUND_ITEMS_API_KEY } : e.NODE_ENV !== 'production' ? { apiKey: DEV_FOUND_ITEMS_API_KEY } : {}),
+      lossReportRetentionDays: e.LOSS_REPORT_RETENTION_DAYS,
+      claimRetentionDays: e.FOUND_ITEM_CLAIM_RETENTION_DAYS,
+    },
     botProtection: { enabled: e.BOT_PROTECTION, ...(e.BOT_PROTECTION_SECRET ? { secret: e.BOT_PROTECTION_SECRET } : {}) },
     ...(e.PUBLIC_BASE_URL ? { publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/+$/, '') } : {}),
+    payments: {
+      ...(e.PAYMENT_PLATFORM_URL ? { platformUrl: e.PAYMENT_PLATFORM_URL.replace(/\/+$/, '') } : {}),
+      originatorId: e.PAYMENT_ORIGINATOR_ID,
+      endpointId: e.PAYMENT_ENDPOINT_ID,
+      ...(e.PAYMENT_PLATFORM_USER && e.PAYMENT_PLATFORM_PASSWORD
+        ? { credentials: { user: e.PAYMENT_PLATFORM_USER, password: e.PAYMENT_PLATFORM_PASSWORD } }
+        : {}),
+      // Anyone can "pay" on the sandbox's page: never on by accident in production.
+      sandbox: e.PAYMENT_SANDBOX ?? e.NODE_ENV !== 'production',
+      timeoutMs: e.PAYMENT_PLATFORM_TIMEOUT_MS,
+      lifetimeMinutes: e.PAYMENT_LIFETIME_MINUTES,
+    },
     logLevel: e.LOG_LEVEL,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   };

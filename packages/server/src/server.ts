@@ -39,6 +39,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const db = await openDatabase(config.database, logger);
   let app: App;
   let server: Server;
+  // Set once listening: the payment client reaches the built-in sandbox over real HTTP.
+  let selfUrl: string | undefined;
   try {
     const migrated = await migrate(db);
     const seeded = await seed(db, options.clock ? { clock: options.clock } : {});
@@ -47,6 +49,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       config,
       db,
       logger,
+      selfUrl: () => selfUrl,
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.staticMounts ? { staticMounts: options.staticMounts } : {}),
     });
@@ -58,6 +61,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
 
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  selfUrl = `http://${loopbackFor(config.host)}:${port}`;
   logger.info('server listening', { url });
 
   let closing: Promise<void> | undefined;
@@ -80,6 +84,13 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     })());
 
   return { url, port, app, db, close };
+}
+
+/** A wildcard address is not one to connect to: the server reaches itself over loopback then. */
+function loopbackFor(host: string): string {
+  if (host === '0.0.0.0') return '127.0.0.1';
+  if (host === '::' || host === '[::]') return '[::1]';
+  return host.includes(':') ? `[${host}]` : host;
 }
 
 function listen(app: App, config: Config): Promise<Server> {

@@ -59,5 +59,16 @@ article.mail { border: 1px solid var(--line); border-radius: 6px; padding: .5rem
 dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: .1rem 1rem; margin: 0 0 .75rem; }
 dl.meta dt { font-weight: 600; }
 dl.meta dd { margin: 0; }
-@media (forced-colors: active) { code, pre { border: 1px solid CanvasText; } }
+fieldset { border: 1px solid var(--line); border-radius: 6px; margin: 1rem 0; padding: .5rem 1rem 1rem; }
+legend { font-weight: 600; padding: 0 .25rem; }
+.choice { display: flex; align-items: center; gap: .5rem; margin: .4rem 0; }
+.choice input { width: 1.25rem; height: 1.25rem; margin: 0; }
+.actions { display: flex; flex-wrap: wrap; gap: .75rem; margin: 1rem 0; }
+button { font: inherit; padding: .6rem 1.1rem; border-radius: 6px; border: 2px solid var(--accent); background: var(--bg); color: var(--accent); cursor: pointer; }
+button[value="pay"] { background: var(--accent); color: var(--bg); font-weight: 600; }
+button:focus-visible, input:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
+.notice { border-left: 4px solid var(--accent); padding: .25rem .75rem; }
+.error { color: #b00020; font-weight: 600; }
+@media (prefers-color-scheme: dark) { .error { color: #ff8a80; } }
+@media (forced-colors: active) { code, pre { border: 1px solid CanvasText; } button { border-color: ButtonText; } }
 `;

@@ -10,6 +10,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 const PROBLEMS = {
   validation: { status: 400, title: 'Ungültige Eingabe' },
   bad_request: { status: 400, title: 'Fehlerhafte Anfrage' },
+  unauthorized: { status: 401, title: 'Nicht angemeldet' },
   forbidden: { status: 403, title: 'Nicht berechtigt' },
   not_found: { status: 404, title: 'Nicht gefunden' },
   conflict: { status: 409, title: 'Konflikt' },
@@ -21,7 +22,10 @@ const PROBLEMS = {
   idempotency_conflict: { status: 422, title: 'Idempotency-Key bereits verwendet' },
   rate_limited: { status: 429, title: 'Zu viele Anfragen' },
   internal: { status: 500, title: 'Interner Fehler' },
+  payment_platform_rejected: { status: 502, title: 'Bezahldienst hat abgelehnt' },
   unavailable: { status: 503, title: 'Dienst nicht verfügbar' },
+  payment_platform_unavailable: { status: 503, title: 'Bezahldienst nicht erreichbar' },
+  payment_platform_timeout: { status: 504, title: 'Bezahldienst antwortet nicht' },
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEMS;
@@ -45,6 +49,10 @@ export const ProblemSchema = z
     detail: z.string(),
     code: z.enum(Object.keys(PROBLEMS) as [ProblemCode, ...ProblemCode[]]),
     errors: z.array(FieldErrorSchema).optional(),
+    retryable: z
+      .boolean()
+      .optional()
+      .openapi({ description: 'Ob dieselbe Anfrage (mit demselben Idempotency-Key) später gelingen kann; fehlt, wenn es nicht gesagt wird.' }),
   })
   .openapi('Problem', { description: 'Fehlerbeschreibung nach RFC 9457 (application/problem+json).' });
 export type Problem = z.infer<typeof ProblemSchema>;
@@ -72,11 +80,12 @@ export class ProblemError extends Error {
   constructor(
     code: ProblemCode,
     detail: string,
-    readonly options: { errors?: FieldError[]; headers?: Record<string, string> } = {},
+    readonly options: { errors?: FieldError[]; headers?: Record<string, string>; retryable?: boolean } = {},
   ) {
     super(detail);
     this.name = 'ProblemError';
     this.problem = problem(code, detail, options.errors);
+    if (options.retryable !== undefined) this.problem.retryable = options.retryable;
   }
 }
 

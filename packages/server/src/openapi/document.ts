@@ -24,6 +24,24 @@ export const API_TAGS = {
     name: 'Dienstleistungen',
     description: 'Leistungskatalog für den Dienstleistungsfinder: Lebenslagen, Unterlagen, Gebühren, zuständige Ämter, Online-Antrag und Terminbuchung.',
   },
+  foundItems: {
+    name: 'Fundsachen',
+    description:
+      'Fundbüro: Fundsachen suchen (nur öffentliche Angaben), „Das gehört mir“ melden, Abholung und Gebühren, ' +
+      'Verlustanzeigen, die mit neuen Fundsachen abgeglichen werden (E-Mail bei einem Treffer, Ablauf, Verlängerung, Löschung).',
+  },
+  foundItemsOffice: {
+    name: 'Fundbüro intern',
+    description:
+      'Für das Fundbüro, nicht für Widgets: Fundsachen mit zurückgehaltenen Merkmalen erfassen, ändern und abschließen. ' +
+      'Anmeldung mit `Authorization: Bearer <FOUND_ITEMS_API_KEY>`.',
+  },
+  payments: {
+    name: 'Bezahlen',
+    description:
+      'Bezahlen über den Bezahldienst der Stadt (XBezahldienste, z. B. ePayBL): Zahlung anlegen, zur Bezahlseite leiten, ' +
+      'Ausgang beim Server erfragen. Beträge in Cent; es werden keine personenbezogenen Daten gespeichert.',
+  },
   security: {
     name: 'Sicherheit',
     description: 'Schutz vor automatisierten Anfragen ohne Dritte: eine Rechenaufgabe (ALTCHA), die der Browser löst.',

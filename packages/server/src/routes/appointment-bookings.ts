@@ -397,7 +397,7 @@ async function managedAppointment(tx: Queryable, token: string, options: { forUp
 }
 
 /** Links in mails may only lead to pages of allowed origins: no phishing through our mails. */
-function checkReturnUrl(c: Context, returnUrl: string, corsOrigins: string[], configuredBase: string | undefined, devServer: boolean): void {
+export function checkReturnUrl(c: Context, returnUrl: string, corsOrigins: string[], configuredBase: string | undefined, devServer: boolean): void {
   let url: URL;
   try {
     url = new URL(returnUrl);

@@ -6,6 +6,7 @@ import type { Logger } from '../logger.js';
 import type { Mailer } from '../mail/mailer.js';
 import type { Clock } from '../time.js';
 import type { BotProtection } from '../bot-protection/altcha.js';
+import type { PaymentPlatformFor } from '../payments/resolve.js';
 
 /** Everything a route file may use; handed to each route factory by `createApp`. */
 export interface RouteDeps {
@@ -18,4 +19,6 @@ export interface RouteDeps {
   idempotent: MiddlewareHandler<AppEnv>;
   /** Proof-of-work check for creating requests from citizens. */
   botProtection: BotProtection;
+  /** The payment platform for a request (see payments/resolve.ts); undefined when none is set up. */
+  paymentPlatform: PaymentPlatformFor;
 }

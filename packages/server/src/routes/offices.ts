@@ -11,7 +11,7 @@ const OFFICE_ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 const TimeIntervalSchema = z.object({ opens: TimeOfDaySchema, closes: TimeOfDaySchema }).openapi('TimeInterval');
 
-const OfficeSchema = z
+export const OfficeSchema = z
   .object({
     id: z.string().openapi({ description: 'Stabiler Schlüssel', example: 'buergerbuero' }),
     name: z.string().openapi({ example: 'Bürgerbüro' }),

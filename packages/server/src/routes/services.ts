@@ -1,10 +1,12 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { createServiceIndex, type ServiceIndex } from '@muni-widgets/service-finder/search';
 import type { Queryable } from '../db/database.js';
 import type { AppEnv } from '../http/app-env.js';
 import { conditionalGet } from '../http/etag.js';
 import { problemResponses, ProblemError } from '../http/problem.js';
 import { API_TAGS } from '../openapi/document.js';
 import { IsoDateSchema } from './common.js';
+import type { Clock } from '../time.js';
 import type { RouteDeps } from './deps.js';
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -143,16 +145,79 @@ const getService = createRoute({
   },
 });
 
-export function serviceRoutes({ db }: RouteDeps) {
+const searchServices = createRoute({
+  method: 'get',
+  path: '/services/search',
+  operationId: 'searchServices',
+  ...CACHEABLE,
+  summary: 'Dienstleistungen suchen, beste Treffer zuerst',
+  description:
+    'Für Kataloge, die zu groß für die Suche im Browser sind. Rangfolge wie im Widget (dasselbe Modul): ' +
+    'Umlaute und ß gleichwertig mit ae/oe/ue/ss, Alltagswörter, Tippfehler, das letzte Wort als Anfang.' +
+    NOT_MODIFIED_NOTE,
+  request: {
+    headers: ConditionalHeaders,
+    query: z.object({
+      q: z.string().trim().min(1).max(100).openapi({ param: { name: 'q', in: 'query' }, description: 'Suchtext', example: 'Perso' }),
+      limit: z.coerce
+        .number()
+        .int()
+        .min(1)
+        .max(50)
+        .default(10)
+        .openapi({ param: { name: 'limit', in: 'query' }, description: 'Höchstzahl der Treffer', example: 10 }),
+    }),
+  },
+  responses: {
+    200: cachedJson('Die Treffer, bester zuerst', z.object({ services: z.array(ServiceSummarySchema) })),
+    ...problemResponses('validation'),
+  },
+});
+
+export function serviceRoutes({ db, clock }: RouteDeps) {
+  const searchIndex = cachedSearchIndex(db, clock);
   return new OpenAPIHono<AppEnv>()
     .openapi(listServices, async (c) => c.json({ services: await loadServiceSummaries(db) }, 200))
     .openapi(listCategories, async (c) => c.json({ categories: await loadCategories(db) }, 200))
+    // Before /services/{id}: "search" is a valid id.
+    .openapi(searchServices, async (c) => {
+      const { q, limit } = c.req.valid('query');
+      const hits = (await searchIndex()).search(q, { limit });
+      return c.json({ services: hits.map((hit) => hit.service) }, 200);
+    })
     .openapi(getService, async (c) => {
       const { id } = c.req.valid('param');
       const service = await loadService(db, id);
       if (!service) throw new ProblemError('not_found', `Eine Dienstleistung mit der Kennung „${id}“ gibt es nicht.`);
       return c.json(service, 200);
     });
+}
+
+type ServiceSummary = z.infer<typeof ServiceSummarySchema>;
+
+/**
+ * The search index of the catalogue, built on first use and rebuilt once it is older than the
+ * catalogue's cache lifetime, so that an edited catalogue is searchable no later than clients
+ * see it in GET /services. One build at a time; a failed build is retried by the next request.
+ */
+function cachedSearchIndex(db: Queryable, clock: Clock): () => Promise<ServiceIndex<ServiceSummary>> {
+  let cached: { builtAt: number; index: Promise<ServiceIndex<ServiceSummary>> } | undefined;
+  return () => {
+    const now = clock().getTime();
+    if (!cached || now - cached.builtAt >= MAX_AGE_SECONDS * 1000 || now < cached.builtAt) {
+      const entry = { builtAt: now, index: buildSearchIndex(db) };
+      cached = entry;
+      entry.index.catch(() => {
+        if (cached === entry) cached = undefined;
+      });
+    }
+    return cached.index;
+  };
+}
+
+export async function buildSearchIndex(db: Queryable): Promise<ServiceIndex<ServiceSummary>> {
+  const [services, categories] = await Promise.all([loadServiceSummaries(db), loadCategories(db)]);
+  return createServiceIndex(services, { categoryNames: Object.fromEntries(categories.map((c) => [c.id, c.name])) });
 }
 
 interface ServiceRow {
@@ -171,7 +236,7 @@ const SUMMARY_COLUMNS = `s.id, s.leika, s.name, s.short_description, s.category_
        s.appointment_service_id,
        (SELECT array_agg(so.office_id ORDER BY so.sort_order, so.office_id) FROM service_offices so WHERE so.service_id = s.id) AS office_ids`;
 
-function summary(row: ServiceRow): z.infer<typeof ServiceSummarySchema> {
+function summary(row: ServiceRow): ServiceSummary {
   return {
     id: row.id,
     leika: row.leika,

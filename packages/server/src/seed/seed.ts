@@ -8,6 +8,7 @@
 import { AdvisoryLock, lockForTransaction, type Database, type Queryable } from '../db/database.js';
 import { isoDateInTimeZone, systemClock, TOWN_TIME_ZONE, type Clock, type IsoDate } from '../time.js';
 import { appointmentCalendarsSeed, appointmentServicesSeed } from './appointments.js';
+import { foundItemCategoriesSeed, foundItemFeesSeed, foundItemsSeed } from './found-items.js';
 import { officesSeed } from './offices.js';
 import { serviceCategoriesSeed, servicesSeed } from './services.js';
 import { townSeed } from './town.js';
@@ -24,7 +25,7 @@ export interface SeedStep {
 }
 
 /** In dependency order: a step may reference rows of the steps before it. */
-const STEPS: readonly SeedStep[] = [townSeed, officesSeed, appointmentCalendarsSeed, appointmentServicesSeed, serviceCategoriesSeed, servicesSeed];
+const STEPS: readonly SeedStep[] = [townSeed, officesSeed, appointmentCalendarsSeed, appointmentServicesSeed, serviceCategoriesSeed, servicesSeed, foundItemCategoriesSeed, foundItemFeesSeed, foundItemsSeed];
 
 /** Runs the steps whose tables are empty; resolves to the tables filled now. */
 export async function seed(db: Database, options: { clock?: Clock } = {}): Promise<string[]> {

@@ -139,7 +139,7 @@ export const ADMIN_SERVICES: ServiceSeed[] = [
   { id: 'wohnsitz-abmelden', leika: '99115001003000', name: 'Wohnsitz abmelden', category: 'wohnen-umzug', offices: B, online: online('wohnsitz-abmelden'), updated: '2025-11-03',
     short: 'Abmelden bei Wegzug ins Ausland oder Aufgabe einer Nebenwohnung.',
     description: 'Abmelden müssen Sie sich nur, wenn Sie ins Ausland ziehen oder eine Nebenwohnung aufgeben. Bei einem Umzug innerhalb Deutschlands genügt die Anmeldung am neuen Wohnort.',
-    synonyms: ['Abmeldung', 'Wegzug', 'Auswandern', 'ins Ausland ziehen', 'Nebenwohnung aufgeben'],
+    synonyms: ['Abmeldung', 'Wohnung abmelden', 'Wegzug', 'Auswandern', 'ins Ausland ziehen', 'Nebenwohnung aufgeben'],
     documents: [ID_DOC], fees: [FREE], processingTime: 'sofort', legalBasis: '§ 17 Abs. 2 BMG', forms: [form('Meldeschein Abmeldung', 'abmeldung')] },
   { id: 'nebenwohnung-anmelden', leika: '99115001004000', name: 'Nebenwohnung anmelden', category: 'wohnen-umzug', offices: B, online: online('wohnsitz-anmelden'), updated: '2025-11-03',
     short: 'Zweite Wohnung in Musterstadt anmelden, zum Beispiel während Studium oder Ausbildung.',

@@ -1,0 +1,207 @@
+/**
+ * Payments for <muni-payment-button>: create a payment (the answer carries the platform's pay
+ * page to redirect to), ask for its status when the citizen comes back, and find payments by
+ * Kassenzeichen when the tab was closed. The browser never talks to the platform.
+ */
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context, MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../http/app-env.js';
+import { problemResponses, ProblemError } from '../http/problem.js';
+import { publicBaseUrl } from '../http/public-url.js';
+import { API_TAGS } from '../openapi/document.js';
+import {
+  createPayment,
+  findPayment,
+  PAYMENT_STATUSES,
+  paymentsByReference,
+  paymentView,
+  refreshPayment,
+  type PaymentContext,
+} from '../payments/payments.js';
+import { DESCRIPTION_MAX, PURPOSE_MAX, PURPOSE_PATTERN, REFERENCE_PATTERN } from '../payments/platform.js';
+import type { RouteDeps } from './deps.js';
+
+const TAG = API_TAGS.payments.name;
+/** Payments listed for one Kassenzeichen, newest first. */
+const REFERENCE_LIST_LIMIT = 10;
+
+const ReferenceSchema = z
+  .string()
+  .regex(REFERENCE_PATTERN)
+  .openapi({ description: 'Kassenzeichen: 1–36 Zeichen A–Z, a–z, 0–9 und -', example: '4711-2026-000123' });
+
+const PaymentSchema = z
+  .object({
+    id: z.uuid(),
+    status: z.enum(PAYMENT_STATUSES).openapi({
+      description:
+        '`redirect`: offen, der Browser soll zu `payUrl`; `pending`: Ausgang gerade nicht bekannt (Bezahldienst nicht erreichbar), ' +
+        'später erneut fragen; `paid`, `failed`, `cancelled`, `expired` sind endgültig.',
+    }),
+    amountCents: z.number().int(),
+    currency: z.literal('EUR'),
+    purpose: z.string(),
+    reference: z.string().openapi({ description: 'Kassenzeichen' }),
+    description: z.string().optional(),
+    payUrl: z.url().optional().openapi({ description: 'Bezahlseite des Bezahldienstes; nur bei `redirect`' }),
+    paymentMethod: z
+      .string()
+      .optional()
+      .openapi({ description: 'Zahlart nach XBezahldienste (CREDITCARD, PAYPAL, GIROPAY, PAYDIRECT, OTHER …); nach der Zahlung', example: 'CREDITCARD' }),
+    paymentMethodDetail: z.string().optional().openapi({ description: 'Text des Bezahldienstes zur Zahlart', example: 'Kreditkarte' }),
+    paidAt: z.string().optional().openapi({ format: 'date-time' }),
+    transactionReference: z.string().optional().openapi({ description: 'Zeichen der Zahlung beim Bezahldienst, für die Quittung' }),
+    createdAt: z.string().openapi({ format: 'date-time' }),
+    expiresAt: z.string().openapi({ format: 'date-time', description: 'Bis dahin kann bezahlt werden' }),
+  })
+  .openapi('Payment');
+
+const CreatePaymentBody = z
+  .object({
+    amountCents: z.number().int().min(1).max(1_000_000).openapi({ description: 'Betrag in Cent, höchstens 10.000 €', example: 2500 }),
+    currency: z.literal('EUR'),
+    purpose: z
+      .string()
+      .trim()
+      .min(1)
+      .max(PURPOSE_MAX)
+      .regex(PURPOSE_PATTERN, 'Erlaubt sind Buchstaben (auch Umlaute und ß), Ziffern, Leerzeichen und / - ? : ( ) . , \' +')
+      .openapi({ description: `Verwendungszweck, höchstens ${PURPOSE_MAX} Zeichen aus dem SEPA-Zeichensatz mit Umlauten`, example: 'Hundesteuer 2026' }),
+    reference: ReferenceSchema,
+    description: z
+      .string()
+      .trim()
+      .max(DESCRIPTION_MAX)
+      // eslint-disable-next-line no-control-regex
+      .regex(/^[^\u0000-\u001f\u007f]*$/, 'Steuerzeichen sind nicht erlaubt.')
+      .optional()
+      .openapi({ description: 'Beschreibung für die Bezahlseite' }),
+    returnUrl: z.url().max(2000).openapi({ description: 'Seite mit dem Widget; Ursprung muss erlaubt sein (CORS_ORIGINS oder dieser Server)' }),
+  })
+  .strict();
+
+/** Required here: a payment without a key could be charged twice by a retried request. */
+const PaymentKeyHeaders = z.object({
+  'Idempotency-Key': z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{8,128}$/)
+    .openapi({
+      description:
+        'Pflicht. Zufälliger Schlüssel je Zahlung (8–128 Zeichen A–Z, a–z, 0–9, _ und -), der ein Neuladen der Seite übersteht. ' +
+        'Jede Wiederholung mit demselben Schlüssel gehört zu derselben Zahlung; es entsteht nie eine zweite.',
+      example: '5f0c6c1e-8a4b-4d7e-9a57-1c2b3d4e5f60',
+    }),
+});
+
+const createPaymentRoute = (idempotent: MiddlewareHandler<AppEnv>) =>
+  createRoute({
+    method: 'post',
+    path: '/payments',
+    operationId: 'createPayment',
+    tags: [TAG],
+    summary: 'Zahlung anlegen (liefert die Bezahlseite)',
+    description:
+      'Legt die Zahlung beim Bezahldienst an. Der Browser wird in demselben Tab zu `payUrl` geleitet und kommt danach zu ' +
+      '`returnUrl#muni-payment=<id>` zurück; den Ausgang liefert nur GET /payments/{id}. Antwortet der Bezahldienst nicht ' +
+      '(504) oder ist er gestört (503), wurde nichts abgebucht: dieselbe Anfrage mit demselben Idempotency-Key später wiederholen.',
+    middleware: [idempotent] as const,
+    request: {
+      headers: PaymentKeyHeaders,
+      body: { required: true, content: { 'application/json': { schema: CreatePaymentBody } } },
+    },
+    responses: {
+      201: { description: 'Angelegt (oder die zu diesem Schlüssel schon angelegte Zahlung)', content: { 'application/json': { schema: PaymentSchema } } },
+      ...problemResponses(
+        'validation',
+        'idempotency_in_progress',
+        'idempotency_conflict',
+        'payment_platform_rejected',
+        'payment_platform_unavailable',
+        'payment_platform_timeout',
+      ),
+    },
+  });
+
+const getPaymentRoute = createRoute({
+  method: 'get',
+  path: '/payments/{id}',
+  operationId: 'getPayment',
+  tags: [TAG],
+  summary: 'Stand einer Zahlung (fragt den Bezahldienst)',
+  request: { params: z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) }) },
+  responses: {
+    200: { description: 'Die Zahlung', content: { 'application/json': { schema: PaymentSchema } } },
+    ...problemResponses('validation', 'not_found'),
+  },
+});
+
+const listPaymentsRoute = createRoute({
+  method: 'get',
+  path: '/payments',
+  operationId: 'listPaymentsByReference',
+  tags: [TAG],
+  summary: 'Zahlungen zu einem Kassenzeichen',
+  description: `Für den Fall, dass der Tab geschlossen wurde: die letzten ${REFERENCE_LIST_LIMIT} Zahlungen zu diesem Kassenzeichen, neueste zuerst.`,
+  request: { query: z.object({ reference: ReferenceSchema.openapi({ param: { name: 'reference', in: 'query' } }) }) },
+  responses: {
+    200: {
+      description: 'Neueste zuerst; leer, wenn es keine gibt',
+      content: { 'application/json': { schema: z.object({ payments: z.array(PaymentSchema) }).openapi('PaymentList') } },
+    },
+    ...problemResponses('validation'),
+  },
+});
+
+export function paymentRoutes({ db, clock, logger, config, idempotent, paymentPlatform }: RouteDeps) {
+  const lifetime = config.payments.lifetimeMinutes;
+  const context = (c: Context): PaymentContext => ({ db, now: clock(), lifetimeMinutes: lifetime, logger, platform: paymentPlatform(c) });
+
+  return new OpenAPIHono<AppEnv>()
+    .openapi(createPaymentRoute(idempotent), async (c) => {
+      const body = c.req.valid('json');
+      const key = c.req.valid('header')['Idempotency-Key'];
+      checkReturnUrl(c, body.returnUrl, config.corsOrigins, config.publicBaseUrl, config.payments.sandbox || config.mail.devOutbox);
+      const row = await createPayment(context(c), key, body);
+      c.header('Location', `/api/v1/payments/${row.id}`);
+      c.header('Cache-Control', 'no-store');
+      return c.json(paymentView(row, lifetime), 201);
+    })
+    .openapi(getPaymentRoute, async (c) => {
+      const { id } = c.req.valid('param');
+      const stored = await findPayment(db, id);
+      if (!stored) throw new ProblemError('not_found', 'Diese Zahlung gibt es nicht.');
+      const { row, unknown } = await refreshPayment(context(c), stored);
+      c.header('Cache-Control', 'no-store');
+      return c.json(paymentView(row, lifetime, { unknown }), 200);
+    })
+    .openapi(listPaymentsRoute, async (c) => {
+      const { reference } = c.req.valid('query');
+      const ctx = context(c);
+      const rows = await paymentsByReference(db, reference, REFERENCE_LIST_LIMIT);
+      const payments = [];
+      // One after another: a slow platform is asked at most REFERENCE_LIST_LIMIT times, never in a burst.
+      for (const stored of rows) {
+        const { row, unknown } = await refreshPayment(ctx, stored);
+        payments.push(paymentView(row, lifetime, { unknown }));
+      }
+      c.header('Cache-Control', 'no-store');
+      return c.json({ payments }, 200);
+    });
+}
+
+/**
+ * The platform sends the citizen back to `returnUrl`: only pages of allowed origins, so the
+ * city's payment platform cannot be used to lead people to foreign sites. Same rule as the
+ * appointment links: CORS_ORIGINS, PUBLIC_BASE_URL, or (development only) the request's origin.
+ */
+function checkReturnUrl(c: Context, returnUrl: string, corsOrigins: string[], configuredBase: string | undefined, devServer: boolean): void {
+  const invalid = (message: string, code = 'not_allowed') =>
+    new ProblemError('validation', message, { errors: [{ field: 'returnUrl', code, message }] });
+  if (!URL.canParse(returnUrl)) throw invalid('Die Rücksprungadresse ist keine gültige Adresse.', 'invalid_format');
+  const url = new URL(returnUrl);
+  const own = configuredBase ?? (devServer ? publicBaseUrl(c, undefined) : undefined);
+  const allowed = new Set([...corsOrigins, ...(own ? [new URL(own).origin] : [])]);
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || !allowed.has(url.origin) || url.username || url.password) {
+    throw invalid('Die Rücksprungadresse gehört zu keiner freigegebenen Website.');
+  }
+}
