@@ -9,6 +9,7 @@ export const bundles = {
   'muni-provider': 'packages/core/dist/define.js',
   'muni-appointment-picker': 'packages/appointment-picker/dist/define.js',
   'muni-service-finder': 'packages/service-finder/dist/define.js',
+  'muni-payment-button': 'packages/payment-button/dist/define.js',
 };
 
 const ALL = '\0muni-widgets-all';

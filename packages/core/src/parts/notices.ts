@@ -11,12 +11,13 @@ export interface NoticeOptions {
   actions?: TemplateResult;
   /** "alert" for errors that appear after an action; omit for notices present from the start. */
   role?: 'alert' | 'status';
+  /** Names the title, which then also takes focus on purpose (tabindex -1), e.g. for an outcome. */
   headingId?: string;
 }
 
 export function notice(o: NoticeOptions): TemplateResult {
   return html`<div class="notice notice--${o.variant}" part="notice" role=${o.role ?? nothing}>
-    <p class="notice__title" id=${o.headingId ?? nothing}>${o.title}</p>
+    <p class="notice__title" id=${o.headingId ?? nothing} tabindex=${o.headingId ? '-1' : nothing}>${o.title}</p>
     ${o.body ? html`<p class="notice__body">${o.body}</p>` : nothing}
     ${o.actions ? html`<div class="notice__actions">${o.actions}</div>` : nothing}
   </div>`;

@@ -1,0 +1,327 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ApiError, MuniElement, button, errorState, formatLongDate, formatMoney, formatTime, loading, notice, toApiError, translator, type Translate } from '@muni-widgets/core';
+import type { Payment, PaymentProvider, PaymentRequest } from './provider.js';
+import { RestPaymentProvider } from './providers/rest.js';
+import { requestProblems, type RequestProblem } from './payment-request.js';
+import { PaymentSession } from './payment-session.js';
+import { returnedPaymentId, returnUrl, withoutReturnedPayment } from './return-link.js';
+import { paymentMessages, type PaymentMessages } from './i18n/messages.js';
+import { paymentStyles } from './styles.js';
+
+/**
+ * The one explicit state machine: idle → creating → redirecting → (pay page) → checking →
+ * paid | failed | cancelled | expired | pending, plus `open` when the citizen comes back without
+ * finishing. A failed request leaves the state where it was and shows an error with a retry.
+ */
+export type PaymentState = 'idle' | 'creating' | 'redirecting' | 'checking' | 'open' | 'pending' | 'paid' | 'failed' | 'cancelled' | 'expired';
+
+/** While the platform has not decided, ask again this often, this many times, then leave it to the citizen. */
+const PENDING_RECHECK_MS = 4000;
+const PENDING_RECHECKS = 5;
+
+declare global {
+  interface HTMLElementEventMap {
+    'muni-payment-started': CustomEvent<{ paymentId: string; amountCents: number; reference: string }>;
+    'muni-payment-completed': CustomEvent<{ paymentId: string; amountCents: number; reference: string; transactionReference?: string }>;
+    'muni-payment-failed': CustomEvent<{ paymentId: string; reference: string; status: 'failed' | 'expired' }>;
+    'muni-payment-cancelled': CustomEvent<{ paymentId: string; reference: string }>;
+  }
+}
+
+/**
+ * Pay a fee through the city's payment platform: the backend creates the payment, the citizen
+ * pays on the platform's page in the same tab, and on return the backend is asked for the outcome.
+ *
+ * @fires muni-payment-started - Leaving for the pay page; detail: `{ paymentId, amountCents, reference }`.
+ * @fires muni-payment-completed - Paid; detail: `{ paymentId, amountCents, reference, transactionReference }`.
+ * @fires muni-payment-failed - detail: `{ paymentId, reference, status }` (`failed` or `expired`).
+ * @fires muni-payment-cancelled - The citizen cancelled on the pay page; detail: `{ paymentId, reference }`.
+ * @fires muni-error - A request failed; detail: `{ kind, code }`. The widget shows the message itself.
+ * @csspart receipt - The receipt after payment.
+ */
+export class MuniPaymentButton extends MuniElement {
+  static override styles = [...(MuniElement.styles as []), paymentStyles];
+
+  /** Amount in euro cents, e.g. "2500" for 25,00 €. */
+  @property() amount: string | undefined;
+
+  /** Only "EUR". */
+  @property() currency = 'EUR';
+
+  /** Booking text on the citizen's statement: at most 27 characters (letters, digits, space, / ? : ( ) . , ' + -). */
+  @property() purpose: string | undefined;
+
+  /** Kassenzeichen: 1–36 characters A–Z, a–z, 0–9 and -. */
+  @property() reference: string | undefined;
+
+  /** Longer text for the pay page, at most 250 characters. */
+  @property() description: string | undefined;
+
+  /** A provider object set from script (tests, stories, a city's own backend); wins over the REST API. */
+  @property({ attribute: false }) provider: PaymentProvider | undefined;
+
+  @state() state: PaymentState = 'idle';
+  @state() payment: Payment | undefined;
+  @state() private error: ApiError | undefined;
+  @state() private lookedUpNothing = false;
+  /** The editor-facing wording of what is misconfigured, once its module is loaded. */
+  @state() private problemTexts: string[] | undefined;
+
+  private retry: (() => Promise<void>) | undefined;
+  private rechecks = 0;
+  private recheckTimer: ReturnType<typeof setTimeout> | undefined;
+  private startedFor = '';
+
+  get t(): Translate<PaymentMessages> {
+    return translator(paymentMessages, this.effectiveLocale);
+  }
+
+  protected override get needsBackend(): boolean {
+    return this.provider === undefined;
+  }
+
+  private get backend(): PaymentProvider {
+    return this.provider ?? new RestPaymentProvider(this.client);
+  }
+
+  get problems(): RequestProblem[] {
+    return requestProblems({ amount: this.amount, currency: this.currency, purpose: this.purpose, reference: this.reference, description: this.description });
+  }
+
+  private get request(): PaymentRequest {
+    return {
+      amountCents: Number(this.amount),
+      currency: 'EUR',
+      purpose: this.purpose!.trim(),
+      reference: this.reference!.trim(),
+      ...(this.description ? { description: this.description } : {}),
+      returnUrl: returnUrl(),
+    };
+  }
+
+  private get session(): PaymentSession {
+    const r = this.request;
+    return new PaymentSession({ reference: r.reference, amountCents: r.amountCents, purpose: r.purpose });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.recheckTimer);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const key = [this.configured, this.effectiveBackendUrl, this.effectiveLocale, this.amount, this.currency, this.purpose, this.reference, this.description].join('|');
+    if (this.configured && key !== this.startedFor) {
+      this.startedFor = key;
+      void this.resume();
+    }
+  }
+
+  /**
+   * Back from the pay page, or reloaded: the payment this page already started is looked up,
+   * so the citizen sees its outcome and never starts a second one.
+   */
+  private async resume(): Promise<void> {
+    const problems = this.problems;
+    if (problems.length) {
+      const { describeProblem } = await import('./i18n/editor-problems.js');
+      this.problemTexts = problems.map((p) => describeProblem(p, this.effectiveLocale));
+      console.error(`muni-widgets: <muni-payment-button> cannot take payments: ${this.problemTexts.join(' ')}`);
+      return;
+    }
+    const returned = returnedPaymentId(location.hash);
+    const id = returned ?? this.session.read()?.paymentId;
+    if (!id) return;
+    await this.check(id, returned !== undefined);
+  }
+
+  /** Runs one backend call; a failure keeps the state and offers `again`. */
+  private async run(action: () => Promise<void>, again: () => Promise<void>): Promise<void> {
+    this.error = undefined;
+    this.retry = again;
+    try {
+      await action();
+    } catch (error) {
+      this.error = toApiError(error);
+      this.emit('muni-error', { kind: this.error.kind, ...(this.error.code ? { code: this.error.code } : {}) });
+      this.announcer.announce(this.coreT(this.error.messageKey), 'assertive');
+    }
+  }
+
+  async pay(): Promise<void> {
+    if (this.state === 'creating' || this.state === 'redirecting' || this.problems.length) return;
+    const session = this.session;
+    this.state = 'creating';
+    this.lookedUpNothing = false;
+    this.announcer.announce(this.t('creating'));
+    await this.run(
+      async () => {
+        const payment = await this.backend.create(this.request, session.key());
+        session.remember(payment.id);
+        this.payment = payment;
+        if (payment.status === 'redirect' && payment.payUrl) {
+          this.state = 'redirecting';
+          this.emit('muni-payment-started', { paymentId: payment.id, amountCents: payment.amountCents, reference: payment.reference });
+          location.assign(payment.payUrl);
+        } else {
+          // The key was used before (a reload after paying): show that payment, do not pay again.
+          await this.settle(payment, true);
+        }
+      },
+      () => this.pay(),
+    );
+    if (this.error) this.state = 'idle';
+  }
+
+  /** Asks the server for the outcome; `fromReturn` marks the citizen's arrival from the pay page. */
+  private async check(id: string, fromReturn: boolean): Promise<void> {
+    this.state = 'checking';
+    await this.run(
+      async () => {
+        const payment = await this.backend.status(id);
+        if (fromReturn) history.replaceState(history.state, '', location.pathname + location.search + withoutReturnedPayment(location.hash));
+        // A link from another page's payment, or one this button does not sell: not ours to show.
+        if (!payment || payment.reference !== this.request.reference || payment.amountCents !== this.request.amountCents) {
+          this.state = 'idle';
+          return;
+        }
+        this.session.remember(payment.id);
+        await this.settle(payment, fromReturn);
+      },
+      () => this.check(id, fromReturn),
+    );
+  }
+
+  /** Finds the newest payment for the Kassenzeichen: for a citizen whose tab closed on the way back. */
+  async lookUp(): Promise<void> {
+    this.state = 'checking';
+    this.lookedUpNothing = false;
+    await this.run(
+      async () => {
+        const [latest] = await this.backend.byReference(this.request.reference);
+        if (!latest) {
+          this.state = 'idle';
+          this.lookedUpNothing = true;
+          this.announcer.announce(this.t('nothingFound'));
+          await this.focusAfterRender('#status-heading');
+          return;
+        }
+        await this.settle(latest, true);
+      },
+      () => this.lookUp(),
+    );
+  }
+
+  private async settle(payment: Payment, announce: boolean): Promise<void> {
+    clearTimeout(this.recheckTimer);
+    const outcome = payment.status === 'redirect' ? 'open' : payment.status;
+    const changed = this.state !== outcome;
+    this.payment = payment;
+    this.state = outcome;
+    const detail = { paymentId: payment.id, reference: payment.reference };
+    if (outcome === 'paid') this.emit('muni-payment-completed', { ...detail, amountCents: payment.amountCents, ...(payment.transactionReference ? { transactionReference: payment.transactionReference } : {}) });
+    if (outcome === 'failed' || outcome === 'expired') this.emit('muni-payment-failed', { ...detail, status: outcome });
+    if (outcome === 'cancelled') this.emit('muni-payment-cancelled', detail);
+    if (outcome === 'failed' || outcome === 'cancelled' || outcome === 'expired') this.session.forget();
+    if (outcome === 'pending' && this.rechecks < PENDING_RECHECKS) {
+      this.rechecks++;
+      this.recheckTimer = setTimeout(() => void this.check(payment.id, false), PENDING_RECHECK_MS);
+    }
+    if (announce || changed) {
+      this.announcer.announce(this.t('title', { outcome }), outcome === 'failed' ? 'assertive' : 'polite');
+      await this.focusAfterRender('#status-heading');
+    }
+  }
+
+  /** After a failed, cancelled or expired payment: a new, separate attempt. */
+  private async startOver(): Promise<void> {
+    this.payment = undefined;
+    this.rechecks = 0;
+    this.state = 'idle';
+    await this.pay();
+  }
+
+  private money(cents: number): string {
+    return formatMoney(cents, 'EUR', this.effectiveLocale);
+  }
+
+  private renderSummary(): TemplateResult {
+    const t = this.t;
+    return html`<dl class="summary">
+      <div><dt>${t('amount')}</dt><dd>${this.money(Number(this.amount))}</dd></div>
+      <div><dt>${t('purpose')}</dt><dd>${this.purpose}</dd></div>
+      <div><dt>${t('reference')}</dt><dd>${this.reference}</dd></div>
+    </dl>`;
+  }
+
+  private renderReceipt(p: Payment): TemplateResult {
+    const t = this.t;
+    const zone = { locale: this.effectiveLocale, timeZone: this.effectiveTimeZone };
+    const paidAt = p.paidAt ?? p.createdAt;
+    return html`<dl class="summary receipt" part="receipt">
+      <div><dt>${t('amount')}</dt><dd>${this.money(p.amountCents)}</dd></div>
+      <div><dt>${t('purpose')}</dt><dd>${p.purpose}</dd></div>
+      <div><dt>${t('reference')}</dt><dd>${p.reference}</dd></div>
+      <div><dt>${t('paidAt')}</dt><dd>${formatLongDate(paidAt, zone)}, ${formatTime(paidAt, zone)}</dd></div>
+      ${p.paymentMethodDetail ?? p.paymentMethod ? html`<div><dt>${t('method')}</dt><dd>${p.paymentMethodDetail ?? p.paymentMethod}</dd></div>` : nothing}
+      ${p.transactionReference ? html`<div><dt>${t('transaction')}</dt><dd>${p.transactionReference}</dd></div>` : nothing}
+    </dl>`;
+  }
+
+  private renderOutcome(): TemplateResult {
+    const t = this.t;
+    const p = this.payment!;
+    const s = this.state as 'open' | 'pending' | 'paid' | 'failed' | 'cancelled' | 'expired';
+    const variant = ({ paid: 'success', failed: 'error', expired: 'warning', pending: 'warning', cancelled: 'info', open: 'info' } as const)[s];
+    const again = button({ label: t('payAgain'), onClick: () => void this.startOver(), part: 'pay-button' });
+    const actions = {
+      paid: button({ label: t('printReceipt'), variant: 'secondary', onClick: () => window.print(), part: 'print-button' }),
+      failed: again,
+      cancelled: again,
+      expired: again,
+      pending: button({ label: t('checkAgain'), variant: 'secondary', onClick: () => void this.check(p.id, false), part: 'check-button' }),
+      open: p.payUrl ? html`<a class="button button--primary" part="continue-link" href=${p.payUrl}>${t('continuePaying')}</a>` : nothing,
+    }[s];
+    return html`${notice({ variant, title: t('title', { outcome: s }), headingId: 'status-heading', body: t('body', { outcome: s }) })}
+      ${s === 'paid' ? this.renderReceipt(p) : this.renderSummary()}
+      <div class="actions no-print">${actions}</div>`;
+  }
+
+  private renderInvalid(): TemplateResult {
+    return notice({
+      variant: 'warning',
+      title: this.t('invalidTitle'),
+      body: html`<ul>
+        ${(this.problemTexts ?? []).map((text) => html`<li>${text}</li>`)}
+      </ul>`,
+    });
+  }
+
+  protected override renderWidget(): TemplateResult {
+    const t = this.t;
+    if (this.problems.length) return this.renderInvalid();
+    const error = this.error ? errorState(this.coreT, this.error, () => void this.retry?.()) : nothing;
+    switch (this.state) {
+      case 'checking':
+        return html`${error}${this.error ? nothing : loading(t('checking'))}`;
+      case 'redirecting':
+        return html`${notice({ variant: 'info', role: 'status', title: t('redirecting'), body: html`<a href=${this.payment!.payUrl!}>${t('redirectingLink')}</a>` })}`;
+      case 'idle':
+      case 'creating': {
+        const busy = this.state === 'creating';
+        return html`${error}
+          ${this.lookedUpNothing ? notice({ variant: 'info', title: t('nothingFound'), headingId: 'status-heading' }) : nothing}
+          ${this.renderSummary()}
+          <div class="actions">
+            ${button({ label: busy ? t('creating') : t('pay', { amount: this.money(Number(this.amount)) }), busy, onClick: () => void this.pay(), part: 'pay-button', describedBy: 'pay-hint' })}
+            ${button({ label: t('lookUp'), variant: 'link', disabled: busy, onClick: () => void this.lookUp(), part: 'lookup-button' })}
+          </div>
+          <p class="muted" id="pay-hint">${t('payHint')}</p>`;
+      }
+      default:
+        return html`${error}${this.renderOutcome()}`;
+    }
+  }
+}
