@@ -332,7 +332,7 @@ export class MuniServiceFinder extends MuniElement {
   private renderSearchBox(): TemplateResult {
     const t = this.t;
     const { activedescendant } = this.combobox.inputAttributes();
-    return html`<div class="search no-print" role="search" part="search">
+    return html`<div class="search no-print" role="search" aria-label=${t('searchLandmark')} part="search">
       <label class="field__label" for="search">${t('searchLabel')}</label>
       <span class="field__hint" id="search-hint">${t('searchHint')}</span>
       <div class="search__row">

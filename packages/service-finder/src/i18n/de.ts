@@ -2,6 +2,7 @@ export const de = {
   searchLabel: 'Wonach suchen Sie?',
   searchHint: 'Zum Beispiel Personalausweis, Ummelden oder Kita-Platz',
   searchButton: 'Suchen',
+  searchLandmark: 'Dienstleistungen durchsuchen',
   suggestionsLabel: 'Vorschläge',
   suggestionCount: (p: { count: number }) =>
     p.count === 0 ? 'Keine Vorschläge.' : p.count === 1 ? '1 Vorschlag. Mit den Pfeiltasten auswählen.' : `${p.count} Vorschläge. Mit den Pfeiltasten auswählen.`,

@@ -5,6 +5,7 @@ export const en: CatalogOf<typeof de> = {
   searchLabel: 'What are you looking for?',
   searchHint: 'For example identity card, change of address or childcare place',
   searchButton: 'Search',
+  searchLandmark: 'Search services',
   suggestionsLabel: 'Suggestions',
   suggestionCount: (p: { count: number }) =>
     p.count === 0 ? 'No suggestions.' : p.count === 1 ? '1 suggestion. Use the arrow keys to choose.' : `${p.count} suggestions. Use the arrow keys to choose.`,

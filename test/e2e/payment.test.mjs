@@ -1,0 +1,92 @@
+// Issue acceptance (#6): on the demo's payment page, against the reference server and its
+// sandbox platform, a citizen pays by keyboard, and in further runs cancels and fails; the
+// outcome always comes from the server. Nothing is charged twice on a reload.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { axeViolations, launchBrowser, openPage, startDemoServer } from './harness.mjs';
+
+const button = (page) => page.locator('muni-payment-button');
+const statusHeading = (page) => button(page).locator('#status-heading');
+
+async function focusedText(page) {
+  return page.evaluate(() => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return (el?.textContent ?? '').trim();
+  });
+}
+
+/** From the demo page to the sandbox pay page, by keyboard. */
+async function startPayment(page, server) {
+  await page.goto(`${server.url}/bezahlen.html`);
+  await button(page).locator('[part=pay-button]').waitFor();
+  const payLabel = /^30,70\s€ bezahlen$/;
+  for (let i = 0; i < 60 && !payLabel.test(await focusedText(page)); i++) await page.keyboard.press('Tab');
+  assert.match(await focusedText(page), payLabel);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/sandbox\/pay\//);
+}
+
+describe('payment on the demo page through the sandbox platform', () => {
+  let server;
+  let browser;
+  before(async () => {
+    server = await startDemoServer();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('pay by keyboard: receipt from the server, and a reload pays nothing twice', async () => {
+    const { page, problems, context } = await openPage(browser, server.url);
+    try {
+      await startPayment(page, server);
+      assert.deepEqual(await axeViolations(page), [], 'sandbox pay page');
+      await page.getByLabel('PayPal').check();
+      await page.getByRole('button', { name: 'Bezahlen', exact: true }).click();
+
+      await page.waitForURL(/bezahlen\.html/);
+      await statusHeading(page).waitFor();
+      assert.equal(await statusHeading(page).textContent(), 'Vielen Dank – Ihre Zahlung ist eingegangen');
+      const receipt = (await button(page).locator('[part=receipt]').textContent()).replace(/\s+/g, ' ');
+      for (const part of ['30,70', 'Bewohnerparkausweis Zone B', '5210-2026-004711', 'PayPal']) assert.ok(receipt.includes(part), part);
+      assert.equal(new URL(page.url()).hash, '', 'the payment id is taken out of the address');
+      assert.deepEqual(await axeViolations(page), [], 'receipt');
+
+      await page.reload();
+      await statusHeading(page).waitFor();
+      assert.equal(await statusHeading(page).textContent(), 'Vielen Dank – Ihre Zahlung ist eingegangen');
+      assert.equal(await button(page).locator('[part=pay-button]').count(), 0, 'no second payment offered');
+      const { payments } = await fetch(`${server.url}/api/v1/payments?reference=5210-2026-004711`).then((r) => r.json());
+      assert.equal(payments.filter((p) => p.status === 'paid').length, 1);
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  for (const [action, title] of [
+    ['Abbrechen', 'Sie haben die Zahlung abgebrochen'],
+    ['Zahlung fehlschlagen lassen', 'Die Zahlung hat nicht geklappt'],
+  ]) {
+    test(`"${action}" on the pay page: a clear outcome and a new attempt`, async () => {
+      const { page, problems, context } = await openPage(browser, server.url);
+      try {
+        await startPayment(page, server);
+        await page.getByRole('button', { name: action }).click();
+        await page.waitForURL(/bezahlen\.html/);
+        await statusHeading(page).waitFor();
+        assert.equal(await statusHeading(page).textContent(), title);
+        assert.match(await button(page).locator('[part=base]').textContent(), /nichts abgebucht/);
+        assert.deepEqual(await axeViolations(page), [], 'outcome');
+        await button(page).locator('[part=pay-button]').click();
+        await page.waitForURL(/\/sandbox\/pay\//);
+        assert.deepEqual(problems, []);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
