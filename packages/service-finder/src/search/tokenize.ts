@@ -4,7 +4,7 @@
  * ("Kita-Platz" → kita, platz, kitaplatz), because citizens write them either way, while a
  * query is just its folded words.
  */
-import { foldWords } from './fold.js';
+import { foldChunks, foldWords } from './fold.js';
 
 /** One term of an indexed text. */
 export interface IndexedTerm {
@@ -22,9 +22,7 @@ export function indexTerms(text: string): { terms: IndexedTerm[]; length: number
   const terms: IndexedTerm[] = [];
   let position = 0;
   // Whitespace separates words; inside a chunk, hyphens, dots and slashes separate the parts of one compound.
-  for (const chunk of text.split(/\s+/)) {
-    const parts = foldWords(chunk);
-    if (parts.length === 0) continue;
+  for (const parts of foldChunks(text)) {
     parts.forEach((term, i) => terms.push({ term, position: position + i, span: 1 }));
     if (parts.length > 1) terms.push({ term: parts.join(''), position, span: parts.length, parts });
     position += parts.length;
