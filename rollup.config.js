@@ -10,6 +10,8 @@ export const bundles = {
   'muni-appointment-picker': 'packages/appointment-picker/dist/define.js',
   'muni-service-finder': 'packages/service-finder/dist/define.js',
   'muni-payment-button': 'packages/payment-button/dist/define.js',
+  'muni-found-item-search': 'packages/found-item-search/dist/define.js',
+  'muni-queue-status': 'packages/queue-status/dist/define.js',
 };
 
 const ALL = '\0muni-widgets-all';

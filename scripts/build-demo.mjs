@@ -2,7 +2,8 @@
 // A handful of string replacements instead of a templating library: no dependency, and the
 // sources stay plain HTML a city's web editor can read. Values are inserted verbatim (they
 // are authored HTML, e.g. "Familie &amp; Kita"), so nothing is escaped twice.
-import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { bundles } from '../rollup.config.js';
 
 const SETTINGS = ['title', 'description', 'section', 'widgets', 'service-nav', 'contact'];
 const fail = (message) => { throw new Error(`build-demo: ${message}`); };
@@ -55,9 +56,38 @@ function render(page) {
   return html;
 }
 
+/**
+ * What the snippet configurator (konfigurator.html) needs from custom-elements.json: each widget
+ * of the CDN build with its attributes, events and theming surface, trimmed to editor-facing text.
+ */
+function widgetCatalog() {
+  if (!existsSync('custom-elements.json')) fail('custom-elements.json missing: run the analyzer (npm run build) first');
+  const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
+  const text = (value) => (value ?? '').replace(/\s+/g, ' ').trim();
+  const widgets = [];
+  for (const module of manifest.modules) {
+    for (const d of module.declarations ?? []) {
+      // Only widgets the CDN build ships: a snippet must point at a bundle that exists.
+      if (!d.tagName || d.tagName === 'muni-provider' || !(d.tagName in bundles)) continue;
+      widgets.push({
+        tag: d.tagName,
+        bundle: `${d.tagName}.js`,
+        description: text(d.description).split('. ')[0],
+        attributes: (d.attributes ?? []).map((a) => ({ name: a.name, type: text(a.type?.text), default: a.default === undefined ? null : a.default.replace(/^'(.*)'$/, '$1'), description: text(a.description) })),
+        // The analyzer also lists emit()'s parameter name as an event; real events start with muni-.
+        events: (d.events ?? []).filter((e) => e.name?.startsWith('muni-')).map((e) => ({ name: e.name, description: text(e.description) })),
+        cssProperties: (d.cssProperties ?? []).map((p) => ({ name: p.name, description: text(p.description) })),
+        cssParts: (d.cssParts ?? []).map((p) => ({ name: p.name, description: text(p.description) })),
+      });
+    }
+  }
+  return { widgets: widgets.sort((a, b) => a.tag.localeCompare(b.tag)) };
+}
+
 const pages = names.map(parse); // parse all first: a bad page must not leave a half-written site
 rmSync('dist/demo', { recursive: true, force: true });
 mkdirSync('dist/demo', { recursive: true });
 for (const page of pages) writeFileSync(`dist/demo/${page.name}.html`, render(page));
 cpSync('demo/assets', 'dist/demo/assets', { recursive: true });
+writeFileSync('dist/demo/assets/widgets.json', JSON.stringify(widgetCatalog(), null, 1));
 console.log(`build-demo: dist/demo (${pages.length} pages)`);

@@ -9,6 +9,7 @@ run(bin('tsc'), ['-b', 'tsconfig.build.json']);
 // Only now: a failed compile must not leave the running demo without bundles.
 rmSync('dist/cdn', { recursive: true, force: true });
 run(bin('rollup'), ['-c', '--silent']);
-run(process.execPath, ['scripts/build-demo.mjs']);
+// The manifest first: the demo's snippet configurator reads the widgets' attributes from it.
 run(bin('cem'), ['analyze', '--quiet']);
+run(process.execPath, ['scripts/build-demo.mjs']);
 console.log('build: packages/*/dist, dist/cdn, custom-elements.json');

@@ -7,14 +7,18 @@ import { chromiumPath, CHROMIUM_ARGS } from '../../scripts/chromium-path.js';
 
 const AXE_SOURCE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
 
-/** Starts the server on a free port with the demo mounted; close() stops it. */
-export async function startDemoServer(env = {}) {
+/**
+ * Starts the server on a free port with the demo mounted; close() stops it.
+ * `extraMounts` adds static directories, e.g. the embedding tests' host pages at /embedding/.
+ */
+export async function startDemoServer(env = {}, { extraMounts = [] } = {}) {
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', PGLITE_DATA_DIR: 'memory://', LOG_LEVEL: 'error', ...env });
   return startServer({
     config,
     staticMounts: [
       { urlPrefix: '/', dir: 'dist/demo' },
       { urlPrefix: '/cdn/', dir: 'dist/cdn' },
+      ...extraMounts,
     ],
   });
 }
@@ -29,7 +33,10 @@ export async function launchBrowser() {
  * the server under test.
  */
 export async function openPage(browser, baseUrl, options = {}) {
-  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 900 } });
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+    ...(options.deviceScaleFactor ? { deviceScaleFactor: options.deviceScaleFactor } : {}),
+  });
   const page = await context.newPage();
   const problems = [];
   page.on('console', (msg) => {

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ApiError, LatestOnly, MuniElement, button, errorState, loading, toApiError, translator, type Translate } from '@muni-widgets/core';
+import { BackendCalls, LatestOnly, MuniElement, button, loading, solveBotChallenge, translator, type ApiError, type Translate } from '@muni-widgets/core';
 import type {
   Appointment,
   AppointmentOffice,
@@ -91,22 +91,19 @@ export class MuniAppointmentPicker extends MuniElement {
   @state() fields: Record<string, string> = {};
   @state() consent = false;
   @state() fieldErrors: Record<string, string> = {};
-  @state() error: ApiError | undefined;
   @state() notice: string | undefined;
   @state() appointment: Appointment | undefined;
   @state() managementToken: string | undefined;
   @state() confirmingCancel = false;
   @state() rescheduled = false;
   @state() solving = false;
-  @state() private pending = 0;
 
-  /** The citizen's last action, repeated as a whole by the retry button. */
-  private retry: (() => Promise<unknown>) | undefined;
   private loadedFor = '';
   private reserving = false;
   /** The proof for the current hold: a retry must send the very same request, or the server cannot replay its answer. */
   private proof: { reservationId: string; value: string } | undefined;
   private active: AppointmentProvider | undefined;
+  private readonly calls = new BackendCalls(this);
   private readonly availabilityRequests = new LatestOnly();
   private readonly slotRequests = new LatestOnly();
 
@@ -126,7 +123,11 @@ export class MuniAppointmentPicker extends MuniElement {
 
   /** Requests in flight: several can overlap (a month loading while a day's times load). */
   get busy(): boolean {
-    return this.pending > 0;
+    return this.calls.busy;
+  }
+
+  get error(): ApiError | undefined {
+    return this.calls.error;
   }
 
   /** Today on the office's calendar. */
@@ -217,7 +218,7 @@ export class MuniAppointmentPicker extends MuniElement {
 
   /** Entry point: a link from an e-mail, or a fresh booking. */
   private async start(): Promise<void> {
-    const ready = await this.run(async () => {
+    const ready = await this.calls.run(async () => {
       this.active = await this.chooseProvider();
     }, () => this.start());
     if (!ready) return;
@@ -229,7 +230,7 @@ export class MuniAppointmentPicker extends MuniElement {
       return;
     }
     const preselected = link?.kind === 'service' ? link.ids : (this.service ?? '').split(',').filter(Boolean);
-    await this.run(async () => {
+    await this.calls.run(async () => {
       const [services, offices] = await Promise.all([this.backend.services(), this.backend.offices()]);
       // A department's page names its office: then only that office's services are offered.
       this.services = this.office ? services.filter((s) => s.officeIds.includes(this.office!)) : services;
@@ -241,40 +242,10 @@ export class MuniAppointmentPicker extends MuniElement {
     }, () => this.start());
   }
 
-  /**
-   * Runs a backend call with busy state and error handling. `again` is the
-   * citizen's whole action (call and what follows it), which the retry button
-   * repeats. A call cancelled because a newer one replaced it shows nothing.
-   */
-  async run(action: () => Promise<void>, again: () => Promise<unknown>): Promise<boolean> {
-    this.pending++;
-    this.error = undefined;
-    this.retry = again;
-    try {
-      await action();
-      if (this.retry === again) this.retry = undefined;
-      return true;
-    } catch (error) {
-      const apiError = toApiError(error);
-      if (apiError.kind === 'aborted') return false;
-      this.error = apiError;
-      this.emit('muni-error', { kind: apiError.kind, ...(apiError.code ? { code: apiError.code } : {}) });
-      return false;
-    } finally {
-      this.pending--;
-    }
-  }
-
-  async retryLast(): Promise<void> {
-    const again = this.retry;
-    this.error = undefined;
-    if (again) await again();
-  }
-
   /** Goes to a step and moves focus to its heading, so screen readers start there. */
   async goTo(step: Step): Promise<void> {
     this.step = step;
-    this.error = undefined;
+    this.calls.clear();
     this.fieldErrors = {};
     await this.focusAfterRender('#step-heading');
   }
@@ -338,7 +309,7 @@ export class MuniAppointmentPicker extends MuniElement {
     const to = monthEnd <= this.lastBookableDay ? monthEnd : this.lastBookableDay;
     if (from > to) return;
     const query = { services: this.requests, ...this.officeQuery, from, to };
-    await this.run(async () => {
+    await this.calls.run(async () => {
       this.mergeFree(await this.availabilityRequests.run((signal) => this.backend.availability(query, signal)));
     }, () => this.loadMonth(month));
   }
@@ -347,7 +318,7 @@ export class MuniAppointmentPicker extends MuniElement {
   async jumpToNextFree(): Promise<void> {
     let first: CivilDate | undefined;
     const query = { services: this.requests, ...this.officeQuery, from: this.today, to: this.lastBookableDay };
-    const ok = await this.run(async () => {
+    const ok = await this.calls.run(async () => {
       const days = await this.availabilityRequests.run((signal) => this.backend.availability(query, signal));
       this.mergeFree(days);
       first = days.find((d) => d.free > 0)?.date;
@@ -366,7 +337,7 @@ export class MuniAppointmentPicker extends MuniElement {
     this.grid.selected = day;
     this.daySlots = [];
     const query = { services: this.requests, ...this.officeQuery, date: day };
-    const ok = await this.run(async () => {
+    const ok = await this.calls.run(async () => {
       const slots = await this.slotRequests.run((signal) => this.backend.slots(query, signal));
       // A later click on another day wins, however the answers arrive.
       if (this.day === day) this.daySlots = slots;
@@ -387,12 +358,12 @@ export class MuniAppointmentPicker extends MuniElement {
   private async reserveSlot(slot: Slot): Promise<void> {
     const previous = this.reservation;
     let reservation: Reservation | undefined;
-    const ok = await this.run(async () => {
+    const ok = await this.calls.run(async () => {
       reservation = await this.backend.reserve({ services: this.requests, slot });
     }, () => this.chooseSlot(slot));
     if (!ok) {
       if (this.error?.code === 'slot_taken') {
-        this.error = undefined;
+        this.calls.clear();
         this.daySlots = this.daySlots.filter((s) => s.id !== slot.id);
         this.showNotice(this.t('slotTaken'));
         await this.focusAfterRender('#times-heading');
@@ -412,7 +383,7 @@ export class MuniAppointmentPicker extends MuniElement {
   async extendHold(): Promise<void> {
     const reservation = this.reservation;
     if (!reservation) return;
-    await this.run(async () => {
+    await this.calls.run(async () => {
       this.reservation = await this.backend.extend(reservation);
       this.hold.start(this.reservation.expiresAt);
       this.announcer.announce(this.t('extended'));
@@ -463,7 +434,7 @@ export class MuniAppointmentPicker extends MuniElement {
       consent: true,
       returnUrl: location.href.split('#')[0]!,
     };
-    const ok = await this.run(async () => {
+    const ok = await this.calls.run(async () => {
       const botProof = await this.proveHuman(reservation);
       const result = await this.backend.submit(reservation, { ...details, ...(botProof ? { botProof } : {}) });
       this.hold.stop();
@@ -490,7 +461,7 @@ export class MuniAppointmentPicker extends MuniElement {
     this.announcer.announce(this.t('solving'));
     try {
       const challenge = await this.backend.botChallenge();
-      const value = await (await import('./bot-proof.js')).solveBotChallenge(challenge);
+      const value = await solveBotChallenge(challenge);
       this.proof = { reservationId: reservation.id, value };
       return value;
     } finally {
@@ -513,7 +484,7 @@ export class MuniAppointmentPicker extends MuniElement {
 
   private async activate(token: string): Promise<void> {
     this.step = 'activating';
-    const ok = await this.run(async () => {
+    const ok = await this.calls.run(async () => {
       this.appointment = await this.backend.activate(token);
       this.managementToken = this.appointment.managementToken;
     }, () => this.activate(token));
@@ -528,7 +499,7 @@ export class MuniAppointmentPicker extends MuniElement {
   private async openManagement(token: string): Promise<void> {
     this.step = 'activating';
     this.managementToken = token;
-    const ok = await this.run(async () => {
+    const ok = await this.calls.run(async () => {
       this.appointment = await this.backend.appointment(token);
     }, () => this.openManagement(token));
     if (ok) await this.goTo('manage');
@@ -543,7 +514,7 @@ export class MuniAppointmentPicker extends MuniElement {
   async cancelAppointment(): Promise<void> {
     const token = this.managementToken;
     if (!token) return;
-    const ok = await this.run(() => this.backend.cancel(token), () => this.cancelAppointment());
+    const ok = await this.calls.run(() => this.backend.cancel(token), () => this.cancelAppointment());
     if (!ok) return;
     this.confirmingCancel = false;
     this.emit('muni-cancelled', { appointmentId: this.appointment!.id });
@@ -557,7 +528,7 @@ export class MuniAppointmentPicker extends MuniElement {
     this.counts = Object.fromEntries(appointment.services.map((s) => [s.serviceId, s.count]));
     this.officeId = appointment.office.id;
     if (this.services.length === 0) {
-      const ok = await this.run(async () => {
+      const ok = await this.calls.run(async () => {
         [this.services, this.offices] = await Promise.all([this.backend.services(), this.backend.offices()]);
       }, () => this.startReschedule());
       if (!ok) return;
@@ -569,7 +540,7 @@ export class MuniAppointmentPicker extends MuniElement {
   private async confirmReschedule(): Promise<void> {
     const token = this.managementToken!;
     const reservation = this.reservation!;
-    const ok = await this.run(async () => {
+    const ok = await this.calls.run(async () => {
       this.appointment = await this.backend.reschedule(token, reservation);
     }, () => this.confirmReschedule());
     if (!ok) {
@@ -601,7 +572,7 @@ export class MuniAppointmentPicker extends MuniElement {
       ${position ? html`<p class="picker__progress muted">${t('stepOf', position)}</p>` : nothing}
       ${this.reservation && this.hold.running ? this.renderHold() : nothing}
       ${this.notice ? html`<div class="notice notice--warning"><p>${this.notice}</p></div>` : nothing}
-      ${this.error ? errorState(this.coreT, this.error, () => void this.retryLast()) : nothing}
+      ${this.calls.renderError(this.coreT)}
       ${this.renderStep()}
     </section>`;
   }

@@ -1,3 +1,4 @@
+import type { BotChallenge } from '@muni-widgets/core';
 import type { CivilDate } from './calendar/civil-date.js';
 
 /** A bookable appointment type, e.g. "Anmeldung Kindertagesbetreuung". */
@@ -87,8 +88,8 @@ export interface Appointment {
   managementToken?: string;
 }
 
-/** An ALTCHA proof-of-work challenge as the backend sends it; altcha-lib checks its shape when solving. */
-export type BotChallenge = Record<string, unknown>;
+/** An ALTCHA proof-of-work challenge as the backend sends it (core solves it). */
+export type { BotChallenge };
 
 export type SubmitResult = { kind: 'activation-sent'; expiresAt?: string } | { kind: 'confirmed'; appointment: Appointment };
 

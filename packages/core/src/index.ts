@@ -1,12 +1,14 @@
 export { MuniElement } from './muni-element.js';
 export { MuniProvider } from './muni-provider.js';
 export { defineElement } from './define-element.js';
+export { mountWidgets } from './mount.js';
 export { muniConfigContext, type MuniConfig, type Theme } from './config-context.js';
 
 export { HttpClient, type HttpClientOptions, type RequestOptions, type Query } from './http/http-client.js';
 export { ApiError, toApiError, type ApiErrorKind, type FieldError, type Problem } from './http/errors.js';
 export { LatestOnly } from './http/latest.js';
 export { newIdempotencyKey } from './http/idempotency-key.js';
+export { solveBotChallenge, type BotChallenge } from './bot-proof.js';
 export * as s from './http/schema.js';
 export type { Schema, Infer } from './http/schema.js';
 
@@ -33,6 +35,7 @@ export { coreMessages, type CoreMessages } from './i18n/core-messages.js';
 
 export { LiveAnnouncer, type Politeness } from './controllers/live-announcer.js';
 export { MediaQueryController } from './controllers/media-query.js';
+export { BackendCalls } from './controllers/backend-calls.js';
 
 export { button, type ButtonOptions } from './parts/button.js';
 export { textField, type TextFieldOptions } from './parts/text-field.js';

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ApiError, MuniElement, button, errorState, formatLongDate, formatMoney, formatTime, loading, notice, toApiError, translator, type Translate } from '@muni-widgets/core';
+import { BackendCalls, MuniElement, button, formatLongDate, formatMoney, formatTime, loading, notice, translator, type Translate } from '@muni-widgets/core';
 import type { Payment, PaymentProvider, PaymentRequest } from './provider.js';
 import { RestPaymentProvider } from './providers/rest.js';
 import { requestProblems, type RequestProblem } from './payment-request.js';
@@ -63,12 +63,11 @@ export class MuniPaymentButton extends MuniElement {
 
   @state() state: PaymentState = 'idle';
   @state() payment: Payment | undefined;
-  @state() private error: ApiError | undefined;
   @state() private lookedUpNothing = false;
   /** The editor-facing wording of what is misconfigured, once its module is loaded. */
   @state() private problemTexts: string[] | undefined;
 
-  private retry: (() => Promise<void>) | undefined;
+  private readonly calls = new BackendCalls(this);
   private rechecks = 0;
   private recheckTimer: ReturnType<typeof setTimeout> | undefined;
   private startedFor = '';
@@ -137,26 +136,13 @@ export class MuniPaymentButton extends MuniElement {
     await this.check(id, returned !== undefined);
   }
 
-  /** Runs one backend call; a failure keeps the state and offers `again`. */
-  private async run(action: () => Promise<void>, again: () => Promise<void>): Promise<void> {
-    this.error = undefined;
-    this.retry = again;
-    try {
-      await action();
-    } catch (error) {
-      this.error = toApiError(error);
-      this.emit('muni-error', { kind: this.error.kind, ...(this.error.code ? { code: this.error.code } : {}) });
-      this.announcer.announce(this.coreT(this.error.messageKey), 'assertive');
-    }
-  }
-
   async pay(): Promise<void> {
     if (this.state === 'creating' || this.state === 'redirecting' || this.problems.length) return;
     const session = this.session;
     this.state = 'creating';
     this.lookedUpNothing = false;
     this.announcer.announce(this.t('creating'));
-    await this.run(
+    await this.calls.run(
       async () => {
         const payment = await this.backend.create(this.request, session.key());
         session.remember(payment.id);
@@ -172,13 +158,13 @@ export class MuniPaymentButton extends MuniElement {
       },
       () => this.pay(),
     );
-    if (this.error) this.state = 'idle';
+    if (this.calls.error) this.state = 'idle';
   }
 
   /** Asks the server for the outcome; `fromReturn` marks the citizen's arrival from the pay page. */
   private async check(id: string, fromReturn: boolean): Promise<void> {
     this.state = 'checking';
-    await this.run(
+    await this.calls.run(
       async () => {
         const payment = await this.backend.status(id);
         if (fromReturn) history.replaceState(history.state, '', location.pathname + location.search + withoutReturnedPayment(location.hash));
@@ -198,7 +184,7 @@ export class MuniPaymentButton extends MuniElement {
   async lookUp(): Promise<void> {
     this.state = 'checking';
     this.lookedUpNothing = false;
-    await this.run(
+    await this.calls.run(
       async () => {
         const [latest] = await this.backend.byReference(this.request.reference);
         if (!latest) {
@@ -302,10 +288,10 @@ export class MuniPaymentButton extends MuniElement {
   protected override renderWidget(): TemplateResult {
     const t = this.t;
     if (this.problems.length) return this.renderInvalid();
-    const error = this.error ? errorState(this.coreT, this.error, () => void this.retry?.()) : nothing;
+    const error = this.calls.renderError(this.coreT);
     switch (this.state) {
       case 'checking':
-        return html`${error}${this.error ? nothing : loading(t('checking'))}`;
+        return html`${error}${this.calls.error ? nothing : loading(t('checking'))}`;
       case 'redirecting':
         return html`${notice({ variant: 'info', role: 'status', title: t('redirecting'), body: html`<a href=${this.payment!.payUrl!}>${t('redirectingLink')}</a>` })}`;
       case 'idle':

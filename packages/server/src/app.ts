@@ -25,6 +25,8 @@ import { mountApiDocs } from './routes/api-docs.js';
 import { mountRoutes } from './routes/index.js';
 import { altchaProtection } from './bot-protection/altcha.js';
 import { paymentPlatformResolver } from './payments/resolve.js';
+import { inProcessQueueEvents, type QueueEvents } from './queue/events.js';
+import { QueueLive } from './queue/live.js';
 import type { FetchLike } from './payments/xbezahldienste-client.js';
 import { systemClock, type Clock } from './time.js';
 
@@ -43,6 +45,8 @@ export interface AppDeps {
   selfUrl?: () => string | undefined;
   /** `fetch` for the payment platform; tests use it to simulate timeouts and failures. */
   paymentFetch?: FetchLike;
+  /** Change signals of the call system; defaults to in-process (one instance). */
+  queueEvents?: QueueEvents;
 }
 
 export type App = OpenAPIHono<AppEnv>;
@@ -53,6 +57,7 @@ export function createApp(deps: AppDeps): App {
   const clock = deps.clock ?? systemClock;
   const mailer = deps.mailer ?? createMailer({ config: config.mail, db, clock, logger });
 
+  const queueEvents = deps.queueEvents ?? inProcessQueueEvents(logger);
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
   // Order matters: the request id and the log wrap everything, including rejections below.
@@ -85,6 +90,8 @@ export function createApp(deps: AppDeps): App {
       ...(deps.paymentFetch ? { fetch: deps.paymentFetch } : {}),
       inProcess: (input, init) => Promise.resolve(app.request(input, init)),
     }),
+    queueEvents,
+    queueLive: new QueueLive({ db, events: queueEvents, clock, logger }),
   });
   mountApiDocs(app, config);
   mountStaticFiles(app, deps.staticMounts ?? []);

@@ -11,6 +11,10 @@ export const PGLITE_IN_MEMORY = 'memory://';
 /** Office API key when FOUND_ITEMS_API_KEY is unset outside production (seed scripts, local tests). */
 export const DEV_FOUND_ITEMS_API_KEY = 'dev-fundbuero-musterstadt-nicht-produktiv';
 
+/** Call-system keys when QUEUE_STAFF_API_KEY / QUEUE_KIOSK_API_KEY are unset outside production. */
+export const DEV_QUEUE_STAFF_API_KEY = 'dev-aufruf-personal-musterstadt-nicht-produktiv';
+export const DEV_QUEUE_KIOSK_API_KEY = 'dev-aufruf-kiosk-musterstadt-nicht-produktiv';
+
 export type DatabaseConfig =
   | { kind: 'pglite'; /** Absolute directory, or `memory://` for a throw-away database. */ dataDir: string }
   | { kind: 'postgres'; url: string; poolSize: number };
@@ -54,6 +58,13 @@ export interface Config {
     lossReportRetentionDays: number;
     /** Days after a find left the office until the personal data of its claims is deleted. */
     claimRetentionDays: number;
+  };
+  /** The call system (see README, "Call system"); unset keys (production): those endpoints answer 503. */
+  queue: {
+    /** Bearer key of the staff endpoints (call next, recall, done, no-show); also issues tickets. */
+    staffApiKey?: string;
+    /** Bearer key of the ticket kiosks: issues walk-in tickets, nothing else. */
+    kioskApiKey?: string;
   };
   /** Proof-of-work (ALTCHA) on bookings; the secret is shared through the database unless set. */
   botProtection: { enabled: boolean; secret?: string };
@@ -156,6 +167,8 @@ const envSchema = z.object({
   FOUND_ITEMS_API_KEY: z.string().trim().min(24, 'at least 24 characters').optional(),
   LOSS_REPORT_RETENTION_DAYS: integer(1, 730).default(180),
   FOUND_ITEM_CLAIM_RETENTION_DAYS: integer(1, 3650).default(30),
+  QUEUE_STAFF_API_KEY: z.string().trim().min(24, 'at least 24 characters').optional(),
+  QUEUE_KIOSK_API_KEY: z.string().trim().min(24, 'at least 24 characters').optional(),
   BOT_PROTECTION: flag.default(true),
   BOT_PROTECTION_SECRET: z.string().min(32, 'at least 32 characters').optional(),
   PUBLIC_BASE_URL: httpUrl.optional(),
@@ -217,6 +230,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       ...(e.FOUND_ITEMS_API_KEY ? { apiKey: e.FOUND_ITEMS_API_KEY } : e.NODE_ENV !== 'production' ? { apiKey: DEV_FOUND_ITEMS_API_KEY } : {}),
       lossReportRetentionDays: e.LOSS_REPORT_RETENTION_DAYS,
       claimRetentionDays: e.FOUND_ITEM_CLAIM_RETENTION_DAYS,
+    },
+    queue: {
+      // As for the Fundbüro: documented development keys outside production only.
+      ...(e.QUEUE_STAFF_API_KEY ? { staffApiKey: e.QUEUE_STAFF_API_KEY } : e.NODE_ENV !== 'production' ? { staffApiKey: DEV_QUEUE_STAFF_API_KEY } : {}),
+      ...(e.QUEUE_KIOSK_API_KEY ? { kioskApiKey: e.QUEUE_KIOSK_API_KEY } : e.NODE_ENV !== 'production' ? { kioskApiKey: DEV_QUEUE_KIOSK_API_KEY } : {}),
     },
     botProtection: { enabled: e.BOT_PROTECTION, ...(e.BOT_PROTECTION_SECRET ? { secret: e.BOT_PROTECTION_SECRET } : {}) },
     ...(e.PUBLIC_BASE_URL ? { publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/+$/, '') } : {}),

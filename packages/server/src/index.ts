@@ -1,6 +1,6 @@
 /** Public API of @muni-widgets/server. */
 export { createApp, type App, type AppDeps } from './app.js';
-export { ConfigError, loadConfig, type Config, type DatabaseConfig, type TokenBucketPolicy } from './config.js';
+export { ConfigError, DEV_QUEUE_KIOSK_API_KEY, DEV_QUEUE_STAFF_API_KEY, loadConfig, type Config, type DatabaseConfig, type TokenBucketPolicy } from './config.js';
 export type { Database, DatabaseKind, Queryable } from './db/database.js';
 export { migrate } from './db/migrate.js';
 export { openDatabase } from './db/open.js';

@@ -12,6 +12,7 @@ import { migrate } from './db/migrate.js';
 import { openDatabase } from './db/open.js';
 import type { StaticMount } from './http/static-files.js';
 import { createJsonLogger, type Logger } from './logger.js';
+import { inProcessQueueEvents, postgresQueueEvents, type QueueEvents } from './queue/events.js';
 import { seed } from './seed/seed.js';
 import type { Clock } from './time.js';
 
@@ -39,13 +40,18 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const db = await openDatabase(config.database, logger);
   let app: App;
   let server: Server;
+  let queueEvents: QueueEvents | undefined;
   // Set once listening: the payment client reaches the built-in sandbox over real HTTP.
   let selfUrl: string | undefined;
   try {
     const migrated = await migrate(db);
     const seeded = await seed(db, options.clock ? { clock: options.clock } : {});
     logger.info('database ready', { db: db.kind, migrated, seeded });
+    // Calls reach the SSE clients of every instance: LISTEN/NOTIFY on PostgreSQL.
+    queueEvents =
+      config.database.kind === 'postgres' ? await postgresQueueEvents({ url: config.database.url, db, logger }) : inProcessQueueEvents(logger);
     app = createApp({
+      queueEvents,
       config,
       db,
       logger,
@@ -55,6 +61,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     });
     server = await listen(app, config);
   } catch (error) {
+    await queueEvents?.close();
     await db.close();
     throw error;
   }
@@ -68,6 +75,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const close = () =>
     (closing ??= (async () => {
       const stopped = new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+      // Live streams never end by themselves: close them so their connections can go.
+      await queueEvents!.close();
       // close() drops idle keep-alive connections only once; a connection whose request ends
       // later would linger until the client's keep-alive timeout, so keep sweeping.
       const sweep = setInterval(() => server.closeIdleConnections(), 50).unref();

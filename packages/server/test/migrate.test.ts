@@ -19,7 +19,7 @@ describeForEachStore('migrations and seed', (store) => {
     const [fromA, fromB] = await Promise.all([migrate(a!), migrate(b!)]);
     assert.deepEqual([...fromA, ...fromB].sort(), allFiles);
     const [seededA, seededB] = await Promise.all([seed(a!), seed(b!)]);
-    assert.deepEqual([...seededA, ...seededB].sort(), ['appointment_calendars', 'appointment_services', 'found_item_categories', 'found_item_fees', 'found_items', 'offices', 'service_categories', 'services', 'town']);
+    assert.deepEqual([...seededA, ...seededB].sort(), ['appointment_calendars', 'appointment_services', 'found_item_categories', 'found_item_fees', 'found_items', 'offices', 'queue_offices', 'queue_tickets', 'service_categories', 'services', 'town']);
     const [counts] = await a!.query<{ towns: number; offices: number }>(
       'SELECT (SELECT count(*) FROM town)::int AS towns, (SELECT count(*) FROM offices)::int AS offices',
     );

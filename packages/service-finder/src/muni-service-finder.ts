@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { ApiError, LatestOnly, MuniElement, button, errorState, loading, notice, toApiError, translator, type Translate } from '@muni-widgets/core';
+import { BackendCalls, LatestOnly, MuniElement, button, loading, notice, translator, type Translate } from '@muni-widgets/core';
 import type { ServiceCatalogProvider } from './provider.js';
 import type { ServiceCatalog, ServiceDetail, ServiceSummary } from './model.js';
 import { RestServiceProvider } from './providers/rest.js';
@@ -80,15 +80,13 @@ export class MuniServiceFinder extends MuniElement {
   @state() private results: readonly ServiceSummary[] = [];
   @state() private detail: ServiceDetail | undefined;
   @state() private richDescription: Node | undefined;
-  @state() private error: ApiError | undefined;
-  @state() private pending = 0;
 
   private active: ServiceCatalogProvider | undefined;
   private index: ServiceIndex | undefined;
   private loadedFor = '';
-  private retry: (() => Promise<unknown>) | undefined;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly calls = new BackendCalls(this);
   private readonly suggestionRequests = new LatestOnly();
   private readonly pageRequests = new LatestOnly();
 
@@ -152,7 +150,7 @@ export class MuniServiceFinder extends MuniElement {
   }
 
   private async start(): Promise<void> {
-    const loaded = await this.run(async () => {
+    const loaded = await this.calls.run(async () => {
       this.active = await this.chooseProvider();
       const catalog = await this.active.catalog();
       this.index =
@@ -174,34 +172,6 @@ export class MuniServiceFinder extends MuniElement {
     return this.service ? { kind: 'service', id: this.service } : fromHash;
   }
 
-  /**
-   * Runs a backend call with busy state and error handling; `again` is what the retry button
-   * repeats. Nothing the citizen typed is touched on failure.
-   */
-  private async run(action: () => Promise<void>, again: () => Promise<unknown>): Promise<boolean> {
-    this.pending++;
-    this.error = undefined;
-    this.retry = again;
-    try {
-      await action();
-      return true;
-    } catch (error) {
-      const apiError = toApiError(error);
-      if (apiError.kind === 'aborted') return false;
-      this.error = apiError;
-      this.emit('muni-error', { kind: apiError.kind, ...(apiError.code ? { code: apiError.code } : {}) });
-      return false;
-    } finally {
-      this.pending--;
-    }
-  }
-
-  private async retryLast(): Promise<void> {
-    const again = this.retry;
-    this.error = undefined;
-    if (again) await again();
-  }
-
   /** Only the finder's own part of the fragment matters: the page and other widgets use it too. */
   private readonly onHashChange = () => {
     if (!this.catalog) return;
@@ -218,7 +188,7 @@ export class MuniServiceFinder extends MuniElement {
   /** Renders `view`; `focus` moves focus to its heading, for changes the citizen caused. */
   private async show(view: View, focus: boolean): Promise<void> {
     this.view = view;
-    this.error = undefined;
+    this.calls.clear();
     this.detail = undefined;
     this.richDescription = undefined;
     this.pageRequests.cancel();
@@ -232,7 +202,7 @@ export class MuniServiceFinder extends MuniElement {
   }
 
   private async loadResults(query: string): Promise<void> {
-    const found = await this.run(async () => {
+    const found = await this.calls.run(async () => {
       this.results = this.index
         ? this.index.search(query, { limit: RESULTS }).map((hit) => hit.service)
         : await this.pageRequests.run((signal) => this.active!.search!(query, { signal, limit: RESULTS }));
@@ -242,7 +212,7 @@ export class MuniServiceFinder extends MuniElement {
 
   private async loadService(id: string): Promise<void> {
     let detail: ServiceDetail | undefined;
-    const loaded = await this.run(async () => {
+    const loaded = await this.calls.run(async () => {
       detail = await this.pageRequests.run((signal) => this.active!.service(id, { signal }));
     }, () => this.show({ kind: 'service', id }, true));
     if (!loaded || !detail) return;
@@ -373,7 +343,7 @@ export class MuniServiceFinder extends MuniElement {
       case 'az':
         return renderAz(ctx, catalog.services, (letter) => void this.focusAfterRender(`#letter-${letter === '#' ? 'other' : letter}`));
       case 'search':
-        return this.pending ? loading(this.t('searching')) : renderResults(ctx, view.query, this.results, catalog.contact);
+        return this.calls.busy ? loading(this.t('searching')) : renderResults(ctx, view.query, this.results, catalog.contact);
       case 'category': {
         const category = catalog.categories.find((c) => c.id === view.id);
         if (!category) return this.renderMissing();
@@ -386,7 +356,7 @@ export class MuniServiceFinder extends MuniElement {
 
   private renderService(): TemplateResult {
     const detail = this.detail;
-    if (!detail) return this.pending ? loading(this.t('loadingService')) : this.renderMissing();
+    if (!detail) return this.calls.busy ? loading(this.t('loadingService')) : this.renderMissing();
     const t = this.t;
     const category = this.catalog!.categories.find((c) => c.id === detail.category);
     const appointmentId = detail.appointment?.serviceId ?? detail.appointmentServiceId;
@@ -420,8 +390,8 @@ export class MuniServiceFinder extends MuniElement {
         ? html`<div class="no-print">${button({ label: t('restart'), variant: 'secondary', onClick: () => void this.resetToStart(), part: 'restart-button' })}</div>`
         : nothing}
       <div class="finder__view">
-        ${this.error
-          ? html`${errorState(this.coreT, this.error, () => void this.retryLast())}`
+        ${this.calls.error
+          ? this.calls.renderError(this.coreT)
           : this.catalog
             ? this.renderView()
             : loading(t('loadingCatalog'))}

@@ -24,10 +24,31 @@ export const base = css`
   :host([hidden]) {
     display: none;
   }
+  /* The host element is in the page's DOM: '* { color: #222 !important }' or
+     '* { box-sizing: content-box }' from a theme match it and beat ':host'. The wrapper
+     inside the shadow root is out of every page selector's reach, so the text settings
+     are set again there and box-sizing is not inherited from the host. */
+  .root {
+    font-family: var(--_font);
+    font-size: var(--_font-size);
+    font-style: normal;
+    font-weight: 400;
+    font-variant: normal;
+    line-height: 1.5;
+    color: var(--_text);
+    text-align: start;
+    text-indent: 0;
+    text-shadow: none;
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-transform: none;
+    white-space: normal;
+    overflow-wrap: anywhere;
+  }
   *,
   *::before,
   *::after {
-    box-sizing: inherit;
+    box-sizing: border-box;
   }
   h2,
   h3,
@@ -86,7 +107,8 @@ export const base = css`
     }
   }
   @media print {
-    :host {
+    :host,
+    .root {
       color: #000;
       background: #fff;
     }

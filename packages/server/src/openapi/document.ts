@@ -42,6 +42,19 @@ export const API_TAGS = {
       'Bezahlen über den Bezahldienst der Stadt (XBezahldienste, z. B. ePayBL): Zahlung anlegen, zur Bezahlseite leiten, ' +
       'Ausgang beim Server erfragen. Beträge in Cent; es werden keine personenbezogenen Daten gespeichert.',
   },
+  queue: {
+    name: 'Warteschlange',
+    description:
+      'Aufrufsystem eines Amtes: geöffnet oder geschlossen, Wartende und geschätzte Wartezeit je Gruppe, letzte Aufrufe mit Platz, ' +
+      '„Meine Nummer“ (Nummer und Code), Live-Stand als Server-Sent Events, Nummer ziehen am Kiosk oder zum Termin einchecken. ' +
+      'Keine personenbezogenen Daten.',
+  },
+  queueStaff: {
+    name: 'Warteschlange intern',
+    description:
+      'Für das Personal am Aufrufsystem, nicht für Widgets: nächste Nummer aufrufen, erneut aufrufen, Bedienung beginnt, erledigt, ' +
+      'nicht erschienen. Anmeldung mit `Authorization: Bearer <QUEUE_STAFF_API_KEY>`.',
+  },
   security: {
     name: 'Sicherheit',
     description: 'Schutz vor automatisierten Anfragen ohne Dritte: eine Rechenaufgabe (ALTCHA), die der Browser löst.',
@@ -64,7 +77,7 @@ export function openApiDocumentConfig(serverUrl: string): DocumentConfig {
       title: 'muni-widgets API',
       version: '1.0.0',
       description:
-        'Offene Schnittstelle der muni-widgets (Terminbuchung, Dienstleistungsfinder, Fundsachen, Bezahlung). ' +
+        'Offene Schnittstelle der muni-widgets (Terminbuchung, Dienstleistungsfinder, Fundsachen, Bezahlung, Warteschlange). ' +
         'Alle Pfade sind unter /api/v1 versioniert. Fehler werden als application/problem+json (RFC 9457) gemeldet; ' +
         'das Feld `code` ist maschinenlesbar, `detail` ist deutscher Text. ' +
         'Schreibende Anfragen akzeptieren die Kopfzeile Idempotency-Key.',

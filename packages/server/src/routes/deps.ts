@@ -7,6 +7,8 @@ import type { Mailer } from '../mail/mailer.js';
 import type { Clock } from '../time.js';
 import type { BotProtection } from '../bot-protection/altcha.js';
 import type { PaymentPlatformFor } from '../payments/resolve.js';
+import type { QueueEvents } from '../queue/events.js';
+import type { QueueLive } from '../queue/live.js';
 
 /** Everything a route file may use; handed to each route factory by `createApp`. */
 export interface RouteDeps {
@@ -21,4 +23,8 @@ export interface RouteDeps {
   botProtection: BotProtection;
   /** The payment platform for a request (see payments/resolve.ts); undefined when none is set up. */
   paymentPlatform: PaymentPlatformFor;
+  /** "The queue of office X changed", across instances (queue/events.ts). */
+  queueEvents: QueueEvents;
+  /** This instance's SSE clients of the call system. */
+  queueLive: QueueLive;
 }

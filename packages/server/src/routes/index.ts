@@ -17,13 +17,15 @@ import { lossReportRoutes } from './loss-reports.js';
 import { officeRoutes } from './offices.js';
 import { paymentSandboxRoutes } from './payment-sandbox.js';
 import { paymentRoutes } from './payments.js';
+import { queueStaffRoutes } from './queue-staff.js';
+import { queueRoutes } from './queue.js';
 import { serviceRoutes } from './services.js';
 import { townRoutes } from './town.js';
 
 type RouteFactory = (deps: RouteDeps) => OpenAPIHono<AppEnv>;
 
 /** The versioned widget API under /api/v1. */
-const API_V1: RouteFactory[] = [townRoutes, officeRoutes, holidayRoutes, botChallengeRoutes, appointmentRoutes, reservationRoutes, bookingRoutes, serviceRoutes, paymentRoutes, foundItemRoutes, lossReportRoutes, foundItemOfficeRoutes];
+const API_V1: RouteFactory[] = [townRoutes, officeRoutes, holidayRoutes, botChallengeRoutes, appointmentRoutes, reservationRoutes, bookingRoutes, serviceRoutes, paymentRoutes, foundItemRoutes, lossReportRoutes, foundItemOfficeRoutes, queueRoutes, queueStaffRoutes];
 
 export function mountRoutes(app: OpenAPIHono<AppEnv>, deps: RouteDeps): void {
   app.route('/api', healthRoutes(deps));

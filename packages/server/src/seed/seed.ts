@@ -10,12 +10,15 @@ import { isoDateInTimeZone, systemClock, TOWN_TIME_ZONE, type Clock, type IsoDat
 import { appointmentCalendarsSeed, appointmentServicesSeed } from './appointments.js';
 import { foundItemCategoriesSeed, foundItemFeesSeed, foundItemsSeed } from './found-items.js';
 import { officesSeed } from './offices.js';
+import { queueOfficesSeed, queueTicketsSeed } from './queue.js';
 import { serviceCategoriesSeed, servicesSeed } from './services.js';
 import { townSeed } from './town.js';
 
 export interface SeedContext {
   /** Today in the town's time zone; seeds with dates (closures, …) are relative to it. */
   today: IsoDate;
+  /** The seed's "now": data about today (the call system's morning) ends here. */
+  now: Date;
 }
 
 export interface SeedStep {
@@ -25,11 +28,12 @@ export interface SeedStep {
 }
 
 /** In dependency order: a step may reference rows of the steps before it. */
-const STEPS: readonly SeedStep[] = [townSeed, officesSeed, appointmentCalendarsSeed, appointmentServicesSeed, serviceCategoriesSeed, servicesSeed, foundItemCategoriesSeed, foundItemFeesSeed, foundItemsSeed];
+const STEPS: readonly SeedStep[] = [townSeed, officesSeed, appointmentCalendarsSeed, appointmentServicesSeed, serviceCategoriesSeed, servicesSeed, foundItemCategoriesSeed, foundItemFeesSeed, foundItemsSeed, queueOfficesSeed, queueTicketsSeed];
 
 /** Runs the steps whose tables are empty; resolves to the tables filled now. */
 export async function seed(db: Database, options: { clock?: Clock } = {}): Promise<string[]> {
-  const context: SeedContext = { today: isoDateInTimeZone((options.clock ?? systemClock)(), TOWN_TIME_ZONE) };
+  const now = (options.clock ?? systemClock)();
+  const context: SeedContext = { today: isoDateInTimeZone(now, TOWN_TIME_ZONE), now };
   return db.transaction(async (tx) => {
     // Several instances starting together must not seed twice.
     await lockForTransaction(tx, AdvisoryLock.seed);

@@ -1,0 +1,444 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import {
+  BackendCalls,
+  type ApiError,
+  LatestOnly,
+  MuniElement,
+  dayInZone,
+  loading,
+  newIdempotencyKey,
+  solveBotChallenge,
+  translator,
+  type Translate,
+} from '@muni-widgets/core';
+import type { ClaimReceipt, FoundItem, FoundItemCategory, FoundItemColour, FoundItemProvider, LossReport, LossReportReceipt, SearchFilters, SearchPage } from './provider.js';
+import { RestFoundItemProvider } from './providers/rest.js';
+import { cleanFilters, hashFor, hashWithout, readView, sameView, START, FRAGMENT_KEY, type View } from './filters.js';
+import { validateClaim, validateReport, validateSearch, fieldIdFor, type ClaimInput, type ReportInput } from './validation.js';
+import { renderSearch } from './views/search.js';
+import { renderItemView } from './views/item.js';
+import { renderClaimView } from './views/claim.js';
+import { renderReportView } from './views/loss-report.js';
+import { renderManageView } from './views/manage.js';
+import { foundMessages, type FoundMessages } from './i18n/messages.js';
+import { foundStyles } from './styles.js';
+
+declare global {
+  interface HTMLElementEventMap {
+    'muni-found-item-claimed': CustomEvent<{ reference: string; foundItem: string }>;
+    'muni-loss-reported': CustomEvent<{ reference: string; expiresAt: string; matches: number }>;
+  }
+}
+
+const EMPTY_CLAIM: ClaimInput = { name: '', email: '', phone: '', features: '', lostOn: '', lostPlace: '', consent: false };
+const EMPTY_REPORT: ReportInput = { category: '', colour: '', brand: '', description: '', lostOn: '', lostPlace: '', name: '', email: '', phone: '', consent: false };
+
+/**
+ * Search the lost-and-found office's register, say "Das gehört mir" for a find, and report a
+ * loss that is matched against every find handed in later. Filters live in the URL fragment,
+ * so Back and shared links work; the links in the office's mails open a find or the loss report.
+ *
+ * @fires muni-found-item-claimed - A claim was stored; detail: `{ reference, foundItem }`.
+ * @fires muni-loss-reported - A loss report was stored; detail: `{ reference, expiresAt, matches }`.
+ * @fires muni-error - A request failed; detail: `{ kind, code }`. The widget shows the message itself.
+ * @csspart search - The search form.
+ * @csspart results - The list of finds.
+ * @csspart item - One find.
+ * @csspart claim-button - "Das gehört mir".
+ * @csspart pagination - The page buttons.
+ * @csspart pickup - Pickup information after a claim.
+ * @csspart report-button - "Verlust melden".
+ */
+export class MuniFoundItemSearch extends MuniElement {
+  static override styles = [...(MuniElement.styles as []), foundStyles];
+
+  /** Finds per page, 1–100. */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
+
+  /** A provider object set from script (tests, stories, a city's own adapter); wins over the REST API. */
+  @property({ attribute: false }) provider: FoundItemProvider | undefined;
+
+  @state() view: View = START;
+  @state() categories: FoundItemCategory[] = [];
+  @state() colours: FoundItemColour[] = [];
+  /** What the search form shows; applied to the results only on "Suchen". */
+  @state() draft: SearchFilters = {};
+  @state() results: SearchPage | undefined;
+  @state() item: FoundItem | undefined;
+  @state() claimInput: ClaimInput = { ...EMPTY_CLAIM };
+  @state() reportInput: ReportInput = { ...EMPTY_REPORT };
+  @state() fieldErrors: Record<string, string> = {};
+  @state() claimReceipt: ClaimReceipt | undefined;
+  @state() reportReceipt: LossReportReceipt | undefined;
+  @state() managed: LossReport | undefined;
+  @state() manageState: 'view' | 'confirm-delete' | 'deleted' = 'view';
+  @state() renewed = false;
+  @state() solving = false;
+  @state() ready = false;
+
+  private active: FoundItemProvider | undefined;
+  private loadedFor = '';
+  private manageToken: string | undefined;
+  /** The body, Idempotency-Key and proof of the last form sent: a retry repeats exactly that request. */
+  private submission: { body: string; key: string; proof?: string } | undefined;
+  private readonly requests = new LatestOnly();
+  private readonly calls = new BackendCalls(this);
+
+  get t(): Translate<FoundMessages> {
+    return translator(foundMessages, this.effectiveLocale);
+  }
+
+  get busy(): boolean {
+    return this.calls.busy;
+  }
+
+  get error(): ApiError | undefined {
+    return this.calls.error;
+  }
+
+  /** Today on the office's calendar, for date limits. */
+  get today(): string {
+    return dayInZone(Date.now(), this.effectiveTimeZone);
+  }
+
+  protected override get needsBackend(): boolean {
+    return this.provider === undefined;
+  }
+
+  private get backend(): FoundItemProvider {
+    return this.active!;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('hashchange', this.onHashChange);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.onHashChange);
+    this.requests.cancel();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const key = `${this.configured}|${this.effectiveBackendUrl}|${this.effectiveLocale}|${this.provider ? 'own' : 'rest'}`;
+    if (this.configured && key !== this.loadedFor) {
+      this.loadedFor = key;
+      void this.start();
+    }
+  }
+
+  private async start(): Promise<void> {
+    this.active = this.provider ?? new RestFoundItemProvider(this.client);
+    const loaded = await this.calls.run(async () => {
+      [this.categories, this.colours] = await Promise.all([this.backend.categories(), this.backend.colours()]);
+    }, () => this.start());
+    if (!loaded) return;
+    this.ready = true;
+    await this.show(readView(location.hash));
+  }
+
+  /**
+   * Only fragments naming this widget matter, and the start (no key) when Back leads there; city
+   * pages are full of in-page links, and a loss report opened from a mail has no key any more.
+   */
+  private readonly onHashChange = () => {
+    if (!this.ready) return;
+    const hasKey = new URLSearchParams(location.hash.replace(/^#/, '')).has(FRAGMENT_KEY);
+    if (!hasKey && this.view.kind === 'manage') return;
+    const view = readView(location.hash);
+    if (!sameView(view, this.view)) void this.show(view, this.matches(':focus-within') ? '#view-heading' : undefined);
+  };
+
+  /** A step the citizen takes: it goes into the history, so Back returns here. */
+  async navigate(view: View, focus: string | null = '#view-heading'): Promise<void> {
+    if (!sameView(view, this.view)) history.pushState(history.state, '', hashFor(view, location.hash));
+    await this.show(view, focus);
+  }
+
+  /** Renders `view`, loading what it needs; `focus` is where focus goes once it is there. */
+  private async show(view: View, focus?: string | null): Promise<void> {
+    this.requests.cancel();
+    this.view = view;
+    this.calls.clear();
+    this.fieldErrors = {};
+    let ok = true;
+    switch (view.kind) {
+      case 'search':
+        this.draft = { ...view.filters };
+        ok = await this.loadResults(view);
+        break;
+      case 'item':
+      case 'claim':
+        if (this.item?.reference !== view.reference) this.item = undefined;
+        ok = await this.calls.run(async () => {
+          this.item = await this.requests.run((signal) => this.backend.item(view.reference, { signal }));
+        }, () => this.show(view, '#view-heading'));
+        break;
+      case 'report':
+        break;
+      case 'manage':
+        // The token is read once and taken out of the address bar: it is a key to personal data.
+        this.manageToken = view.token;
+        history.replaceState(history.state, '', location.pathname + location.search + hashWithout(location.hash));
+        this.manageState = 'view';
+        this.renewed = false;
+        ok = await this.loadManaged();
+        break;
+    }
+    if (focus && ok) await this.focusAfterRender(focus);
+  }
+
+  private async loadResults(view: Extract<View, { kind: 'search' }>): Promise<boolean> {
+    const size = Math.min(100, Math.max(1, Math.round(this.pageSize) || 20));
+    const ok = await this.calls.run(async () => {
+      this.results = await this.requests.run((signal) => this.backend.search(view.filters, { page: view.page, pageSize: size }, { signal }));
+    }, () => this.show(view, '#results-heading'));
+    if (ok && this.results) this.announcer.announce(this.t('resultCount', { count: this.results.total }));
+    if (!ok && this.error?.kind === 'validation') this.showFieldErrors(this.error);
+    return ok;
+  }
+
+  private async loadManaged(): Promise<boolean> {
+    const token = this.manageToken!;
+    return this.calls.run(async () => {
+      this.managed = await this.backend.lossReport(token);
+    }, async () => {
+      if (await this.loadManaged()) await this.focusAfterRender('#view-heading');
+    });
+  }
+
+  /* ---- search ---- */
+
+  async submitSearch(): Promise<void> {
+    this.fieldErrors = validateSearch(this.draft, this.t);
+    if (Object.keys(this.fieldErrors).length > 0) {
+      await this.focusAfterRender('[part=error-summary]');
+      return;
+    }
+    // Focus stays in the form: the count is announced, the results follow below.
+    await this.navigate({ kind: 'search', filters: cleanFilters(this.draft), page: 1 }, null);
+  }
+
+  async resetSearch(): Promise<void> {
+    this.draft = {};
+    await this.navigate(START, '#q');
+  }
+
+  async goToPage(page: number): Promise<void> {
+    if (this.view.kind !== 'search') return;
+    await this.navigate({ kind: 'search', filters: this.view.filters, page }, '#results-heading');
+  }
+
+  /** Back to the last search (or the start), keeping its filters. */
+  async backToSearch(): Promise<void> {
+    const last = this.lastSearch ?? START;
+    await this.navigate(last, '#view-heading');
+  }
+
+  private get lastSearch(): View | undefined {
+    if (this.results && this.view.kind !== 'search') {
+      const filters = this.draft;
+      return { kind: 'search', filters: cleanFilters(filters), page: this.results.page };
+    }
+    return undefined;
+  }
+
+  /* ---- claim ---- */
+
+  async openClaim(item: FoundItem): Promise<void> {
+    this.item = item;
+    if (this.claimReceipt?.foundItem.reference !== item.reference) this.claimReceipt = undefined;
+    await this.navigate({ kind: 'claim', reference: item.reference });
+  }
+
+  async sendClaim(): Promise<void> {
+    const item = this.item;
+    if (!item) return;
+    this.fieldErrors = validateClaim(this.claimInput, this.today, this.t, this.coreT);
+    if (Object.keys(this.fieldErrors).length > 0) {
+      await this.focusAfterRender('[part=error-summary]');
+      return;
+    }
+    const input = this.claimInput;
+    const phone = input.phone.trim();
+    const body = {
+      contact: { name: input.name.trim(), email: input.email.trim(), ...(phone ? { phone } : {}) },
+      identifyingFeatures: input.features.trim(),
+      ...(input.lostOn ? { lostOn: input.lostOn } : {}),
+      ...(input.lostPlace.trim() ? { lostPlace: input.lostPlace.trim() } : {}),
+      consent: true as const,
+    };
+    const ok = await this.calls.run(async () => {
+      const { key, botProof } = await this.prepare(body);
+      const receipt = await this.backend.claim(item.reference, { ...body, ...(botProof ? { botProof } : {}) }, { idempotencyKey: key });
+      this.submission = undefined;
+      this.claimReceipt = receipt;
+      this.claimInput = { ...EMPTY_CLAIM };
+      this.emit('muni-found-item-claimed', { reference: receipt.reference, foundItem: item.reference });
+    }, () => this.sendClaim());
+    if (ok) await this.focusAfterRender('#view-heading');
+    else await this.afterSendFailure();
+  }
+
+  /* ---- loss report ---- */
+
+  async openReport(): Promise<void> {
+    if (this.reportReceipt) {
+      this.reportReceipt = undefined;
+      // A second report starts empty but keeps who is reporting.
+      const { name, email, phone } = this.reportInput;
+      this.reportInput = { ...EMPTY_REPORT, name, email, phone };
+    }
+    if (!this.reportInput.category && this.view.kind === 'search' && this.view.filters.category) {
+      this.reportInput = { ...this.reportInput, category: this.view.filters.category, colour: this.view.filters.colour ?? '' };
+    }
+    await this.navigate({ kind: 'report' });
+  }
+
+  async sendReport(): Promise<void> {
+    this.fieldErrors = validateReport(this.reportInput, this.today, this.t, this.coreT);
+    if (Object.keys(this.fieldErrors).length > 0) {
+      await this.focusAfterRender('[part=error-summary]');
+      return;
+    }
+    const r = this.reportInput;
+    const phone = r.phone.trim();
+    const body = {
+      category: r.category,
+      description: r.description.trim(),
+      ...(r.colour ? { colour: r.colour } : {}),
+      ...(r.brand.trim() ? { brand: r.brand.trim() } : {}),
+      lostOn: r.lostOn,
+      lostPlace: r.lostPlace.trim(),
+      contact: { name: r.name.trim(), email: r.email.trim(), ...(phone ? { phone } : {}) },
+      consent: true as const,
+      returnUrl: location.href.split('#')[0]!,
+    };
+    const ok = await this.calls.run(async () => {
+      const { key, botProof } = await this.prepare(body);
+      const receipt = await this.backend.reportLoss({ ...body, ...(botProof ? { botProof } : {}) }, { idempotencyKey: key });
+      this.submission = undefined;
+      this.reportReceipt = receipt;
+      this.emit('muni-loss-reported', { reference: receipt.reference, expiresAt: receipt.expiresAt, matches: receipt.matches.length });
+    }, () => this.sendReport());
+    if (ok) await this.focusAfterRender('#view-heading');
+    else await this.afterSendFailure();
+  }
+
+  /** The same body again gets the same Idempotency-Key and proof: the server answers a repeat with the first answer. */
+  private async prepare(body: object): Promise<{ key: string; botProof?: string }> {
+    const text = JSON.stringify(body);
+    if (this.submission?.body !== text) this.submission = { body: text, key: newIdempotencyKey() };
+    const submission = this.submission;
+    if (this.backend.botChallenge && !submission.proof) {
+      this.solving = true;
+      this.announcer.announce(this.t('solving'));
+      try {
+        submission.proof = await solveBotChallenge(await this.backend.botChallenge());
+      } finally {
+        this.solving = false;
+      }
+    }
+    return { key: submission.key, ...(submission.proof ? { botProof: submission.proof } : {}) };
+  }
+
+  private async afterSendFailure(): Promise<void> {
+    const error = this.error;
+    if (!error) return;
+    // A rejected proof (expired, used) is solved afresh next time, with a new key.
+    if (error.fieldErrors.some((e) => e.field === 'botProof')) this.submission = undefined;
+    if (error.kind === 'validation' && this.showFieldErrors(error)) await this.focusAfterRender('[part=error-summary]');
+  }
+
+  /** The server's complaints next to the fields they concern; true when there were such fields. */
+  private showFieldErrors(error: ApiError): boolean {
+    const errors: Record<string, string> = {};
+    for (const e of error.fieldErrors) {
+      const id = fieldIdFor(e.field);
+      if (id) errors[id] = e.message || this.coreT('errorValidation');
+    }
+    if (Object.keys(errors).length === 0) return false;
+    this.fieldErrors = errors;
+    this.calls.clear();
+    return true;
+  }
+
+  /* ---- manage ---- */
+
+  async renewReport(): Promise<void> {
+    const token = this.manageToken;
+    if (!token) return;
+    const ok = await this.calls.run(async () => {
+      this.managed = await this.backend.renewLossReport(token);
+      this.renewed = true;
+    }, () => this.renewReport());
+    if (ok && this.managed) this.announcer.announce(this.t('renewedUntil', { date: this.instantText(this.managed.expiresAt) }));
+  }
+
+  async askDelete(confirming: boolean): Promise<void> {
+    this.manageState = confirming ? 'confirm-delete' : 'view';
+    await this.focusAfterRender(confirming ? '#confirm-delete-title' : '#delete-button');
+  }
+
+  async deleteReport(): Promise<void> {
+    const token = this.manageToken;
+    if (!token) return;
+    const ok = await this.calls.run(async () => {
+      await this.backend.deleteLossReport(token);
+      this.manageToken = undefined;
+      this.managed = undefined;
+      this.manageState = 'deleted';
+    }, () => this.deleteReport());
+    if (ok) await this.focusAfterRender('#view-heading');
+  }
+
+  /* ---- formatting for the views ---- */
+
+  /** A calendar date ("2026-04-05") as "Sonntag, 5. April 2026". */
+  dateText(isoDate: string): string {
+    return new Intl.DateTimeFormat(this.effectiveLocale === 'de' ? 'de-DE' : 'en-GB', {
+      timeZone: 'UTC',
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+    }).format(new Date(`${isoDate}T12:00:00Z`));
+  }
+
+  /** An instant on the office's calendar. */
+  instantText(instant: string): string {
+    return this.dateText(dayInZone(instant, this.effectiveTimeZone));
+  }
+
+  focusField(id: string): void {
+    this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(id)}`)?.focus();
+  }
+
+  private renderView(): TemplateResult {
+    switch (this.view.kind) {
+      case 'search':
+        return renderSearch(this);
+      case 'item':
+        return renderItemView(this, this.view.reference);
+      case 'claim':
+        return renderClaimView(this, this.view.reference);
+      case 'report':
+        return renderReportView(this);
+      case 'manage':
+        return renderManageView(this);
+    }
+  }
+
+  /** The error shown in place of content that could not be loaded, or below a form that could not be sent. */
+  renderError(): TemplateResult | typeof nothing {
+    return this.calls.renderError(this.coreT);
+  }
+
+  protected override renderWidget(): TemplateResult {
+    if (!this.ready) return html`<div class="found">${this.error ? this.renderError() : loading(this.t('loading'))}</div>`;
+    return html`<div class="found">${this.renderView()}</div>`;
+  }
+}

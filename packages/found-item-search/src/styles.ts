@@ -1,0 +1,192 @@
+import { css } from 'lit';
+
+export const foundStyles = css`
+  .found {
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_space) * 1.25);
+    max-width: 52rem;
+  }
+  .found > *,
+  .form,
+  .search,
+  .results,
+  .outcome,
+  .manage,
+  .pickup,
+  .detail {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_space);
+  }
+  h2 {
+    font-size: 1.35em;
+    line-height: 1.25;
+  }
+  h3 {
+    font-size: 1.15em;
+  }
+  h4 {
+    font-size: 1.05em;
+  }
+  h2,
+  h3,
+  h4,
+  p {
+    margin: 0;
+  }
+  [tabindex='-1']:focus {
+    outline: none;
+  }
+  [tabindex='-1']:focus-visible {
+    outline: var(--_ring) solid var(--_focus);
+  }
+  fieldset {
+    border: 0;
+    margin: 0;
+    padding: 0;
+    display: flex;
+    flex-direction: column;
+    gap: var(--_space);
+  }
+  legend {
+    font-weight: 700;
+    font-size: 1.05em;
+    padding: 0;
+    margin-bottom: 0.5rem;
+  }
+  .search__grid {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 14rem), 1fr));
+    gap: var(--_space);
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.75rem;
+    align-items: center;
+  }
+  .checkbox__row {
+    display: flex;
+    gap: 0.6rem;
+    align-items: flex-start;
+  }
+  .checkbox input {
+    width: 1.5rem;
+    height: 1.5rem;
+    margin: 0;
+    flex: none;
+    accent-color: var(--_primary);
+  }
+  .items {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: 0.75rem;
+  }
+  .item,
+  .summary-card,
+  .office {
+    display: flex;
+    flex-direction: column;
+    gap: 0.5rem;
+    padding: var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  .summary-card,
+  .office {
+    background: var(--_surface);
+    border-color: transparent;
+  }
+  .item__title a {
+    color: inherit;
+  }
+  .facts {
+    margin: 0;
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 12rem), 1fr));
+    gap: 0.35rem 1rem;
+  }
+  .facts dt {
+    font-size: 0.875em;
+    color: var(--_text-muted);
+  }
+  .facts dd {
+    margin: 0;
+  }
+  .reference {
+    font-variant-numeric: tabular-nums;
+    white-space: nowrap;
+  }
+  .pagination ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.35rem;
+    align-items: center;
+  }
+  .pagination .page {
+    padding-inline: 0.6em;
+  }
+  .pagination__gap {
+    padding-inline: 0.35rem;
+  }
+  .report-hint {
+    display: flex;
+    flex-direction: column;
+    gap: 0.5rem;
+    align-items: flex-start;
+    padding-top: var(--_space);
+    border-top: 1px solid var(--_border);
+  }
+  .hours {
+    border-collapse: collapse;
+  }
+  .hours th,
+  .hours td {
+    text-align: start;
+    padding: 0.15rem 1rem 0.15rem 0;
+    font-weight: normal;
+  }
+  .fees {
+    margin: 0;
+    display: grid;
+    gap: 0.35rem;
+  }
+  .fees div {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    gap: 0.25rem 1rem;
+    border-bottom: 1px solid var(--_border);
+    padding-block: 0.25rem;
+  }
+  .fees dd {
+    margin: 0;
+    font-weight: 600;
+  }
+  .pickup ul {
+    margin: 0;
+    padding-inline-start: 1.25rem;
+  }
+  .notice h2.notice__title {
+    font-size: 1.2em;
+  }
+  @media (forced-colors: active) {
+    .summary-card,
+    .office {
+      border-color: CanvasText;
+    }
+  }
+  @media print {
+    .search,
+    .actions,
+    .pagination {
+      display: none !important;
+    }
+  }
+`;

@@ -1,0 +1,47 @@
+import { expect } from '@open-wc/testing';
+import { decodeFilters, encodeFilters, hashFor, hashWithout, readView, type View } from '../src/filters.js';
+import { pageWindow } from '../src/views/search.js';
+
+describe('filters in the URL fragment', () => {
+  it('round-trips every filter and the page, umlauts and separators included', () => {
+    const views: View[] = [
+      { kind: 'search', filters: {}, page: 1 },
+      { kind: 'search', filters: { q: 'schwarze Börse & Schlüssel=2', category: 'geldboerse', colour: 'schwarz', from: '2026-01-01', to: '2026-02-01', place: 'Bahnhof #3' }, page: 4 },
+      { kind: 'item', reference: 'F-2026-00123' },
+      { kind: 'claim', reference: 'F-2026-00123' },
+      { kind: 'report' },
+      { kind: 'manage', token: 'abc_DEF-123' },
+    ];
+    for (const view of views) expect(readView(hashFor(view, '#other=1'))).to.deep.equal(view);
+  });
+
+  it('keeps the rest of the fragment', () => {
+    const hash = hashFor({ kind: 'report' }, '#muni-appointment=manage%3Ax&top');
+    const params = new URLSearchParams(hash.slice(1));
+    expect(params.get('muni-appointment')).to.equal('manage:x');
+    expect(params.has('top')).to.equal(true);
+    expect(hashWithout(hash)).to.equal('#muni-appointment=manage%3Ax&top=');
+    expect(hashWithout('#muni-found-item=report')).to.equal('');
+  });
+
+  it("reads the server's mail links", () => {
+    expect(readView('#muni-found-item=manage:Zq3-_x')).to.deep.equal({ kind: 'manage', token: 'Zq3-_x' });
+    expect(readView('#muni-found-item=item:F-2026-00007')).to.deep.equal({ kind: 'item', reference: 'F-2026-00007' });
+  });
+
+  it('ignores what it cannot use instead of failing', () => {
+    expect(readView('')).to.deep.equal({ kind: 'search', filters: {}, page: 1 });
+    expect(readView('#muni-found-item=unknown:x')).to.deep.equal({ kind: 'search', filters: {}, page: 1 });
+    expect(readView('#muni-found-item=item:')).to.deep.equal({ kind: 'search', filters: {}, page: 1 });
+    expect(decodeFilters('from=gestern&to=2026-02-30x&page=-3&q=%20%20')).to.deep.equal({ filters: {}, page: 1 });
+    expect(decodeFilters('page=2.5').page).to.equal(1);
+    expect(encodeFilters({ q: '  ', colour: '' }, 1)).to.equal('');
+  });
+
+  it('shows first, last and the neighbours of the current page', () => {
+    expect(pageWindow(1, 1)).to.deep.equal([1]);
+    expect(pageWindow(1, 3)).to.deep.equal([1, 2, 3]);
+    expect(pageWindow(5, 10)).to.deep.equal([1, null, 4, 5, 6, null, 10]);
+    expect(pageWindow(10, 10)).to.deep.equal([1, null, 9, 10]);
+  });
+});
