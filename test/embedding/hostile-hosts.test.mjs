@@ -103,7 +103,12 @@ describe('every widget on hostile host pages', () => {
     const session = await openPage(browser, server.url, options);
     const response = await session.page.goto(`${server.url}/embedding/${name}`);
     assert.equal(response.status(), 200);
-    await allWork(session.page);
+    try {
+      await allWork(session.page);
+    } catch (error) {
+      error.message += `\npage problems: ${JSON.stringify(session.problems)}`;
+      throw error;
+    }
     return { ...session, response };
   }
 
@@ -174,7 +179,7 @@ describe('every widget on hostile host pages', () => {
     await context.close();
   });
 
-  test('inside the host page\'s <form>: Enter and every widget button never submit or reset it', async () => {
+  test('inside the host page\'s <form>: Enter and every widget button never submit or reset it', async (t) => {
     const { page, context, problems } = await visit('host-form.html');
     // A widget may navigate on purpose (the payment button goes to the pay page): answer such
     // navigations with 204, which keeps the page, so clicking every button is safe.
@@ -190,17 +195,19 @@ describe('every widget on hostile host pages', () => {
       const inputs = widget.locator('input:not([type=hidden])');
       for (let i = 0; i < (await inputs.count()); i++) {
         const input = inputs.nth(i);
-        if (!(await input.isVisible())) continue;
-        await input.focus();
+        if (!(await input.isVisible().catch(() => false))) continue;
+        if (!(await input.focus({ timeout: 2000 }).then(() => true, () => false))) continue;
         await page.keyboard.press('Enter');
-        tried.push(`${tag} Enter in input #${await input.getAttribute('id')}`);
+        tried.push(`${tag} Enter in input #${await input.getAttribute('id', { timeout: 2000 }).catch(() => '?')}`);
       }
       const buttons = widget.locator('button');
       const n = await buttons.count();
       for (let i = 0; i < n; i++) {
         const button = buttons.nth(i);
         if (!(await button.isVisible().catch(() => false))) continue;
-        const label = (await button.textContent()).trim();
+        // Earlier clicks re-render the widget: a button may be gone by now.
+        const label = (await button.textContent({ timeout: 2000 }).catch(() => null))?.trim();
+        if (label === undefined) continue;
         await button.click({ timeout: 2000 }).catch(() => {});
         tried.push(`${tag} click "${label}"`);
         await page.waitForTimeout(50);
@@ -212,9 +219,11 @@ describe('every widget on hostile host pages', () => {
     assert.equal(await page.locator('#host-field').inputValue(), 'unverändert');
     assert.match(page.url(), /\/embedding\/host-form\.html($|#)/, 'no navigation (a deep-link hash of a widget is fine)');
     assert.ok(tried.length >= WIDGETS.length, tried.join('\n'));
+    t.diagnostic(`tried: ${tried.join('; ')}`);
     // Sanity: the host form itself still submits (the handler counts it).
     await page.locator('#host-field').press('Enter');
     await page.waitForFunction(() => document.getElementById('submits').textContent === '1');
+    assert.deepEqual(await axeViolations(page), [], 'after every button was pressed');
     assert.deepEqual(problems.filter((p) => !p.includes('status of 204')), []);
     await context.close();
   });
@@ -258,6 +267,7 @@ describe('every widget on hostile host pages', () => {
       await option.scrollIntoViewIfNeeded();
       assert.ok(await option.isVisible());
     }
+    assert.deepEqual(await axeViolations(page), []);
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -278,6 +288,7 @@ describe('every widget on hostile host pages', () => {
     }
     const pdf = await page.pdf({ format: 'A4' });
     assert.ok(pdf.length > 10_000);
+    assert.deepEqual(await axeViolations(page), []);
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -1,7 +1,7 @@
 export { MuniElement } from './muni-element.js';
 export { MuniProvider } from './muni-provider.js';
 export { defineElement } from './define-element.js';
-export { mountWidgets } from './mount.js';
+export { mountWidgets } from './mount-widgets.js';
 export { muniConfigContext, type MuniConfig, type Theme } from './config-context.js';
 
 export { HttpClient, type HttpClientOptions, type RequestOptions, type Query } from './http/http-client.js';

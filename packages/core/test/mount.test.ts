@@ -1,9 +1,9 @@
 import { expect } from '@open-wc/testing';
 import { defineElement } from '../src/define-element.js';
-import { mountWidgets } from '../src/mount.js';
+import { mountWidgets } from '../src/mount-widgets.js';
 
-/** Lets the microtask scan and the MutationObserver run. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** Lets the microtask scan, the MutationObserver and the (lazily imported) mounting run. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
 
 /**
  * Puts markup in the document. Not open-wc's `fixture`: for plain elements it waits for an
@@ -22,6 +22,8 @@ class MountProbe extends HTMLElement {}
 class LateProbe extends HTMLElement {}
 
 describe('mount form (data-muni-widget)', () => {
+  // The mounting code loads on first use; loaded up front, each test's settle() covers the scan.
+  before(() => import('../src/mount-widgets.js'));
   let warnings: unknown[][];
   const originalWarn = console.warn;
   beforeEach(() => {

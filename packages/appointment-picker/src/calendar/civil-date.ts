@@ -1,16 +1,16 @@
-import { TZDate } from '@date-fns/tz';
+import { UTCDate } from '@date-fns/utc';
 import { dayInZone } from '@muni-widgets/core';
 
 /**
  * A calendar day as the office sees it, "2026-12-03", with no time and no
- * zone. Day arithmetic runs on UTC midnights (date-fns on a UTC TZDate),
+ * zone. Day arithmetic runs on UTC midnights (date-fns on a UTCDate),
  * where no daylight-saving switch can turn "one day later" into 23 hours.
  */
 export type CivilDate = string;
 
-export function toUtcDate(day: CivilDate): TZDate {
+export function toUtcDate(day: CivilDate): UTCDate {
   const [y, m, d] = day.split('-').map(Number);
-  return new TZDate(y!, m! - 1, d!, 'UTC');
+  return new UTCDate(y!, m! - 1, d!);
 }
 
 export function fromUtcDate(date: Date): CivilDate {

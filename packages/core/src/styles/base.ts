@@ -10,16 +10,7 @@ export const base = css`
   :host {
     display: block;
     box-sizing: border-box;
-    font-family: var(--_font);
-    font-size: var(--_font-size);
-    line-height: 1.5;
-    color: var(--_text);
     background: var(--_bg);
-    text-align: start;
-    letter-spacing: normal;
-    word-spacing: normal;
-    text-transform: none;
-    overflow-wrap: anywhere;
   }
   :host([hidden]) {
     display: none;
@@ -27,7 +18,7 @@ export const base = css`
   /* The host element is in the page's DOM: '* { color: #222 !important }' or
      '* { box-sizing: content-box }' from a theme match it and beat ':host'. The wrapper
      inside the shadow root is out of every page selector's reach, so the text settings
-     are set again there and box-sizing is not inherited from the host. */
+     live there and box-sizing is not inherited from the host. */
   .root {
     font-family: var(--_font);
     font-size: var(--_font-size);
