@@ -3,25 +3,7 @@
 // the dev outbox, then cancel through the management link.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axeViolations, launchBrowser, openPage, startDemoServer } from './harness.mjs';
-
-/** The element that has focus, looking through shadow roots. */
-const deepFocus = (page) =>
-  page.evaluate(() => {
-    let el = document.activeElement;
-    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-    return el ? { tag: el.tagName.toLowerCase(), id: el.id, text: (el.textContent ?? '').trim(), type: el.getAttribute('type') ?? '' } : null;
-  });
-
-/** Presses Tab until the focused element matches, as a keyboard user would. */
-async function tabTo(page, matches, limit = 40) {
-  for (let i = 0; i < limit; i++) {
-    const focused = await deepFocus(page);
-    if (focused && matches(focused)) return focused;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`Tab never reached the expected element; focus is on ${JSON.stringify(await deepFocus(page))}`);
-}
+import { axeViolations, deepFocus, launchBrowser, openPage, startDemoServer, tabTo } from './harness.mjs';
 
 const picker = (page) => page.locator('muni-appointment-picker');
 const stepHeading = (page) => picker(page).locator('#step-heading');

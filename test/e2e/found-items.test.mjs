@@ -4,20 +4,12 @@
 // and the citizen follows its link and claims the find, seeing the pickup information.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axeViolations, launchBrowser, openPage, startDemoServer } from './harness.mjs';
+import { axeViolations, focusedId, launchBrowser, openPage, startDemoServer, tabTo } from './harness.mjs';
 
 const OFFICE_KEY = 'dev-fundbuero-musterstadt-nicht-produktiv';
 const SECRET = 'E2E-GEHEIM-Seriennummer-93jf8';
 const widget = (page) => page.locator('muni-found-item-search');
 const viewHeading = (page) => widget(page).locator('#view-heading');
-
-async function focusedId(page) {
-  return page.evaluate(() => {
-    let el = document.activeElement;
-    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-    return el?.id ?? null;
-  });
-}
 
 async function waitForHeading(page, pattern) {
   await page.waitForFunction(
@@ -56,7 +48,7 @@ describe('lost and found on the demo page', () => {
     assert.match(await widget(page).locator('#results-heading').textContent(), /\d+ Fundsachen/);
     assert.deepEqual(await axeViolations(page), [], 'start');
 
-    for (let i = 0; i < 40 && (await focusedId(page)) !== 'q'; i++) await page.keyboard.press('Tab');
+    await tabTo(page, (f) => f.id === 'q');
     assert.equal(await focusedId(page), 'q', 'Tab reaches the search box');
     await page.keyboard.type('Schlüssel', { delay: 10 });
     await page.keyboard.press('Tab');

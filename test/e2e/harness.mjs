@@ -75,3 +75,27 @@ export async function axeViolations(page, component) {
   );
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
+
+/** The element that has focus, looking through shadow roots. */
+export function deepFocus(page) {
+  return page.evaluate(() => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return el ? { tag: el.tagName.toLowerCase(), id: el.id, text: (el.textContent ?? '').trim(), type: el.getAttribute('type') ?? '' } : null;
+  });
+}
+
+/** Presses Tab until the focused element matches, as a keyboard user would. */
+export async function tabTo(page, matches, limit = 60) {
+  for (let i = 0; i < limit; i++) {
+    const focused = await deepFocus(page);
+    if (focused && matches(focused)) return focused;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached the expected element; focus is on ${JSON.stringify(await deepFocus(page))}`);
+}
+
+/** The id of the focused element, looking through shadow roots. */
+export async function focusedId(page) {
+  return (await deepFocus(page))?.id ?? null;
+}

@@ -3,26 +3,17 @@
 // outcome always comes from the server. Nothing is charged twice on a reload.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axeViolations, launchBrowser, openPage, startDemoServer } from './harness.mjs';
+import { axeViolations, launchBrowser, openPage, startDemoServer, tabTo } from './harness.mjs';
 
 const button = (page) => page.locator('muni-payment-button');
 const statusHeading = (page) => button(page).locator('#status-heading');
-
-async function focusedText(page) {
-  return page.evaluate(() => {
-    let el = document.activeElement;
-    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-    return (el?.textContent ?? '').trim();
-  });
-}
 
 /** From the demo page to the sandbox pay page, by keyboard. */
 async function startPayment(page, server) {
   await page.goto(`${server.url}/bezahlen.html`);
   await button(page).locator('[part=pay-button]').waitFor();
   const payLabel = /^30,70\s€ bezahlen$/;
-  for (let i = 0; i < 60 && !payLabel.test(await focusedText(page)); i++) await page.keyboard.press('Tab');
-  assert.match(await focusedText(page), payLabel);
+  await tabTo(page, (f) => payLabel.test(f.text));
   await page.keyboard.press('Enter');
   await page.waitForURL(/\/sandbox\/pay\//);
 }

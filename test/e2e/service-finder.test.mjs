@@ -4,19 +4,11 @@
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axeViolations, launchBrowser, openPage, startDemoServer } from './harness.mjs';
+import { axeViolations, focusedId, launchBrowser, openPage, startDemoServer, tabTo } from './harness.mjs';
 
 const finder = (page) => page.locator('muni-service-finder');
 const viewHeading = (page) => finder(page).locator('#view-heading');
 const queries = JSON.parse(await readFile(new URL('../data/service-search-queries.json', import.meta.url), 'utf8')).queries;
-
-async function focusedId(page) {
-  return page.evaluate(() => {
-    let el = document.activeElement;
-    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-    return el?.id ?? null;
-  });
-}
 
 /** Clears the search box and types like a person; resolves with the suggested service ids. */
 async function suggestionsFor(page, text) {
@@ -55,7 +47,7 @@ describe('service finder on the demo page', () => {
     assert.equal(await viewHeading(page).textContent(), 'Dienstleistungen nach Lebenslage');
     assert.deepEqual(await axeViolations(page), [], 'start');
 
-    for (let i = 0; i < 40 && (await focusedId(page)) !== 'search'; i++) await page.keyboard.press('Tab');
+    await tabTo(page, (f) => f.id === 'search');
     assert.equal(await focusedId(page), 'search', 'Tab reaches the search box');
     await page.keyboard.type('Ummelden', { delay: 20 });
     await finder(page).locator('[role=option]').first().waitFor();

@@ -60,12 +60,6 @@ export const foundStyles = css`
     grid-template-columns: repeat(auto-fill, minmax(min(100%, 14rem), 1fr));
     gap: var(--_space);
   }
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.75rem;
-    align-items: center;
-  }
   .checkbox__row {
     display: flex;
     gap: 0.6rem;
@@ -151,23 +145,6 @@ export const foundStyles = css`
     text-align: start;
     padding: 0.15rem 1rem 0.15rem 0;
     font-weight: normal;
-  }
-  .fees {
-    margin: 0;
-    display: grid;
-    gap: 0.35rem;
-  }
-  .fees div {
-    display: flex;
-    flex-wrap: wrap;
-    justify-content: space-between;
-    gap: 0.25rem 1rem;
-    border-bottom: 1px solid var(--_border);
-    padding-block: 0.25rem;
-  }
-  .fees dd {
-    margin: 0;
-    font-weight: 600;
   }
   .pickup ul {
     margin: 0;

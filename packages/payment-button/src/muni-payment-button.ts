@@ -235,7 +235,7 @@ export class MuniPaymentButton extends MuniElement {
 
   private renderSummary(): TemplateResult {
     const t = this.t;
-    return html`<dl class="summary">
+    return html`<dl class="facts">
       <div><dt>${t('amount')}</dt><dd>${this.money(Number(this.amount))}</dd></div>
       <div><dt>${t('purpose')}</dt><dd>${this.purpose}</dd></div>
       <div><dt>${t('reference')}</dt><dd>${this.reference}</dd></div>
@@ -246,7 +246,7 @@ export class MuniPaymentButton extends MuniElement {
     const t = this.t;
     const zone = { locale: this.effectiveLocale, timeZone: this.effectiveTimeZone };
     const paidAt = p.paidAt ?? p.createdAt;
-    return html`<dl class="summary receipt" part="receipt">
+    return html`<dl class="facts receipt" part="receipt">
       <div><dt>${t('amount')}</dt><dd>${this.money(p.amountCents)}</dd></div>
       <div><dt>${t('purpose')}</dt><dd>${p.purpose}</dd></div>
       <div><dt>${t('reference')}</dt><dd>${p.reference}</dd></div>

@@ -2,6 +2,7 @@ import { expect, oneEvent } from '@open-wc/testing';
 import { ApiError } from '@muni-widgets/core';
 import '../src/define.js';
 import type { MuniPaymentButton } from '../src/muni-payment-button.js';
+import type { PaymentStatus } from '../src/provider.js';
 import { paymentBackend } from './payment-fixtures.js';
 
 const root = (el: MuniPaymentButton) => el.shadowRoot!;
@@ -26,6 +27,19 @@ async function paymentButton(backend = paymentBackend(), attributes: Record<stri
   mounted.push(el);
   await settle(el);
   return { el, backend };
+}
+
+/**
+ * The citizen pays on the platform's page: the button sends them off, the page is left, and the
+ * platform decides `outcome`. Resolves with the payment's id, before the return.
+ */
+async function leaveForPayPage(backend: ReturnType<typeof paymentBackend>, outcome?: PaymentStatus): Promise<string> {
+  const { el } = await paymentButton(backend);
+  $(el, '[part=pay-button]').click();
+  const { detail } = await oneEvent(el, 'muni-payment-started');
+  el.remove();
+  if (outcome) backend.state.outcome = outcome;
+  return detail.paymentId;
 }
 
 /** What the platform's redirect does: the page again, with the payment's id in the fragment. */
@@ -101,13 +115,8 @@ describe('<muni-payment-button>', () => {
 
   it('back from the pay page: asks the server, shows a printable receipt, announces and focuses it', async () => {
     const backend = paymentBackend();
-    const { el } = await paymentButton(backend);
-    $(el, '[part=pay-button]').click();
-    const { detail } = await oneEvent(el, 'muni-payment-started');
-    el.remove();
-
-    backend.state.outcome = 'paid';
-    returnFromPayPage(detail.paymentId);
+    const paymentId = await leaveForPayPage(backend, 'paid');
+    returnFromPayPage(paymentId);
     const completedEvents: unknown[] = [];
     document.addEventListener('muni-payment-completed', (e) => completedEvents.push((e as CustomEvent).detail), { once: true });
     const { el: back } = await paymentButton(backend);
@@ -116,7 +125,7 @@ describe('<muni-payment-button>', () => {
     for (const part of ['30,70 €', 'Bewohnerparkausweis Zone B', '5210-2026-004711', 'Montag, 23. November 2026, 11:03 Uhr', 'Kreditkarte', 'TX-4711']) expect(receipt, part).to.contain(part);
     expect(root(back).activeElement).to.equal($(back, '#status-heading'));
     expect(location.hash, 'the id is taken out of the URL').to.equal('');
-    expect(completedEvents).to.deep.equal([{ paymentId: detail.paymentId, reference: '5210-2026-004711', amountCents: 3070, transactionReference: 'TX-4711' }]);
+    expect(completedEvents).to.deep.equal([{ paymentId, reference: '5210-2026-004711', amountCents: 3070, transactionReference: 'TX-4711' }]);
     expect($(back, '[part=print-button]')).to.exist;
     await new Promise((r) => setTimeout(r, 150));
     expect($(back, '[data-announcer=polite]').textContent).to.contain('Ihre Zahlung ist eingegangen');
@@ -131,12 +140,8 @@ describe('<muni-payment-button>', () => {
 
   it('never trusts the URL: a "paid" in the return link means nothing, the server decides', async () => {
     const backend = paymentBackend();
-    const { el } = await paymentButton(backend);
-    $(el, '[part=pay-button]').click();
-    const { detail } = await oneEvent(el, 'muni-payment-started');
-    el.remove();
-    backend.state.outcome = 'cancelled';
-    returnFromPayPage(detail.paymentId, '&status=PAYED&paid=true');
+    const paymentId = await leaveForPayPage(backend, 'cancelled');
+    returnFromPayPage(paymentId, '&status=PAYED&paid=true');
     const { el: back } = await paymentButton(backend);
     expect(back.state).to.equal('cancelled');
     expect(text(back)).to.contain('Sie haben die Zahlung abgebrochen');
@@ -160,12 +165,8 @@ describe('<muni-payment-button>', () => {
   ] as const) {
     it(`after "${outcome}" offers a new, separate payment`, async () => {
       const backend = paymentBackend();
-      const { el } = await paymentButton(backend);
-      $(el, '[part=pay-button]').click();
-      const { detail } = await oneEvent(el, 'muni-payment-started');
-      el.remove();
-      backend.state.outcome = outcome;
-      returnFromPayPage(detail.paymentId);
+      const paymentId = await leaveForPayPage(backend, outcome);
+      returnFromPayPage(paymentId);
       const seen: string[] = [];
       document.addEventListener(event, () => seen.push(event), { once: true });
       const { el: back } = await paymentButton(backend);
@@ -185,12 +186,8 @@ describe('<muni-payment-button>', () => {
 
   it('while the platform has not decided, says "do not pay again" and lets the citizen check again', async () => {
     const backend = paymentBackend();
-    const { el } = await paymentButton(backend);
-    $(el, '[part=pay-button]').click();
-    const { detail } = await oneEvent(el, 'muni-payment-started');
-    el.remove();
-    backend.state.outcome = 'pending';
-    returnFromPayPage(detail.paymentId);
+    const paymentId = await leaveForPayPage(backend, 'pending');
+    returnFromPayPage(paymentId);
     const { el: back } = await paymentButton(backend);
     expect(text(back)).to.contain('Bitte bezahlen Sie nicht noch einmal');
     expect($(back, '[part=pay-button]')).to.equal(null);
@@ -203,26 +200,19 @@ describe('<muni-payment-button>', () => {
 
   it('coming back without finishing offers to continue the same payment', async () => {
     const backend = paymentBackend();
-    const { el } = await paymentButton(backend);
-    $(el, '[part=pay-button]').click();
-    const { detail } = await oneEvent(el, 'muni-payment-started');
-    el.remove();
-    returnFromPayPage(detail.paymentId);
+    const paymentId = await leaveForPayPage(backend);
+    returnFromPayPage(paymentId);
     const { el: back } = await paymentButton(backend);
     expect(back.state).to.equal('open');
-    expect($<HTMLAnchorElement>(back, '[part=continue-link]').getAttribute('href')).to.contain(`sandbox-pay-${detail.paymentId}`);
+    expect($<HTMLAnchorElement>(back, '[part=continue-link]').getAttribute('href')).to.contain(`sandbox-pay-${paymentId}`);
     await expect(back).to.be.accessible();
   });
 
   it('keeps the citizen informed when the status check fails, with a retry', async () => {
     const backend = paymentBackend();
-    const { el } = await paymentButton(backend);
-    $(el, '[part=pay-button]').click();
-    const { detail } = await oneEvent(el, 'muni-payment-started');
-    el.remove();
-    backend.state.outcome = 'paid';
+    const paymentId = await leaveForPayPage(backend, 'paid');
     backend.state.failNext = new ApiError('offline');
-    returnFromPayPage(detail.paymentId);
+    returnFromPayPage(paymentId);
     const { el: back } = await paymentButton(backend);
     expect($(back, '[role=alert]').textContent).to.contain('Internetverbindung');
     await expect(back).to.be.accessible();

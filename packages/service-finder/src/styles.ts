@@ -140,15 +140,6 @@ export const finderStyles = css`
   .service__lead {
     font-size: 1.1em;
   }
-  .service__actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.75rem;
-    align-items: center;
-  }
-  a.button {
-    text-decoration: none;
-  }
   .service__section {
     display: flex;
     flex-direction: column;
@@ -176,23 +167,6 @@ export const finderStyles = css`
     margin: 0;
     flex: none;
     accent-color: var(--_primary);
-  }
-  .fees {
-    margin: 0;
-    display: grid;
-    gap: 0.35rem;
-  }
-  .fees div {
-    display: flex;
-    flex-wrap: wrap;
-    justify-content: space-between;
-    gap: 0.25rem 1rem;
-    border-bottom: 1px solid var(--_border);
-    padding-block: 0.25rem;
-  }
-  .fees dd {
-    margin: 0;
-    font-weight: 600;
   }
   .office {
     display: flex;
@@ -259,7 +233,6 @@ export const finderStyles = css`
     }
   }
   @media print {
-    .no-print,
     .combobox__listbox {
       display: none !important;
     }

@@ -31,6 +31,13 @@ async function finder(options: Parameters<typeof finderProvider>[0] & { attribut
   return { el, ...fake };
 }
 
+/** Empties the box the way the citizen's keyboard would, so the widget's own state follows. */
+async function clearQuery(el: MuniServiceFinder) {
+  input(el).value = '';
+  input(el).dispatchEvent(new Event('input'));
+  await settle(el);
+}
+
 async function typeQuery(el: MuniServiceFinder, text: string) {
   input(el).focus();
   await sendKeys({ type: text });
@@ -96,7 +103,7 @@ describe('<muni-service-finder>', () => {
       ['Aerztliche', 'Ärztliche Bescheinigung beglaubigen'],
       ['Persnalausweis', 'Personalausweis beantragen'],
     ]) {
-      input(el).value = '';
+      await clearQuery(el);
       await typeQuery(el, query!);
       expect($$(el, '[role=option]')[0]?.textContent, query).to.contain(expected);
       await sendKeys({ press: 'Escape' });
@@ -161,7 +168,7 @@ describe('<muni-service-finder>', () => {
     expect(focused(el)).to.equal($(el, '#view-heading'));
     await expect(el).to.be.accessible();
 
-    input(el).value = '';
+    await clearQuery(el);
     await typeQuery(el, 'Hundesteuer Xylophon');
     await sendKeys({ press: 'Enter' });
     await settle(el);

@@ -97,11 +97,22 @@ export const base = css`
       outline-color: Highlight;
     }
   }
+  /* A row of actions: buttons and links side by side, wrapping on narrow screens. */
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.75rem;
+    align-items: center;
+  }
   @media print {
     :host,
     .root {
       color: #000;
       background: #fff;
+    }
+    /* Controls that make no sense on paper (search, retry, "print"). */
+    .no-print {
+      display: none !important;
     }
   }
 `;

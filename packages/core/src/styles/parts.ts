@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** Styles of the shared parts in ../parts: buttons, fields, notices, loading. */
+/** Styles of the shared parts in ../parts: buttons, fields, facts, notices, loading. */
 export const partStyles = css`
   .button {
     display: inline-flex;
@@ -77,6 +77,25 @@ export const partStyles = css`
   textarea.field__input {
     min-height: 6rem;
     resize: vertical;
+  }
+
+  /* Rows of a label and its value: fees, a payment's summary and receipt. */
+  .facts {
+    margin: 0;
+    display: grid;
+    gap: 0.35rem;
+  }
+  .facts div {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    gap: 0.25rem 1rem;
+    border-bottom: 1px solid var(--_border);
+    padding-block: 0.25rem;
+  }
+  .facts dd {
+    margin: 0;
+    font-weight: 600;
   }
 
   .notice {

@@ -60,7 +60,7 @@ export function pickupInfo(p: MuniFoundItemSearch, info: PickupInfo, category?: 
       ${info.requiredDocuments.map((doc) => html`<li>${doc}</li>`)}
     </ul>
     <h4>${t('fees')}</h4>
-    <dl class="fees">
+    <dl class="facts">
       ${fees.map((f) => html`<div><dt>${f.label}</dt><dd>${feeAmount(f, locale)}</dd></div>`)}
     </dl>
     <h4>${t('retention')}</h4>

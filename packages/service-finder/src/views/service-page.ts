@@ -156,7 +156,7 @@ function actions(ctx: ServicePageContext): TemplateResult | typeof nothing {
   const { t, service } = ctx;
   const online = service.onlineServiceUrl;
   if (!online && !ctx.onBook) return nothing;
-  return html`<div class="service__actions no-print">
+  return html`<div class="actions no-print">
     ${online
       ? ctx.kiosk
         ? html`<p>${t('applyOnlineAt')} <span class="url">${online}</span></p>`
@@ -181,7 +181,7 @@ export function renderServicePage(ctx: ServicePageContext): TemplateResult {
       ? section(
           'sec-fees',
           t('fees'),
-          html`<dl class="fees">
+          html`<dl class="facts">
             ${service.fees.map((f) => html`<div><dt>${f.label}</dt><dd>${fee(f, locale) || '–'}</dd></div>`)}
           </dl>`,
         )
