@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { ApiError } from '@muni-widgets/core';
 import '../src/define.js';
@@ -294,8 +294,9 @@ describe('<muni-appointment-picker>', () => {
     };
     try {
       const el = await fixture<MuniAppointmentPicker>(html`<muni-appointment-picker api="zms" backend-url="/zms/api/citizen"></muni-appointment-picker>`);
+      // The ZMS adapter is a lazy chunk: on a cold test server its first load takes a while.
+      await waitUntil(() => requests.length > 0, 'the picker never called the backend', { timeout: 5000 });
       await settle(el);
-      await new Promise((r) => setTimeout(r, 50));
       expect(requests).to.include('/zms/api/citizen/offices-and-services/');
     } finally {
       window.fetch = realFetch;

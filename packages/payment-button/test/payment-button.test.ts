@@ -1,4 +1,4 @@
-import { expect, oneEvent } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { ApiError } from '@muni-widgets/core';
 import '../src/define.js';
 import type { MuniPaymentButton } from '../src/muni-payment-button.js';
@@ -65,6 +65,8 @@ describe('<muni-payment-button>', () => {
 
   it('tells the web editor what is wrong with the attributes instead of offering a broken button', async () => {
     const { el } = await paymentButton(undefined, { amount: '25,00', purpose: 'Gebühr für den Bewohnerparkausweis Zone B', reference: 'Kassenzeichen 1' });
+    // The editor-facing texts are a lazy chunk: on a cold test server its first load takes a while.
+    await waitUntil(() => root(el).querySelectorAll('li').length === 3, 'the problems were never listed', { timeout: 5000 });
     const message = text(el);
     expect(message).to.contain('falsch eingerichtet');
     expect(message).to.contain('ganze Zahl in Cent');
@@ -74,6 +76,7 @@ describe('<muni-payment-button>', () => {
     await expect(el).to.be.accessible();
 
     const { el: badCharacters } = await paymentButton(undefined, { ...ATTRIBUTES, purpose: 'Gebühr <Zone> & mehr' });
+    await waitUntil(() => root(badCharacters).querySelector('li'), 'the problem was never listed', { timeout: 5000 });
     expect(text(badCharacters)).to.contain('< > &');
   });
 

@@ -1,4 +1,4 @@
-import { expect, oneEvent } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/define.js';
 import type { MuniServiceFinder } from '../src/muni-service-finder.js';
@@ -147,8 +147,8 @@ describe('<muni-service-finder>', () => {
   it('renders catalog markup sanitized: scripts and handlers inert, links with rel=noopener', async () => {
     history.replaceState(null, '', '#muni-service=service:wohnsitz-anmelden');
     const { el } = await finder();
-    await new Promise((r) => setTimeout(r, 300));
-    await settle(el);
+    // DOMPurify is a lazy chunk: on a cold test server its first load takes a while.
+    await waitUntil(() => root(el).querySelector('.rich-text'), 'the sanitized description never appeared', { timeout: 5000 });
     const rich = $(el, '.rich-text');
     expect(rich.querySelector('strong')!.textContent).to.equal('innerhalb von zwei Wochen');
     expect(rich.querySelector('script, img, [onerror]')).to.equal(null);
