@@ -12,6 +12,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
 const containers: HTMLElement[] = [];
 function place<T extends Element = HTMLDivElement>(markup: string): T {
   const container = document.createElement('div');
+  // Literal markup written in this file, never data: it stands for what a CMS page holds.
   container.innerHTML = markup;
   document.body.append(container);
   containers.push(container);

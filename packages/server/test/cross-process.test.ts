@@ -1,31 +1,10 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { after, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { it } from 'node:test';
+import { serverProcesses } from './support/server-process.js';
 import { describeForEachStore } from './support/stores.js';
 
-const MAIN = fileURLToPath(new URL('../src/main.js', import.meta.url));
-
-/** A real server process, as a load balancer would run several; resolves with its URL. */
-function serverProcess(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [MAIN], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', RATE_LIMIT_ENABLED: 'false', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-    child.stdout!.on('data', (chunk: Buffer) => {
-      const match = /listening on (\S+)/.exec(String(chunk));
-      if (match) resolve({ url: match[1]!, child });
-    });
-  });
-}
-
 describeForEachStore('no double booking across server processes', (store) => {
-  const children: ChildProcess[] = [];
-  after(() => {
-    for (const child of children) child.kill('SIGTERM');
-  });
+  const processes = serverProcesses();
 
   it(
     '50 concurrent reservations of one slot through two processes: exactly one wins',
@@ -35,8 +14,7 @@ describeForEachStore('no double booking across server processes', (store) => {
       await db.query(`UPDATE appointment_calendars SET counters = 1 WHERE office_id = 'kita-abteilung'`);
       const config = await store.prepare();
       assert.equal(config.kind, 'postgres');
-      const servers = await Promise.all([serverProcess(config.url), serverProcess(config.url)]);
-      children.push(...servers.map((s) => s.child));
+      const servers = await Promise.all([processes.start(config.url), processes.start(config.url)]);
 
       const today = new Date().toISOString().slice(0, 10);
       const later = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);

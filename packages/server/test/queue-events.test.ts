@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { after, before, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { before, it } from 'node:test';
 import type { App } from '../src/app.js';
 import { DEV_QUEUE_KIOSK_API_KEY, DEV_QUEUE_STAFF_API_KEY } from '../src/config.js';
 import type { Database } from '../src/db/database.js';
@@ -10,6 +8,7 @@ import { inProcessQueueEvents } from '../src/queue/events.js';
 import { QueueLive, type LiveSink } from '../src/queue/live.js';
 import { json, manualClock, testApp } from './support/app.js';
 import { silentLogger } from './support/logs.js';
+import { serverProcesses } from './support/server-process.js';
 import { sseReader } from './support/sse.js';
 import { describeForEachStore } from './support/stores.js';
 
@@ -153,27 +152,8 @@ describeForEachStore('queue live events (SSE)', (store) => {
   });
 });
 
-const MAIN = fileURLToPath(new URL('../src/main.js', import.meta.url));
-
-function serverProcess(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [MAIN], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', RATE_LIMIT_ENABLED: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'development' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-    child.stdout!.on('data', (chunk: Buffer) => {
-      const match = /listening on (\S+)/.exec(String(chunk));
-      if (match) resolve({ url: match[1]!, child });
-    });
-  });
-}
-
 describeForEachStore('queue events across server processes', (store) => {
-  const children: ChildProcess[] = [];
-  after(() => {
-    for (const child of children) child.kill('SIGTERM');
-  });
+  const processes = serverProcesses();
 
   it(
     'a call made through one process reaches the SSE clients of both within a second (LISTEN/NOTIFY)',
@@ -182,8 +162,7 @@ describeForEachStore('queue events across server processes', (store) => {
       await store.openReady();
       const config = await store.prepare();
       assert.equal(config.kind, 'postgres');
-      const [a, b] = await Promise.all([serverProcess(config.url), serverProcess(config.url)]);
-      children.push(a.child, b.child);
+      const [a, b] = await Promise.all([processes.start(config.url), processes.start(config.url)]);
       const on = (server: { url: string }): Fetch => (path, init) => fetch(`${server.url}${path}`, init);
 
       const ticket = await issue(on(a), 'S');
