@@ -3,6 +3,7 @@
 // npm packages and the CDN files are built from the same JavaScript.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import minifyLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 
 /** Each entry registers its elements; widgets add themselves here. */
 export const bundles = {
@@ -25,10 +26,17 @@ function allWidgets() {
   };
 }
 
+/**
+ * Lit's own plugin strips the whitespace and comments terser leaves in html`` and css``
+ * literals. Conservatively: runs of whitespace become one space but never vanish, because a
+ * template's edge may be the space between two words (html`${description} `).
+ */
+const literalOptions = { failOnError: true, options: { minifyOptions: { conservativeCollapse: true } } };
+
 function cdnBundle(name, input) {
   return {
     input,
-    plugins: [allWidgets(), nodeResolve({ exportConditions: ['browser', 'production'] }), terser({ format: { comments: false }, ecma: 2022, module: true })],
+    plugins: [allWidgets(), minifyLiterals(literalOptions), nodeResolve({ exportConditions: ['browser', 'production'] }), terser({ format: { comments: false }, ecma: 2022, module: true })],
     // Lazily loaded parts (e.g. the ZMS adapter) become chunks beside the bundle; the bundle itself stays one file.
     output: { dir: 'dist/cdn', entryFileNames: `${name}.js`, chunkFileNames: 'chunks/[name]-[hash].js', format: 'es', sourcemap: true },
     onwarn(warning, warn) {

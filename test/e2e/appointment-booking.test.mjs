@@ -38,6 +38,8 @@ describe('appointment booking on the demo page (keyboard only)', () => {
     await stepHeading(page).waitFor();
     assert.equal(await stepHeading(page).textContent(), 'Anliegen wählen');
     assert.deepEqual(await axeViolations(page), [], 'service step');
+    // The minified bundle keeps the space a template edge carries (html`${description} `).
+    assert.match(await picker(page).locator('#service-kita-anmeldung-info').textContent(), /ein\. Dauer etwa 30 Minuten/);
 
     // Service: Space ticks the checkbox, then on to "Weiter".
     await page.keyboard.press('Tab');
