@@ -17,6 +17,24 @@ export function measureBundles(dir = new URL('dist/cdn/', root)) {
     });
 }
 
+/**
+ * The chunks a bundle may load later, each once (a language, the provider, a step the citizen may
+ * never reach): not in the budget, printed so their weight stays visible.
+ */
+export function lazyChunks(file, dir = new URL('dist/cdn/', root)) {
+  const seen = new Map();
+  const visit = (url) => {
+    for (const [, ref] of readFileSync(url, 'utf8').matchAll(/(?:import\(|from)"(\.\.?\/[^"]+)"/g)) {
+      const target = new URL(ref, url);
+      if (seen.has(target.href) || !target.pathname.includes('/chunks/')) continue;
+      seen.set(target.href, gzipSync(readFileSync(target), { level: 9 }).length);
+      visit(target);
+    }
+  };
+  visit(new URL(file, dir));
+  return [...seen].map(([href, gzip]) => ({ chunk: href.split('/chunks/')[1].replace(/-[\w-]{8}\.js$/, ''), gzip }));
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const rows = measureBundles();
   console.log('bundle'.padEnd(32), 'min'.padStart(9), 'min+gzip'.padStart(9), 'budget'.padStart(9));
@@ -24,5 +42,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const flag = r.budget === undefined ? '  (no budget)' : r.gzip > r.budget ? '  OVER BUDGET' : '';
     console.log(r.file.padEnd(32), String(r.min).padStart(9), String(r.gzip).padStart(9), String(r.budget ?? '-').padStart(9) + flag);
   }
+  console.log('\nloaded later, min+gzip:');
+  for (const r of rows) console.log(r.file.padEnd(32), lazyChunks(r.file).map((c) => `${c.chunk} ${c.gzip}`).join(', ') || '-');
   if (rows.some((r) => r.budget === undefined || r.gzip > r.budget)) process.exit(1);
 }

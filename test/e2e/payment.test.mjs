@@ -58,6 +58,37 @@ describe('payment on the demo page through the sandbox platform', () => {
     }
   });
 
+  test('the button\'s own bundle, in English inside <muni-provider>, under a strict CSP: pay and get the receipt', async () => {
+    const own = await startDemoServer({}, { extraMounts: [{ urlPrefix: '/pages/', dir: 'test/e2e/pages' }] });
+    const { page, problems, context } = await openPage(browser, own.url);
+    const scripts = [];
+    page.on('request', (request) => request.resourceType() === 'script' && scripts.push(new URL(request.url()).pathname));
+    try {
+      await page.goto(`${own.url}/pages/payment-own-bundle.html`);
+      const pay = button(page).locator('[part=pay-button]');
+      await pay.waitFor();
+      assert.equal((await pay.textContent()).trim(), 'Pay €12.50');
+      const loaded = () => scripts.map((path) => path.replace(/^.*\/chunks\/|-[\w-]{8}\.js$/g, ''));
+      assert.ok(loaded().includes('define'), 'the provider is loaded because the page uses it');
+      assert.ok(!loaded().some((name) => name === 'rest' || name === 'outcome-view'), `nothing for paying before the click: ${loaded()}`);
+
+      await pay.click();
+      await page.waitForURL(/\/sandbox\/pay\//);
+      await page.getByLabel('PayPal').check();
+      await page.getByRole('button', { name: 'Bezahlen', exact: true }).click();
+      await page.waitForURL(/payment-own-bundle\.html/);
+      await statusHeading(page).waitFor();
+      assert.equal(await statusHeading(page).textContent(), 'Thank you – your payment has been received');
+      const receipt = (await button(page).locator('[part=receipt]').textContent()).replace(/\s+/g, ' ');
+      for (const part of ['€12.50', 'Meldebescheinigung', '5210-2026-009999', 'Paid on', 'PayPal']) assert.ok(receipt.includes(part), part);
+      assert.deepEqual(await axeViolations(page), [], 'receipt');
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+      await own.close();
+    }
+  });
+
   for (const [action, title] of [
     ['Abbrechen', 'Sie haben die Zahlung abgebrochen'],
     ['Zahlung fehlschlagen lassen', 'Die Zahlung hat nicht geklappt'],

@@ -1,5 +1,4 @@
 import { defineElement } from '@muni-widgets/core';
-import '@muni-widgets/core/define.js';
 import { MuniAppointmentPicker } from './muni-appointment-picker.js';
 
 defineElement('muni-appointment-picker', MuniAppointmentPicker);

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { BackendCalls, LatestOnly, MuniElement, button, loading, solveBotChallenge, translator, type ApiError, type Translate } from '@muni-widgets/core';
+import { BackendCalls, LatestOnly, MuniElement, button, clientOf, loading, solveBotChallenge, translator, type ApiError, type Catalog, type Catalogs, type Translate } from '@muni-widgets/core';
 import type {
   Appointment,
   AppointmentOffice,
@@ -121,6 +121,10 @@ export class MuniAppointmentPicker extends MuniElement {
     return translator(pickerMessages, this.effectiveLocale);
   }
 
+  protected override get catalogs(): Catalogs<Catalog>[] {
+    return [...super.catalogs, pickerMessages];
+  }
+
   /** Requests in flight: several can overlap (a month loading while a day's times load). */
   get busy(): boolean {
     return this.calls.busy;
@@ -177,8 +181,8 @@ export class MuniAppointmentPicker extends MuniElement {
   /** The ZMS adapter is loaded only when a page asks for it, so REST users never download it. */
   private async chooseProvider(): Promise<AppointmentProvider> {
     if (this.provider) return this.provider;
-    if (this.api === 'zms') return new (await import('./providers/zms.js')).ZmsAppointmentProvider({ client: this.client });
-    return new RestAppointmentProvider(this.client);
+    if (this.api === 'zms') return new (await import('./providers/zms.js')).ZmsAppointmentProvider({ client: clientOf(this) });
+    return new RestAppointmentProvider(clientOf(this));
   }
 
   override connectedCallback(): void {

@@ -3,7 +3,7 @@ import { missingKeys } from '@muni-widgets/core';
 import { pickerMessages } from '../src/i18n/messages.js';
 
 describe('appointment picker messages', () => {
-  it('has every message in every language', () => {
-    expect(missingKeys(pickerMessages)).to.deep.equal([]);
+  it('has every message in every language', async () => {
+    expect(await missingKeys(pickerMessages)).to.deep.equal([]);
   });
 });

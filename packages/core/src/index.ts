@@ -5,6 +5,7 @@ export { mountWidgets } from './mount-widgets.js';
 export { muniConfigContext, type MuniConfig, type Theme } from './config-context.js';
 
 export { HttpClient, type HttpClientOptions, type RequestOptions, type Query } from './http/http-client.js';
+export { clientOf, type ClientHost } from './http/client-of.js';
 export { ApiError, toApiError, type ApiErrorKind, type FieldError, type Problem } from './http/errors.js';
 export { LatestOnly } from './http/latest.js';
 export { newIdempotencyKey } from './http/idempotency-key.js';
@@ -13,7 +14,7 @@ export * as s from './http/schema.js';
 export type { Schema, Infer } from './http/schema.js';
 
 export { LOCALES, DEFAULT_LOCALE, toLocale, intlTag, type Locale } from './i18n/locale.js';
-export { translator, missingKeys, plural, type Catalog, type CatalogOf, type Message, type Translate } from './i18n/translate.js';
+export { translator, plural, type Catalog, type CatalogOf, type Message, type Translate } from './i18n/translate.js';
 export {
   OFFICE_TIME_ZONE,
   formatLongDate,
@@ -32,6 +33,7 @@ export {
   type ZoneOptions,
 } from './i18n/format.js';
 export { coreMessages, type CoreMessages } from './i18n/core-messages.js';
+export { Catalogs, missingKeys } from './i18n/catalogs.js';
 
 export { LiveAnnouncer, type Politeness } from './controllers/live-announcer.js';
 export { MediaQueryController } from './controllers/media-query.js';

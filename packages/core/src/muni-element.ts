@@ -1,15 +1,16 @@
 import { LitElement, html, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
+import { property } from 'lit/decorators.js';
+import { ContextConsumer } from '@lit/context';
 import { muniConfigContext, type MuniConfig, type Theme } from './config-context.js';
 import { DEFAULT_LOCALE, toLocale, type Locale } from './i18n/locale.js';
-import { translator, type Translate } from './i18n/translate.js';
+import { translator, type Catalog, type Translate } from './i18n/translate.js';
+import type { Catalogs } from './i18n/catalogs.js';
 import { coreMessages, type CoreMessages } from './i18n/core-messages.js';
 import { OFFICE_TIME_ZONE } from './i18n/format.js';
-import { HttpClient } from './http/http-client.js';
 import { LiveAnnouncer } from './controllers/live-announcer.js';
 import { MediaQueryController } from './controllers/media-query.js';
 import { localeConverter, themeConverter, validTimeZone } from './locale-attribute.js';
+import { providerArrival } from './provider-on-demand.js';
 import { notice } from './parts/notices.js';
 import { tokens } from './styles/tokens.js';
 import { base } from './styles/base.js';
@@ -67,14 +68,29 @@ export abstract class MuniElement extends LitElement {
   /** "light" (default), "dark" or "auto" (follows the device). */
   @property({ converter: themeConverter }) theme: Theme | undefined;
 
-  @consume({ context: muniConfigContext, subscribe: true })
-  @state()
-  protected inherited: MuniConfig | undefined;
-
+  /** What the closest `<muni-provider>` says; it updates the widget when that changes. */
+  private readonly config = new ContextConsumer(this, { context: muniConfigContext, subscribe: true });
   protected readonly announcer = new LiveAnnouncer(this);
   private readonly prefersDark = new MediaQueryController(this, '(prefers-color-scheme: dark)');
-  private cachedClient: { key: string; client: HttpClient } | undefined;
   private warnedUnconfigured = false;
+  /** Set while a `<muni-provider>` around the widget is being defined (see provider-on-demand.ts). */
+  private providerArriving: Promise<void> | undefined;
+  /** Set while a language's texts are on their way (see Catalogs). */
+  private textsArriving: Promise<void> | undefined;
+
+  protected get inherited(): MuniConfig | undefined {
+    return this.config.value;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.providerArriving ??= providerArrival(this)?.then(() => {
+      this.providerArriving = undefined;
+      // Asking again the way the consumer asks on connecting: the provider can answer now.
+      this.config.hostConnected();
+      this.requestUpdate();
+    });
+  }
 
   get effectiveLocale(): Locale {
     const pageLang = toLocale(this.closest('[lang]')?.getAttribute('lang'));
@@ -99,14 +115,6 @@ export abstract class MuniElement extends LitElement {
     return translator(coreMessages, this.effectiveLocale);
   }
 
-  /** One client per backend and language, so retries and aborts stay with their widget. */
-  protected get client(): HttpClient {
-    const baseUrl = this.effectiveBackendUrl ?? '';
-    const key = `${baseUrl}|${this.effectiveLocale}`;
-    if (this.cachedClient?.key !== key) this.cachedClient = { key, client: new HttpClient({ baseUrl, locale: this.effectiveLocale }) };
-    return this.cachedClient.client;
-  }
-
   /** Widgets that can run without a server (an in-memory provider) return false. */
   protected get needsBackend(): boolean {
     return true;
@@ -122,10 +130,38 @@ export abstract class MuniElement extends LitElement {
     this.dataset['theme'] = this.effectiveTheme;
   }
 
+  /** Every catalog the widget renders with; a widget adds its own to core's. */
+  protected get catalogs(): Catalogs<Catalog>[] {
+    return [coreMessages];
+  }
+
   protected override render(): TemplateResult {
-    return html`<div class="root" part="base" lang=${this.effectiveLocale}>
+    const busy = html`<div class="root" part="base" aria-busy="true"></div>`;
+    // The provider may set the language and the backend: nothing is decided before it is there.
+    if (this.providerArriving) return busy;
+    const locale = this.effectiveLocale;
+    const missing = this.catalogs.filter((c) => !c.has(locale));
+    if (missing.length) {
+      // Nothing half-translated: the widget appears once its texts are there.
+      this.textsArriving ??= Promise.all(missing.map((c) => c.load(locale))).then(() => {
+        this.textsArriving = undefined;
+        this.requestUpdate();
+      });
+      return busy;
+    }
+    return html`<div class="root" part="base" lang=${locale}>
       ${this.configured ? this.renderWidget() : this.renderUnconfigured()} ${this.announcer.render()}
     </div>`;
+  }
+
+  /** Also waits for the provider and the texts, so `await el.updateComplete` means "rendered as configured". */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (this.providerArriving ?? this.textsArriving) {
+      await (this.providerArriving ?? this.textsArriving);
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
   }
 
   /** The widget's own content; called only when it is configured. */

@@ -3,6 +3,7 @@ import { state } from 'lit/decorators.js';
 import { MuniElement } from '../src/muni-element.js';
 import { defineElement } from '../src/define-element.js';
 import { ApiError } from '../src/http/errors.js';
+import { clientOf } from '../src/http/client-of.js';
 import { textField } from '../src/parts/text-field.js';
 import { button } from '../src/parts/button.js';
 import { errorState, loading, errorSummary } from '../src/parts/notices.js';
@@ -39,7 +40,7 @@ export class ProbeWidget extends MuniElement {
     if (this.fieldError) return;
     this.phase = 'loading';
     try {
-      const town = await this.client.get('v1/town', { schema: s.object({ name: s.string }) });
+      const town = await clientOf(this).get('v1/town', { schema: s.object({ name: s.string }) });
       this.result = `${this.name} @ ${town.name}`;
       this.phase = 'done';
       this.announcer.announce(this.result);

@@ -1,20 +1,28 @@
 import { expect } from '@open-wc/testing';
 import { coreMessages } from '../src/i18n/core-messages.js';
-import { missingKeys, plural, translator } from '../src/i18n/translate.js';
+import { plural, translator } from '../src/i18n/translate.js';
+import { Catalogs, missingKeys } from '../src/i18n/catalogs.js';
 import { dayInZone, formatLongDate, formatMoney, formatTime, hourInZone, zonesDiffer } from '../src/i18n/format.js';
 import { toLocale } from '../src/i18n/locale.js';
 
 describe('i18n', () => {
-  it('has every core message in every language', () => {
-    expect(missingKeys(coreMessages)).to.deep.equal([]);
+  it('has every core message in every language', async () => {
+    expect(await missingKeys(coreMessages)).to.deep.equal([]);
   });
 
-  it('detects a missing or empty key', () => {
-    const broken = { de: { a: 'A', b: 'B' }, en: { a: '' } };
-    expect(missingKeys(broken)).to.deep.equal(['en.a', 'en.b']);
+  it('detects a missing or empty key, and a language that does not load', async () => {
+    const broken = new Catalogs({ a: 'A', b: 'B' }, { en: async () => ({ a: '' }) as never });
+    expect(await missingKeys(broken)).to.deep.equal(['en.a', 'en.b']);
+    const unreachable = new Catalogs({ a: 'A' }, { en: () => Promise.reject(new Error('offline')) });
+    expect(await missingKeys(unreachable)).to.deep.equal(['en.*']);
   });
 
-  it('translates with parameters', () => {
+  it('translates with parameters, in German until another language has loaded', async () => {
+    const texts = new Catalogs({ hello: 'Hallo' }, { en: async () => ({ hello: 'Hello' }) });
+    expect(translator(texts, 'en')('hello')).to.equal('Hallo');
+    await texts.load('en');
+    expect(translator(texts, 'en')('hello')).to.equal('Hello');
+    await coreMessages.load('en');
     expect(translator(coreMessages, 'de')('errorSummaryTitle', { count: 2 })).to.equal('Bitte korrigieren Sie 2 Eingaben:');
     expect(translator(coreMessages, 'en')('errorSummaryTitle', { count: 1 })).to.equal('Please correct 1 entry:');
   });

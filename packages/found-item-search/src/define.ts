@@ -1,5 +1,4 @@
 import { defineElement } from '@muni-widgets/core';
-import '@muni-widgets/core/define.js';
 import { MuniFoundItemSearch } from './muni-found-item-search.js';
 
 defineElement('muni-found-item-search', MuniFoundItemSearch);

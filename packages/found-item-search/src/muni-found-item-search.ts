@@ -5,11 +5,14 @@ import {
   type ApiError,
   LatestOnly,
   MuniElement,
+  clientOf,
   dayInZone,
   loading,
   newIdempotencyKey,
   solveBotChallenge,
   translator,
+  type Catalog,
+  type Catalogs,
   type Translate,
 } from '@muni-widgets/core';
 import type { ClaimReceipt, FoundItem, FoundItemCategory, FoundItemColour, FoundItemProvider, LossReport, LossReportReceipt, SearchFilters, SearchPage } from './provider.js';
@@ -89,6 +92,10 @@ export class MuniFoundItemSearch extends MuniElement {
     return translator(foundMessages, this.effectiveLocale);
   }
 
+  protected override get catalogs(): Catalogs<Catalog>[] {
+    return [...super.catalogs, foundMessages];
+  }
+
   get busy(): boolean {
     return this.calls.busy;
   }
@@ -131,7 +138,7 @@ export class MuniFoundItemSearch extends MuniElement {
   }
 
   private async start(): Promise<void> {
-    this.active = this.provider ?? new RestFoundItemProvider(this.client);
+    this.active = this.provider ?? new RestFoundItemProvider(clientOf(this));
     const loaded = await this.calls.run(async () => {
       [this.categories, this.colours] = await Promise.all([this.backend.categories(), this.backend.colours()]);
     }, () => this.start());

@@ -1,8 +1,8 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { BackendCalls, MuniElement, button, formatLongDate, formatMoney, formatTime, loading, notice, translator, type Translate } from '@muni-widgets/core';
+import { BackendCalls, MuniElement, button, formatMoney, loading, notice, translator, type Catalog, type Catalogs, type Translate } from '@muni-widgets/core';
 import type { Payment, PaymentProvider, PaymentRequest } from './provider.js';
-import { RestPaymentProvider } from './providers/rest.js';
+import type { Outcome } from './i18n/outcome-de.js';
 import { requestProblems, type RequestProblem } from './payment-request.js';
 import { PaymentSession } from './payment-session.js';
 import { returnedPaymentId, returnUrl, withoutReturnedPayment } from './return-link.js';
@@ -64,6 +64,8 @@ export class MuniPaymentButton extends MuniElement {
   @state() state: PaymentState = 'idle';
   @state() payment: Payment | undefined;
   @state() private lookedUpNothing = false;
+  /** The outcome and receipt, loaded with the first status answer (see outcome-view.ts). */
+  @state() private view: typeof import('./outcome-view.js') | undefined;
   /** The editor-facing wording of what is misconfigured, once its module is loaded. */
   @state() private problemTexts: string[] | undefined;
 
@@ -76,12 +78,22 @@ export class MuniPaymentButton extends MuniElement {
     return translator(paymentMessages, this.effectiveLocale);
   }
 
+  protected override get catalogs(): Catalogs<Catalog>[] {
+    return [...super.catalogs, paymentMessages, ...(this.view ? [this.view.outcomeMessages] : [])];
+  }
+
   protected override get needsBackend(): boolean {
     return this.provider === undefined;
   }
 
-  private get backend(): PaymentProvider {
-    return this.provider ?? new RestPaymentProvider(this.client);
+  /**
+   * The REST provider and the HTTP client behind it load with the first call: the button's
+   * first render needs no network code, and most visitors never press it.
+   */
+  private async backend(): Promise<PaymentProvider> {
+    if (this.provider) return this.provider;
+    const { restProviderFor } = await import('./providers/rest.js');
+    return restProviderFor(this);
   }
 
   get problems(): RequestProblem[] {
@@ -144,7 +156,7 @@ export class MuniPaymentButton extends MuniElement {
     this.announcer.announce(this.t('creating'));
     await this.calls.run(
       async () => {
-        const payment = await this.backend.create(this.request, session.key());
+        const payment = await (await this.backend()).create(this.request, session.key());
         session.remember(payment.id);
         this.payment = payment;
         if (payment.status === 'redirect' && payment.payUrl) {
@@ -166,7 +178,7 @@ export class MuniPaymentButton extends MuniElement {
     this.state = 'checking';
     await this.calls.run(
       async () => {
-        const payment = await this.backend.status(id);
+        const payment = await (await this.backend()).status(id);
         if (fromReturn) history.replaceState(history.state, '', location.pathname + location.search + withoutReturnedPayment(location.hash));
         // A link from another page's payment, or one this button does not sell: not ours to show.
         if (!payment || payment.reference !== this.request.reference || payment.amountCents !== this.request.amountCents) {
@@ -186,7 +198,7 @@ export class MuniPaymentButton extends MuniElement {
     this.lookedUpNothing = false;
     await this.calls.run(
       async () => {
-        const [latest] = await this.backend.byReference(this.request.reference);
+        const [latest] = await (await this.backend()).byReference(this.request.reference);
         if (!latest) {
           this.state = 'idle';
           this.lookedUpNothing = true;
@@ -201,6 +213,8 @@ export class MuniPaymentButton extends MuniElement {
   }
 
   private async settle(payment: Payment, announce: boolean): Promise<void> {
+    const view = (this.view ??= await import('./outcome-view.js'));
+    await view.outcomeMessages.load(this.effectiveLocale);
     clearTimeout(this.recheckTimer);
     const outcome = payment.status === 'redirect' ? 'open' : payment.status;
     const changed = this.state !== outcome;
@@ -216,7 +230,7 @@ export class MuniPaymentButton extends MuniElement {
       this.recheckTimer = setTimeout(() => void this.check(payment.id, false), PENDING_RECHECK_MS);
     }
     if (announce || changed) {
-      this.announcer.announce(this.t('title', { outcome }), outcome === 'failed' ? 'assertive' : 'polite');
+      this.announcer.announce(view.outcomeTitle(outcome, this.effectiveLocale), outcome === 'failed' ? 'assertive' : 'polite');
       await this.focusAfterRender('#status-heading');
     }
   }
@@ -240,39 +254,6 @@ export class MuniPaymentButton extends MuniElement {
       <div><dt>${t('purpose')}</dt><dd>${this.purpose}</dd></div>
       <div><dt>${t('reference')}</dt><dd>${this.reference}</dd></div>
     </dl>`;
-  }
-
-  private renderReceipt(p: Payment): TemplateResult {
-    const t = this.t;
-    const zone = { locale: this.effectiveLocale, timeZone: this.effectiveTimeZone };
-    const paidAt = p.paidAt ?? p.createdAt;
-    return html`<dl class="facts receipt" part="receipt">
-      <div><dt>${t('amount')}</dt><dd>${this.money(p.amountCents)}</dd></div>
-      <div><dt>${t('purpose')}</dt><dd>${p.purpose}</dd></div>
-      <div><dt>${t('reference')}</dt><dd>${p.reference}</dd></div>
-      <div><dt>${t('paidAt')}</dt><dd>${formatLongDate(paidAt, zone)}, ${formatTime(paidAt, zone)}</dd></div>
-      ${p.paymentMethodDetail ?? p.paymentMethod ? html`<div><dt>${t('method')}</dt><dd>${p.paymentMethodDetail ?? p.paymentMethod}</dd></div>` : nothing}
-      ${p.transactionReference ? html`<div><dt>${t('transaction')}</dt><dd>${p.transactionReference}</dd></div>` : nothing}
-    </dl>`;
-  }
-
-  private renderOutcome(): TemplateResult {
-    const t = this.t;
-    const p = this.payment!;
-    const s = this.state as 'open' | 'pending' | 'paid' | 'failed' | 'cancelled' | 'expired';
-    const variant = ({ paid: 'success', failed: 'error', expired: 'warning', pending: 'warning', cancelled: 'info', open: 'info' } as const)[s];
-    const again = button({ label: t('payAgain'), onClick: () => void this.startOver(), part: 'pay-button' });
-    const actions = {
-      paid: button({ label: t('printReceipt'), variant: 'secondary', onClick: () => window.print(), part: 'print-button' }),
-      failed: again,
-      cancelled: again,
-      expired: again,
-      pending: button({ label: t('checkAgain'), variant: 'secondary', onClick: () => void this.check(p.id, false), part: 'check-button' }),
-      open: p.payUrl ? html`<a class="button button--primary" part="continue-link" href=${p.payUrl}>${t('continuePaying')}</a>` : nothing,
-    }[s];
-    return html`${notice({ variant, title: t('title', { outcome: s }), headingId: 'status-heading', body: t('body', { outcome: s }) })}
-      ${s === 'paid' ? this.renderReceipt(p) : this.renderSummary()}
-      <div class="actions no-print">${actions}</div>`;
   }
 
   private renderInvalid(): TemplateResult {
@@ -307,7 +288,17 @@ export class MuniPaymentButton extends MuniElement {
           <p class="muted" id="pay-hint">${t('payHint')}</p>`;
       }
       default:
-        return html`${error}${this.renderOutcome()}`;
+        return html`${error}${this.view!.renderOutcome({
+          outcome: this.state as Outcome,
+          payment: this.payment!,
+          locale: this.effectiveLocale,
+          timeZone: this.effectiveTimeZone,
+          t,
+          money: (cents) => this.money(cents),
+          summary: this.renderSummary(),
+          payAgain: () => void this.startOver(),
+          checkAgain: () => void this.check(this.payment!.id, false),
+        })}`;
     }
   }
 }

@@ -1,12 +1,14 @@
 import { expect } from '@open-wc/testing';
 import { missingKeys } from '@muni-widgets/core';
 import { paymentMessages } from '../src/i18n/messages.js';
+import { outcomeMessages } from '../src/i18n/outcome-messages.js';
 import { describeProblem } from '../src/i18n/editor-problems.js';
 import type { RequestProblem } from '../src/payment-request.js';
 
 describe('payment button messages', () => {
-  it('has every message in every language', () => {
-    expect(missingKeys(paymentMessages)).to.deep.equal([]);
+  it('has every message in every language', async () => {
+    expect(await missingKeys(paymentMessages)).to.deep.equal([]);
+    expect(await missingKeys(outcomeMessages)).to.deep.equal([]);
   });
 
   it('words every attribute problem in both languages', () => {

@@ -48,6 +48,8 @@ function returnFromPayPage(id: string, extra = '') {
 }
 
 describe('<muni-payment-button>', () => {
+  // The outcome view is a lazy chunk; a cold test server serves it slower than settle() waits.
+  before(() => import('../src/outcome-view.js'));
   beforeEach(() => {
     sessionStorage.clear();
     history.replaceState(null, '', location.pathname);

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { MuniElement, button, clockTimeInZone, dayInZone, formatTime, formatWeekday, loading, notice, translator, type Translate } from '@muni-widgets/core';
+import { MuniElement, button, clockTimeInZone, dayInZone, formatTime, formatWeekday, loading, notice, translator, type Catalog, type Catalogs, type Translate } from '@muni-widgets/core';
 import type { ConnectionStatus, QueueCall, QueueProvider, QueueState, QueueTicket, QueueUpdate, TicketRef } from './provider.js';
 import { RestQueueProvider } from './providers/rest.js';
 import { parseTicketLink, ticketFromHash } from './ticket-link.js';
@@ -68,6 +68,10 @@ export class MuniQueueStatus extends MuniElement {
 
   get t(): Translate<QueueMessages> {
     return translator(queueMessages, this.effectiveLocale);
+  }
+
+  protected override get catalogs(): Catalogs<Catalog>[] {
+    return [...super.catalogs, queueMessages];
   }
 
   protected override get needsBackend(): boolean {

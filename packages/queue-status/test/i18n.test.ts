@@ -4,8 +4,8 @@ import { queueMessages } from '../src/i18n/messages.js';
 import { parseTicketLink } from '../src/ticket-link.js';
 
 describe('queue status messages and links', () => {
-  it('has every message in every language', () => {
-    expect(missingKeys(queueMessages)).to.deep.equal([]);
+  it('has every message in every language', async () => {
+    expect(await missingKeys(queueMessages)).to.deep.equal([]);
   });
 
   it('reads the ticket link', () => {

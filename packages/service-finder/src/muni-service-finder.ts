@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { BackendCalls, LatestOnly, MuniElement, button, loading, notice, translator, type Translate } from '@muni-widgets/core';
+import { BackendCalls, LatestOnly, MuniElement, button, clientOf, loading, notice, translator, type Catalog, type Catalogs, type Translate } from '@muni-widgets/core';
 import type { ServiceCatalogProvider } from './provider.js';
 import type { ServiceCatalog, ServiceDetail, ServiceSummary } from './model.js';
 import { RestServiceProvider } from './providers/rest.js';
@@ -113,6 +113,10 @@ export class MuniServiceFinder extends MuniElement {
     return translator(finderMessages, this.effectiveLocale);
   }
 
+  protected override get catalogs(): Catalogs<Catalog>[] {
+    return [...super.catalogs, finderMessages];
+  }
+
   protected override get needsBackend(): boolean {
     return this.provider === undefined && this.api === 'rest';
   }
@@ -146,7 +150,7 @@ export class MuniServiceFinder extends MuniElement {
     if (this.provider) return this.provider;
     if (this.api === 'dldb') return new (await import('./providers/dldb.js')).DldbServiceProvider({ servicesUrl: this.catalogUrl ?? '' });
     if (this.api === 'xzufi') return new (await import('./providers/xzufi.js')).XzufiServiceProvider({ url: this.catalogUrl ?? '' });
-    return new RestServiceProvider(this.client, this.effectiveTimeZone);
+    return new RestServiceProvider(clientOf(this), this.effectiveTimeZone);
   }
 
   private async start(): Promise<void> {

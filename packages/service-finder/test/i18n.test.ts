@@ -3,7 +3,7 @@ import { missingKeys } from '@muni-widgets/core';
 import { finderMessages } from '../src/i18n/messages.js';
 
 describe('service finder messages', () => {
-  it('has every message in every language', () => {
-    expect(missingKeys(finderMessages)).to.deep.equal([]);
+  it('has every message in every language', async () => {
+    expect(await missingKeys(finderMessages)).to.deep.equal([]);
   });
 });

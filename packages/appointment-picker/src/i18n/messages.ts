@@ -1,5 +1,5 @@
+import { Catalogs } from '@muni-widgets/core';
 import { de } from './de.js';
-import { en } from './en.js';
 
 export type PickerMessages = typeof de;
-export const pickerMessages = { de, en };
+export const pickerMessages = new Catalogs(de, { en: () => import('./en.js').then((m) => m.en) });

@@ -100,12 +100,3 @@ export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   return new ApiError('unexpected', { cause: error, message: error instanceof Error ? error.message : String(error) });
 }
-
-export function statusToKind(status: number): ApiErrorKind {
-  if (status === 400 || status === 422) return 'validation';
-  if (status === 404 || status === 410) return 'not_found';
-  if (status === 409) return 'conflict';
-  if (status === 429) return 'rate_limited';
-  if (status >= 500) return 'server';
-  return 'http';
-}

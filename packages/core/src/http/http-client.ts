@@ -1,5 +1,5 @@
 import type { Locale } from '../i18n/locale.js';
-import { ApiError, statusToKind, type Problem } from './errors.js';
+import { ApiError, type ApiErrorKind, type Problem } from './errors.js';
 import { SchemaError, type Schema } from './schema.js';
 import { newIdempotencyKey } from './idempotency-key.js';
 
@@ -214,4 +214,14 @@ function toProblem(body: unknown, status: number): Problem {
   }
   if (errors) problem.errors = errors;
   return problem;
+}
+
+/** HTTP statuses in the terms a widget decides by. */
+function statusToKind(status: number): ApiErrorKind {
+  if (status === 400 || status === 422) return 'validation';
+  if (status === 404 || status === 410) return 'not_found';
+  if (status === 409) return 'conflict';
+  if (status === 429) return 'rate_limited';
+  if (status >= 500) return 'server';
+  return 'http';
 }

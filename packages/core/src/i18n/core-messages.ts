@@ -1,5 +1,5 @@
+import { Catalogs } from './catalogs.js';
 import { de } from './messages.de.js';
-import { en } from './messages.en.js';
 
 export type CoreMessages = typeof de;
-export const coreMessages = { de, en };
+export const coreMessages = new Catalogs(de, { en: () => import('./messages.en.js').then((m) => m.en) });

@@ -1,5 +1,5 @@
 import type { Locale } from './locale.js';
-import { LOCALES } from './locale.js';
+import type { Catalogs } from './catalogs.js';
 
 /** A message is plain text or a function of typed parameters (plurals, names, dates). */
 export type Message = string | ((params: never) => string);
@@ -8,7 +8,7 @@ export type Catalog = Record<string, Message>;
 /**
  * The shape every other language must have: the same keys, and for function
  * messages the same parameters. Declaring `en` as `CatalogOf<typeof de>` makes
- * a missing key a compile error; `missingKeys` catches it at run time too.
+ * a missing key a compile error; `missingKeys` (catalogs.ts) catches it at run time too.
  */
 export type CatalogOf<C extends Catalog> = { [K in keyof C]: C[K] extends string ? string : C[K] };
 
@@ -16,25 +16,13 @@ type Args<M> = M extends (params: infer P) => string ? [params: P] : [];
 
 export type Translate<C extends Catalog> = <K extends keyof C>(key: K, ...args: Args<C[K]>) => string;
 
-export function translator<C extends Catalog>(catalogs: Record<Locale, CatalogOf<C>>, locale: Locale): Translate<C> {
-  const catalog = catalogs[locale];
+/** Texts in `locale` once loaded (see Catalogs.load), German before. */
+export function translator<C extends Catalog>(catalogs: Catalogs<C>, locale: Locale): Translate<C> {
+  const catalog = catalogs.get(locale);
   return (key, ...args) => {
     const message = catalog[key] as Message;
     return typeof message === 'function' ? (message as (p: unknown) => string)(args[0]) : message;
   };
-}
-
-/** Keys that some language lacks or leaves empty, as "en.someKey". */
-export function missingKeys(catalogs: Record<Locale, Catalog>): string[] {
-  const all = new Set(LOCALES.flatMap((l) => Object.keys(catalogs[l])));
-  const missing: string[] = [];
-  for (const locale of LOCALES) {
-    for (const key of all) {
-      const message = catalogs[locale][key];
-      if (message === undefined || message === '') missing.push(`${locale}.${key}`);
-    }
-  }
-  return missing;
 }
 
 /** Picks the plural form with Intl.PluralRules, so languages with other rules can be added. */

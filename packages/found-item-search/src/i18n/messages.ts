@@ -1,5 +1,5 @@
+import { Catalogs } from '@muni-widgets/core';
 import { de } from './de.js';
-import { en } from './en.js';
 
 export type FoundMessages = typeof de;
-export const foundMessages = { de, en };
+export const foundMessages = new Catalogs(de, { en: () => import('./en.js').then((m) => m.en) });

@@ -1,31 +1,7 @@
-type Outcome = 'open' | 'pending' | 'paid' | 'failed' | 'cancelled' | 'expired';
-
-const titles: Record<Outcome, string> = {
-  open: 'Die Zahlung ist noch nicht abgeschlossen',
-  pending: 'Ihre Zahlung wird noch bearbeitet',
-  paid: 'Vielen Dank – Ihre Zahlung ist eingegangen',
-  failed: 'Die Zahlung hat nicht geklappt',
-  cancelled: 'Sie haben die Zahlung abgebrochen',
-  expired: 'Die Zahlung ist abgelaufen',
-};
-
-const bodies: Record<Outcome, string> = {
-  open: 'Sie können sie auf der Bezahlseite fortsetzen. Es wurde noch nichts abgebucht.',
-  pending: 'Der Bezahldienst hat noch nicht bestätigt. Bitte bezahlen Sie nicht noch einmal – wir fragen gleich erneut nach.',
-  paid: 'Bewahren Sie diese Quittung auf. Sie können sie ausdrucken.',
-  failed: 'Es wurde nichts abgebucht. Sie können es erneut versuchen, gern auch mit einer anderen Zahlart.',
-  cancelled: 'Es wurde nichts abgebucht. Sie können jederzeit neu beginnen.',
-  expired: 'Die Zeit für diese Zahlung ist abgelaufen; es wurde nichts abgebucht. Bitte beginnen Sie neu.',
-};
-
-
 export const de = {
   amount: 'Betrag',
   purpose: 'Verwendungszweck',
   reference: 'Kassenzeichen',
-  paidAt: 'Bezahlt am',
-  method: 'Zahlart',
-  transaction: 'Transaktionsnummer',
   pay: (p: { amount: string }): string => `${p.amount} bezahlen`,
   payHint: 'Sie werden zur Bezahlseite des Bezahldienstes der Stadt weitergeleitet und kommen danach hierher zurück.',
   creating: 'Zahlung wird vorbereitet …',
@@ -34,11 +10,5 @@ export const de = {
   checking: 'Der Stand Ihrer Zahlung wird abgefragt …',
   lookUp: 'Schon bezahlt? Zahlungsstand prüfen',
   nothingFound: 'Zu diesem Kassenzeichen gibt es noch keine Zahlung.',
-  payAgain: 'Erneut bezahlen',
-  checkAgain: 'Stand erneut prüfen',
-  continuePaying: 'Weiter zur Bezahlseite',
-  printReceipt: 'Quittung drucken',
-  title: (p: { outcome: Outcome }): string => titles[p.outcome],
-  body: (p: { outcome: Outcome }): string => bodies[p.outcome],
   invalidTitle: 'Dieser Bezahlknopf ist falsch eingerichtet',
 };

@@ -1,5 +1,5 @@
+import { Catalogs } from '@muni-widgets/core';
 import { de } from './de.js';
-import { en } from './en.js';
 
 export type PaymentMessages = typeof de;
-export const paymentMessages = { de, en };
+export const paymentMessages = new Catalogs(de, { en: () => import('./en.js').then((m) => m.en) });

@@ -1,4 +1,4 @@
-import { ApiError, s, type HttpClient } from '@muni-widgets/core';
+import { ApiError, clientOf, s, type ClientHost, type HttpClient } from '@muni-widgets/core';
 import type { CallOptions, Payment, PaymentProvider, PaymentRequest } from '../provider.js';
 
 const payment = s.object({
@@ -40,3 +40,6 @@ export class RestPaymentProvider implements PaymentProvider {
     return (await this.client.get('v1/payments', { schema: s.object({ payments: s.array(payment) }), query: { reference }, ...signalOf(options) })).payments;
   }
 }
+
+/** The provider for a widget's own backend and language. */
+export const restProviderFor = (host: ClientHost): PaymentProvider => new RestPaymentProvider(clientOf(host));

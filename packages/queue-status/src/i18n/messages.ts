@@ -1,5 +1,5 @@
+import { Catalogs } from '@muni-widgets/core';
 import { de } from './de.js';
-import { en } from './en.js';
 
 export type QueueMessages = typeof de;
-export const queueMessages = { de, en };
+export const queueMessages = new Catalogs(de, { en: () => import('./en.js').then((m) => m.en) });

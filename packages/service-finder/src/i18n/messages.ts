@@ -1,5 +1,5 @@
+import { Catalogs } from '@muni-widgets/core';
 import { de } from './de.js';
-import { en } from './en.js';
 
 export type FinderMessages = typeof de;
-export const finderMessages = { de, en };
+export const finderMessages = new Catalogs(de, { en: () => import('./en.js').then((m) => m.en) });

@@ -1,0 +1,51 @@
+import { expect } from '@open-wc/testing';
+import { html, type TemplateResult } from 'lit';
+import { MuniElement } from '../src/muni-element.js';
+import { defineElement } from '../src/define-element.js';
+
+/**
+ * Widget bundles leave `<muni-provider>` out; this file never imports core's define.js, so the
+ * provider is undefined here until a widget inside one loads it.
+ */
+class ConfiguredProbe extends MuniElement {
+  protected renderWidget(): TemplateResult {
+    return html`<p id="config">${this.effectiveBackendUrl} ${this.effectiveLocale}</p>`;
+  }
+}
+defineElement('configured-probe', ConfiguredProbe);
+
+describe('<muni-provider> on demand', () => {
+  it('is not defined by a widget outside any provider', async () => {
+    const el = document.createElement('configured-probe') as ConfiguredProbe;
+    el.setAttribute('backend-url', '/own');
+    document.body.append(el);
+    await el.updateComplete;
+    expect(customElements.get('muni-provider')).to.equal(undefined);
+    expect(el.shadowRoot!.querySelector('#config')!.textContent).to.equal('/own de');
+    el.remove();
+  });
+
+  it('is loaded by a widget inside one, which then takes its configuration and language', async () => {
+    const warnings: unknown[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => void warnings.push(args);
+    try {
+      const provider = document.createElement('muni-provider');
+      provider.setAttribute('backend-url', '/from-provider');
+      provider.setAttribute('locale', 'en');
+      const el = document.createElement('configured-probe') as ConfiguredProbe;
+      provider.append(el);
+      document.body.append(provider);
+      // The first render comes a few microtasks later; the provider's chunk takes a request.
+      for (let i = 0; i < 10 && !el.shadowRoot!.querySelector('.root'); i++) await null;
+      expect(el.shadowRoot!.querySelector('.root')!.getAttribute('aria-busy'), 'waits instead of "not set up"').to.equal('true');
+      await el.updateComplete;
+      expect(customElements.get('muni-provider')).to.not.equal(undefined);
+      expect(el.shadowRoot!.querySelector('#config')!.textContent).to.equal('/from-provider en');
+      expect(warnings, 'no "has no backend-url" warning on the way').to.deep.equal([]);
+      provider.remove();
+    } finally {
+      console.warn = warn;
+    }
+  });
+});
