@@ -1,6 +1,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { MuniElement, defineElement, type CoreMessages, type Translate } from '../../packages/core/src/index.js';
+import { MuniElement, defineElement, fieldStyles, type CoreMessages, type Translate } from '../../packages/core/src/index.js';
 
 /** What a story shows inside the widget; it gets the widget for its translator and resolved configuration. */
 export type StoryContent = (widget: StoryWidget) => TemplateResult;
@@ -13,6 +13,7 @@ export type StoryContent = (widget: StoryWidget) => TemplateResult;
 export class StoryWidget extends MuniElement {
   static override styles = [
     MuniElement.styles,
+    fieldStyles,
     css`
       .root {
         padding: var(--_space);

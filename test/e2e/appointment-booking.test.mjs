@@ -1,9 +1,9 @@
 // Issue acceptance: on the demo's Kita page, with the keyboard only, book an
 // appointment against the real reference server, open the activation link from
 // the dev outbox, then cancel through the management link.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axeViolations, deepFocus, launchBrowser, openPage, startDemoServer, tabTo } from './harness.mjs';
+import { axeViolations, deepFocus, tabTo, useDemo } from './harness.mjs';
 
 const picker = (page) => page.locator('muni-appointment-picker');
 const stepHeading = (page) => picker(page).locator('#step-heading');
@@ -18,23 +18,11 @@ async function outboxLink(server, action) {
 }
 
 describe('appointment booking on the demo page (keyboard only)', () => {
-  let server;
-  let browser;
-  let session;
-  before(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-    session = await openPage(browser, server.url);
-  });
-  after(async () => {
-    await session?.context.close();
-    await browser?.close();
-    await server?.close();
-  });
+  const demo = useDemo({ session: true });
 
   test('book, activate from the e-mail, reschedule and cancel from the management link', async () => {
-    const { page, problems } = session;
-    await page.goto(`${server.url}/kita-termin.html`);
+    const { page, problems } = demo.session;
+    await page.goto(`${demo.server.url}/kita-termin.html`);
     await stepHeading(page).waitFor();
     assert.equal(await stepHeading(page).textContent(), 'Anliegen wählen');
     assert.deepEqual(await axeViolations(page), [], 'service step');
@@ -84,13 +72,13 @@ describe('appointment booking on the demo page (keyboard only)', () => {
     assert.deepEqual(await axeViolations(page), [], 'sent step');
 
     // The activation link from the e-mail confirms the booking.
-    await page.goto(await outboxLink(server, 'activate'));
+    await page.goto(await outboxLink(demo.server, 'activate'));
     await picker(page).getByRole('heading', { name: 'Ihr Termin ist gebucht' }).waitFor();
     assert.equal(new URL(page.url()).hash, '', 'the token leaves the address bar');
     assert.deepEqual(await axeViolations(page), [], 'confirmed step');
 
     // The management link from the confirmation e-mail: move the appointment to another time...
-    await page.goto(await outboxLink(server, 'manage'));
+    await page.goto(await outboxLink(demo.server, 'manage'));
     await picker(page).getByRole('heading', { name: 'Ihr Termin', exact: true }).waitFor();
     const before = await picker(page).locator('.summary').first().textContent();
     await tabTo(page, (f) => f.text === 'Termin verschieben');

@@ -2,9 +2,9 @@
 // searches the register by keyboard, reports a loss (the widget solves the proof of work), the
 // office registers a matching find through its API, the notification lands in the dev outbox,
 // and the citizen follows its link and claims the find, seeing the pickup information.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axeViolations, focusedId, launchBrowser, openPage, startDemoServer, tabTo } from './harness.mjs';
+import { axeViolations, focusedId, tabTo, useDemo } from './harness.mjs';
 
 const OFFICE_KEY = 'dev-fundbuero-musterstadt-nicht-produktiv';
 const SECRET = 'E2E-GEHEIM-Seriennummer-93jf8';
@@ -27,23 +27,11 @@ async function outboxMail(server, to, subject) {
 }
 
 describe('lost and found on the demo page', () => {
-  let server;
-  let browser;
-  let session;
-  before(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-    session = await openPage(browser, server.url);
-  });
-  after(async () => {
-    await session?.context.close();
-    await browser?.close();
-    await server?.close();
-  });
+  const demo = useDemo({ session: true });
 
   test('search by keyboard with a filter', async () => {
-    const { page } = session;
-    await page.goto(`${server.url}/fundbuero.html`);
+    const { page } = demo.session;
+    await page.goto(`${demo.server.url}/fundbuero.html`);
     await widget(page).locator('#results-heading').waitFor();
     assert.match(await widget(page).locator('#results-heading').textContent(), /\d+ Fundsachen/);
     assert.deepEqual(await axeViolations(page), [], 'start');
@@ -70,9 +58,9 @@ describe('lost and found on the demo page', () => {
   });
 
   test('report a loss, the office registers a match, the mail leads to the find, the citizen claims it', async () => {
-    const { page, problems } = session;
+    const { page, problems } = demo.session;
     const email = `verlust-${Date.now()}@example.org`;
-    await page.goto(`${server.url}/fundbuero.html`);
+    await page.goto(`${demo.server.url}/fundbuero.html`);
     await widget(page).locator('[part~=report-button]').first().click();
     await waitForHeading(page, /Verlust melden/);
     const w = widget(page);
@@ -94,7 +82,7 @@ describe('lost and found on the demo page', () => {
     assert.deepEqual(await axeViolations(page), [], 'loss report saved');
 
     // The Fundbüro registers a find that matches, with a detail it keeps back.
-    const registered = await fetch(`${server.url}/api/v1/office/found-items`, {
+    const registered = await fetch(`${demo.server.url}/api/v1/office/found-items`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${OFFICE_KEY}`, 'Content-Type': 'application/json' },
       body: JSON.stringify({
@@ -111,7 +99,7 @@ describe('lost and found on the demo page', () => {
     assert.equal(registered.status, 201, await registered.clone().text());
     const find = await registered.json();
 
-    const mail = await outboxMail(server, email, /Fundsache passend/);
+    const mail = await outboxMail(demo.server, email, /Fundsache passend/);
     assert.ok(mail, 'the notification is in the outbox');
     assert.ok(!mail.text.includes(SECRET), 'the mail holds public details only');
     const itemLink = new RegExp(`https?://\\S+#muni-found-item=item:${find.reference}`).exec(mail.text)?.[0];
@@ -140,7 +128,7 @@ describe('lost and found on the demo page', () => {
     assert.ok(!(await w.evaluate((el) => el.shadowRoot.innerHTML)).includes(SECRET), 'no held-back detail in the widget');
 
     // The loss report can be renewed through the link in the first mail.
-    const created = await outboxMail(server, email, /Ihre Verlustanzeige/);
+    const created = await outboxMail(demo.server, email, /Ihre Verlustanzeige/);
     const manageLink = /https?:\/\/\S+#muni-found-item=manage:[A-Za-z0-9_-]+/.exec(created.text)?.[0];
     await page.goto(manageLink);
     await waitForHeading(page, /Ihre Verlustanzeige V-/);

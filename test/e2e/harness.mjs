@@ -1,6 +1,7 @@
 // End-to-end harness: the real reference server (PGlite in memory) serving the demo and
 // the CDN bundles, driven by Debian's Chromium through playwright-core.
 import { readFileSync } from 'node:fs';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { startServer, loadConfig } from '@muni-widgets/server';
 import { chromiumPath, CHROMIUM_ARGS } from '../../scripts/chromium-path.js';
@@ -25,6 +26,25 @@ export async function startDemoServer(env = {}, { extraMounts = [] } = {}) {
 
 export async function launchBrowser() {
   return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+}
+
+/**
+ * The demo server and a browser for the `describe` block it is called in, both closed after
+ * it; with `session`, also one page the block's tests share (`demo.session`).
+ */
+export function useDemo({ session = false } = {}) {
+  const demo = { server: undefined, browser: undefined, session: undefined };
+  before(async () => {
+    demo.server = await startDemoServer();
+    demo.browser = await launchBrowser();
+    if (session) demo.session = await openPage(demo.browser, demo.server.url);
+  });
+  after(async () => {
+    await demo.session?.context.close();
+    await demo.browser?.close();
+    await demo.server?.close();
+  });
+  return demo;
 }
 
 /**

@@ -1,9 +1,9 @@
 // Issue acceptance (#6): on the demo's payment page, against the reference server and its
 // sandbox platform, a citizen pays by keyboard, and in further runs cancels and fails; the
 // outcome always comes from the server. Nothing is charged twice on a reload.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axeViolations, launchBrowser, openPage, startDemoServer, tabTo } from './harness.mjs';
+import { axeViolations, openPage, startDemoServer, tabTo, useDemo } from './harness.mjs';
 
 const button = (page) => page.locator('muni-payment-button');
 const statusHeading = (page) => button(page).locator('#status-heading');
@@ -19,21 +19,12 @@ async function startPayment(page, server) {
 }
 
 describe('payment on the demo page through the sandbox platform', () => {
-  let server;
-  let browser;
-  before(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const demo = useDemo();
 
   test('pay by keyboard: receipt from the server, and a reload pays nothing twice', async () => {
-    const { page, problems, context } = await openPage(browser, server.url);
+    const { page, problems, context } = await openPage(demo.browser, demo.server.url);
     try {
-      await startPayment(page, server);
+      await startPayment(page, demo.server);
       assert.deepEqual(await axeViolations(page), [], 'sandbox pay page');
       await page.getByLabel('PayPal').check();
       await page.getByRole('button', { name: 'Bezahlen', exact: true }).click();
@@ -50,7 +41,7 @@ describe('payment on the demo page through the sandbox platform', () => {
       await statusHeading(page).waitFor();
       assert.equal(await statusHeading(page).textContent(), 'Vielen Dank – Ihre Zahlung ist eingegangen');
       assert.equal(await button(page).locator('[part=pay-button]').count(), 0, 'no second payment offered');
-      const { payments } = await fetch(`${server.url}/api/v1/payments?reference=5210-2026-004711`).then((r) => r.json());
+      const { payments } = await fetch(`${demo.server.url}/api/v1/payments?reference=5210-2026-004711`).then((r) => r.json());
       assert.equal(payments.filter((p) => p.status === 'paid').length, 1);
       assert.deepEqual(problems, []);
     } finally {
@@ -60,7 +51,7 @@ describe('payment on the demo page through the sandbox platform', () => {
 
   test('the button\'s own bundle, in English inside <muni-provider>, under a strict CSP: pay and get the receipt', async () => {
     const own = await startDemoServer({}, { extraMounts: [{ urlPrefix: '/pages/', dir: 'test/e2e/pages' }] });
-    const { page, problems, context } = await openPage(browser, own.url);
+    const { page, problems, context } = await openPage(demo.browser, own.url);
     const scripts = [];
     page.on('request', (request) => request.resourceType() === 'script' && scripts.push(new URL(request.url()).pathname));
     try {
@@ -94,9 +85,9 @@ describe('payment on the demo page through the sandbox platform', () => {
     ['Zahlung fehlschlagen lassen', 'Die Zahlung hat nicht geklappt'],
   ]) {
     test(`"${action}" on the pay page: a clear outcome and a new attempt`, async () => {
-      const { page, problems, context } = await openPage(browser, server.url);
+      const { page, problems, context } = await openPage(demo.browser, demo.server.url);
       try {
-        await startPayment(page, server);
+        await startPayment(page, demo.server);
         await page.getByRole('button', { name: action }).click();
         await page.waitForURL(/bezahlen\.html/);
         await statusHeading(page).waitFor();

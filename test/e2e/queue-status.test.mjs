@@ -1,10 +1,10 @@
 // Issue acceptance (#8): staff calls the next number through the API; the citizen's "my number"
 // view and the waiting-room display on the demo pages show it within a second (SSE), and both
 // are accessible.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEV_QUEUE_KIOSK_API_KEY, DEV_QUEUE_STAFF_API_KEY } from '@muni-widgets/server';
-import { axeViolations, launchBrowser, openPage, startDemoServer } from './harness.mjs';
+import { axeViolations, openPage, useDemo } from './harness.mjs';
 
 /** Waits (function form: the demo's CSP forbids evaluating strings) until the widget's `selector` text passes `test`. */
 function waitForText(page, selector, expected, options = {}) {
@@ -19,19 +19,10 @@ function waitForText(page, selector, expected, options = {}) {
 }
 
 describe('queue status on the demo pages', () => {
-  let server;
-  let browser;
-  before(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const demo = useDemo();
 
   test('staff calls next: "my number" and the display update within a second', async () => {
-    const api = (path, init = {}) => fetch(`${server.url}/api/v1/queue/buergerbuero${path}`, init);
+    const api = (path, init = {}) => fetch(`${demo.server.url}/api/v1/queue/buergerbuero${path}`, init);
     const issued = await api('/tickets', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${DEV_QUEUE_KIOSK_API_KEY}` },
@@ -40,13 +31,13 @@ describe('queue status on the demo pages', () => {
     assert.equal(issued.status, 201);
     const ticket = await issued.json();
 
-    const mine = await openPage(browser, server.url, { viewport: { width: 390, height: 844 } });
-    const display = await openPage(browser, server.url, { viewport: { width: 1920, height: 1080 } });
-    const office = await openPage(browser, server.url);
+    const mine = await openPage(demo.browser, demo.server.url, { viewport: { width: 390, height: 844 } });
+    const display = await openPage(demo.browser, demo.server.url, { viewport: { width: 1920, height: 1080 } });
+    const office = await openPage(demo.browser, demo.server.url);
     try {
-      await mine.page.goto(`${server.url}/wartezeit.html#${ticket.fragment}`);
-      await display.page.goto(`${server.url}/wartezeit-anzeige.html`);
-      await office.page.goto(`${server.url}/wartezeit.html`);
+      await mine.page.goto(`${demo.server.url}/wartezeit.html#${ticket.fragment}`);
+      await display.page.goto(`${demo.server.url}/wartezeit-anzeige.html`);
+      await office.page.goto(`${demo.server.url}/wartezeit.html`);
       await waitForText(mine.page, '.ticket-status', null);
       await waitForText(display.page, '.board', null);
       await waitForText(office.page, '.groups', null);

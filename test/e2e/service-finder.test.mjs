@@ -2,9 +2,9 @@
 // finds a service by keyboard with an everyday word, reads its page, and books an appointment
 // for it on the appointment page; the browser's index ranks like the server's search.
 import { readFile } from 'node:fs/promises';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axeViolations, focusedId, launchBrowser, openPage, startDemoServer, tabTo } from './harness.mjs';
+import { axeViolations, focusedId, tabTo, useDemo } from './harness.mjs';
 
 const finder = (page) => page.locator('muni-service-finder');
 const viewHeading = (page) => finder(page).locator('#view-heading');
@@ -26,23 +26,11 @@ async function suggestionsFor(page, text) {
 }
 
 describe('service finder on the demo page', () => {
-  let server;
-  let browser;
-  let session;
-  before(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-    session = await openPage(browser, server.url);
-  });
-  after(async () => {
-    await session?.context.close();
-    await browser?.close();
-    await server?.close();
-  });
+  const demo = useDemo({ session: true });
 
   test('find "Ummelden" by keyboard, read the page, and book an appointment for it', async () => {
-    const { page, problems } = session;
-    await page.goto(`${server.url}/dienstleistungen.html`);
+    const { page, problems } = demo.session;
+    await page.goto(`${demo.server.url}/dienstleistungen.html`);
     await viewHeading(page).waitFor();
     assert.equal(await viewHeading(page).textContent(), 'Dienstleistungen nach Lebenslage');
     assert.deepEqual(await axeViolations(page), [], 'start');
@@ -81,21 +69,21 @@ describe('service finder on the demo page', () => {
   });
 
   test('the header search of the city page opens the finder with its results', async () => {
-    const { page } = session;
-    await page.goto(`${server.url}/dienstleistungen.html?q=Perso`);
+    const { page } = demo.session;
+    await page.goto(`${demo.server.url}/dienstleistungen.html?q=Perso`);
     await page.waitForFunction(() => /Treffer für „Perso“/.test(document.querySelector('muni-service-finder')?.shadowRoot?.querySelector('#view-heading')?.textContent ?? ''));
     assert.equal(await finder(page).locator('[part=service-link]').first().textContent(), 'Personalausweis beantragen');
     assert.deepEqual(await axeViolations(page), [], 'results');
   });
 
   test('the browser ranks like the server: the same top three for the query table', async () => {
-    const { page } = session;
-    await page.goto(`${server.url}/dienstleistungen.html`);
+    const { page } = demo.session;
+    await page.goto(`${demo.server.url}/dienstleistungen.html`);
     await viewHeading(page).waitFor();
     const differing = [];
     for (const { query } of queries.filter((q) => q.query.trim().length >= 2)) {
       const inBrowser = (await suggestionsFor(page, query)).slice(0, 3);
-      const { services } = await fetch(`${server.url}/api/v1/services/search?q=${encodeURIComponent(query)}&limit=3`).then((r) => r.json());
+      const { services } = await fetch(`${demo.server.url}/api/v1/services/search?q=${encodeURIComponent(query)}&limit=3`).then((r) => r.json());
       const onServer = services.map((s) => s.id);
       if (JSON.stringify(inBrowser) !== JSON.stringify(onServer)) differing.push({ query, inBrowser, onServer });
     }

@@ -1,8 +1,8 @@
 // The demo city website in Chromium against the real server: every page loads its
 // widgets with no console error, no CSP violation, no third-party request, and no axe violation.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axeViolations, launchBrowser, openPage, startDemoServer } from './harness.mjs';
+import { axeViolations, openPage, useDemo } from './harness.mjs';
 
 /** Every page of the demo site; `widgets` says whether it embeds the CDN bundle. */
 const PAGES = [
@@ -16,21 +16,12 @@ const PAGES = [
 ];
 
 describe('demo website smoke test', () => {
-  let server;
-  let browser;
-  before(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const demo = useDemo();
 
   for (const { path, widgets } of PAGES) {
     test(`${path} renders cleanly and passes axe`, async () => {
-      const { page, context, problems } = await openPage(browser, server.url);
-      const response = await page.goto(server.url + path);
+      const { page, context, problems } = await openPage(demo.browser, demo.server.url);
+      const response = await page.goto(demo.server.url + path);
       assert.equal(response.status(), 200);
       assert.match(response.headers()['content-security-policy'] ?? '', /script-src 'self'/);
       if (widgets) await page.waitForFunction(() => customElements.get('muni-provider') !== undefined);
@@ -41,18 +32,18 @@ describe('demo website smoke test', () => {
   }
 
   test('serves the API, its OpenAPI document and the docs next to the demo', async () => {
-    const health = await fetch(`${server.url}/api/health`).then((r) => r.json());
+    const health = await fetch(`${demo.server.url}/api/health`).then((r) => r.json());
     assert.equal(health.status, 'ok');
-    const doc = await fetch(`${server.url}/api/openapi.json`).then((r) => r.json());
+    const doc = await fetch(`${demo.server.url}/api/openapi.json`).then((r) => r.json());
     assert.match(doc.openapi, /^3\.1/);
-    const docs = await fetch(`${server.url}/api/docs`);
+    const docs = await fetch(`${demo.server.url}/api/docs`);
     assert.equal(docs.status, 200);
   });
 
   for (const path of ['/api/docs', '/dev/outbox']) {
     test(`the server's own page ${path} is accessible in Chromium`, async () => {
-      const { page, context, problems } = await openPage(browser, server.url);
-      const response = await page.goto(server.url + path);
+      const { page, context, problems } = await openPage(demo.browser, demo.server.url);
+      const response = await page.goto(demo.server.url + path);
       assert.equal(response.status(), 200);
       assert.deepEqual(await axeViolations(page), []);
       assert.deepEqual(problems, []);

@@ -167,9 +167,11 @@ describe('every widget on hostile host pages', () => {
     await session.page.goto(`${server.url}/embedding/double-bundle.html`);
     await allWork(session.page);
     const { page, context, problems } = session;
-    // The provider (first bundle) configures a widget defined by another bundle.
+    // The provider configures widgets from its own bundle and from another one (the finder's).
     await page.locator('#provided').locator('button', { hasText: /12\.50|12,50/ }).first().waitFor();
     assert.equal(await page.locator('#provided').evaluate((el) => el.shadowRoot.querySelector('[part~=base]').lang), 'en');
+    await page.locator('#provided-finder #search').waitFor();
+    assert.equal(await page.locator('#provided-finder').evaluate((el) => el.shadowRoot.querySelector('[part~=base]').lang), 'en');
     const registration = warnings.filter((w) => w.includes('is already defined'));
     for (const tag of ['muni-provider', ...WIDGETS.map((w) => w.tag)]) {
       assert.ok(registration.filter((w) => w.includes(`<${tag}>`)).length <= 1, `${tag}: ${registration.join(' | ')}`);

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { BackendCalls, LatestOnly, MuniElement, button, clientOf, loading, solveBotChallenge, translator, type ApiError, type Catalog, type Catalogs, type Translate } from '@muni-widgets/core';
+import { BackendCalls, LatestOnly, MuniElement, fieldStyles, button, clientOf, loading, solveBotChallenge, translator, type ApiError, type Catalog, type Catalogs, type Translate } from '@muni-widgets/core';
 import type {
   Appointment,
   AppointmentOffice,
@@ -60,7 +60,7 @@ declare global {
  * @fires muni-error - A request failed; detail: `{ kind, code }`. The widget shows the message itself.
  */
 export class MuniAppointmentPicker extends MuniElement {
-  static override styles = [...(MuniElement.styles as []), pickerStyles];
+  static override styles = [...(MuniElement.styles as []), fieldStyles, pickerStyles];
 
   /** Preselects services by id, comma-separated, e.g. "kita-anmeldung". */
   @property() service: string | undefined;

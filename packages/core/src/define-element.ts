@@ -25,8 +25,5 @@ export function defineElement(tag: string, ctor: CustomElementConstructor): void
   // on the page shares, so the warning appears once however many bundles load.
   if (existing === ctor || existing[WARNED]) return;
   existing[WARNED] = true;
-  console.warn(
-    `muni-widgets: <${tag}> is already defined, probably by another muni-widgets bundle on this page. ` +
-      'The first definition stays in use; load one bundle per page to avoid this.',
-  );
+  console.warn(`muni-widgets: <${tag}> is already defined, probably by another muni-widgets bundle on this page; the first one stays. Load one bundle per page.`);
 }

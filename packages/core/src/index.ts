@@ -46,3 +46,4 @@ export { notice, loading, errorState, errorSummary, type NoticeOptions, type Sum
 export { tokens } from './styles/tokens.js';
 export { base } from './styles/base.js';
 export { partStyles } from './styles/parts.js';
+export { fieldStyles } from './styles/fields.js';

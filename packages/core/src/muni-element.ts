@@ -1,4 +1,4 @@
-import { LitElement, html, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ContextConsumer } from '@lit/context';
 import { muniConfigContext, type MuniConfig, type Theme } from './config-context.js';
@@ -77,6 +77,7 @@ export abstract class MuniElement extends LitElement {
   private providerArriving: Promise<void> | undefined;
   /** Set while a language's texts are on their way (see Catalogs). */
   private textsArriving: Promise<void> | undefined;
+  private hasShownContent = false;
 
   protected get inherited(): MuniConfig | undefined {
     return this.config.value;
@@ -120,8 +121,9 @@ export abstract class MuniElement extends LitElement {
     return true;
   }
 
+  /** False too while a `<muni-provider>` around the widget is loading: its settings are not known yet. */
   protected get configured(): boolean {
-    return !this.needsBackend || this.effectiveBackendUrl !== undefined;
+    return !this.providerArriving && (!this.needsBackend || this.effectiveBackendUrl !== undefined);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -136,21 +138,22 @@ export abstract class MuniElement extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    const busy = html`<div class="root" part="base" aria-busy="true"></div>`;
-    // The provider may set the language and the backend: nothing is decided before it is there.
-    if (this.providerArriving) return busy;
     const locale = this.effectiveLocale;
-    const missing = this.catalogs.filter((c) => !c.has(locale));
+    const missing = this.providerArriving ? [] : this.catalogs.filter((c) => !c.has(locale));
     if (missing.length) {
-      // Nothing half-translated: the widget appears once its texts are there.
       this.textsArriving ??= Promise.all(missing.map((c) => c.load(locale))).then(() => {
         this.textsArriving = undefined;
         this.requestUpdate();
       });
-      return busy;
     }
-    return html`<div class="root" part="base" lang=${locale}>
-      ${this.configured ? this.renderWidget() : this.renderUnconfigured()} ${this.announcer.render()}
+    // The first content waits for the provider (it may set language and backend) and the texts,
+    // so nothing appears half-translated. Later, a change of language shows German for the moment
+    // its texts take rather than blanking the widget. One template throughout, so the live
+    // regions stay the same elements from the first paint on.
+    const waiting = !this.hasShownContent && (this.providerArriving !== undefined || missing.length > 0);
+    this.hasShownContent ||= !waiting;
+    return html`<div class="root" part="base" lang=${locale} aria-busy=${waiting ? 'true' : nothing}>
+      ${waiting ? nothing : this.configured ? this.renderWidget() : this.renderUnconfigured()} ${this.announcer.render()}
     </div>`;
   }
 

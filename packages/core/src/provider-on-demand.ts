@@ -8,15 +8,22 @@
  * own attributes); `undefined` when there is nothing to wait for.
  */
 export function providerArrival(widget: Element): Promise<void> | undefined {
-  if (globalThis.customElements?.get('muni-provider')) return undefined;
-  // Up through shadow roots too: a widget may sit in another component inside the provider.
-  for (let node: Node | null = widget; node; node = node.parentNode ?? (node as ShadowRoot).host ?? null) {
-    if (node.nodeName === 'MUNI-PROVIDER') {
-      return import('./define.js').then(
-        () => undefined,
-        (error: unknown) => console.warn('muni-widgets: <muni-provider> could not be loaded.', error),
-      );
-    }
+  if (globalThis.customElements?.get('muni-provider') || !insideProvider(widget)) return undefined;
+  return import('./define.js').then(
+    () => undefined,
+    (error: unknown) => console.warn('muni-widgets: <muni-provider> could not be loaded.', error),
+  );
+}
+
+/**
+ * Whether a `<muni-provider>` is on the way a context request travels from `node`: into the
+ * slot an element is assigned to and out of shadow roots to their hosts, so a provider inside
+ * another component's shadow root around a slot counts, as does one outside a component the
+ * widget sits in.
+ */
+export function insideProvider(node: Node): boolean {
+  for (let at: Node | null = node; at; at = (at as Element).assignedSlot ?? at.parentNode ?? (at as ShadowRoot).host ?? null) {
+    if (at.nodeName === 'MUNI-PROVIDER') return true;
   }
-  return undefined;
+  return false;
 }

@@ -5,6 +5,7 @@ import { defineElement } from '../src/define-element.js';
 import { ApiError } from '../src/http/errors.js';
 import { clientOf } from '../src/http/client-of.js';
 import { textField } from '../src/parts/text-field.js';
+import { fieldStyles } from '../src/styles/fields.js';
 import { button } from '../src/parts/button.js';
 import { errorState, loading, errorSummary } from '../src/parts/notices.js';
 import * as s from '../src/http/schema.js';
@@ -15,6 +16,7 @@ import '../src/define.js';
  * asks the server for a town name and keeps a typed name across failures.
  */
 export class ProbeWidget extends MuniElement {
+  static override styles = [MuniElement.styles, fieldStyles];
   @state() name = '';
   @state() phase: 'idle' | 'loading' | 'error' | 'done' = 'idle';
   @state() error: ApiError | undefined;

@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { html, type TemplateResult } from 'lit';
 import { MuniElement } from '../src/muni-element.js';
 import { defineElement } from '../src/define-element.js';
+import { insideProvider } from '../src/provider-on-demand.js';
 
 /**
  * Widget bundles leave `<muni-provider>` out; this file never imports core's define.js, so the
@@ -46,6 +47,39 @@ describe('<muni-provider> on demand', () => {
       provider.remove();
     } finally {
       console.warn = warn;
+    }
+  });
+});
+
+describe('insideProvider', () => {
+  /** A component with `inner` as its shadow root's content. */
+  function component(inner: string): HTMLElement {
+    const host = document.createElement('div');
+    host.attachShadow({ mode: 'open' }).append(document.createRange().createContextualFragment(inner));
+    return host;
+  }
+
+  it('follows the way a context request travels', () => {
+    const plain = document.createElement('span');
+    const provider = document.createElement('muni-provider');
+    const direct = document.createElement('span');
+    provider.append(direct);
+    // The widget is slotted into a component that wraps its slot in a provider.
+    const wrapping = component('<muni-provider><slot></slot></muni-provider>');
+    const slotted = document.createElement('span');
+    wrapping.append(slotted);
+    // The widget sits in a component's shadow root; the component sits in a provider.
+    const outer = document.createElement('muni-provider');
+    const nested = component('<span id="deep"></span>');
+    outer.append(nested);
+    document.body.append(plain, provider, wrapping, outer);
+    try {
+      expect(insideProvider(plain)).to.equal(false);
+      expect(insideProvider(direct)).to.equal(true);
+      expect(insideProvider(slotted), 'slotted into a provider in a shadow root').to.equal(true);
+      expect(insideProvider(nested.shadowRoot!.querySelector('#deep')!), 'in a shadow root inside a provider').to.equal(true);
+    } finally {
+      for (const el of [plain, provider, wrapping, outer]) el.remove();
     }
   });
 });

@@ -5,6 +5,7 @@ import {
   type ApiError,
   LatestOnly,
   MuniElement,
+  fieldStyles,
   clientOf,
   dayInZone,
   loading,
@@ -54,7 +55,7 @@ const EMPTY_REPORT: ReportInput = { category: '', colour: '', brand: '', descrip
  * @csspart report-button - "Verlust melden".
  */
 export class MuniFoundItemSearch extends MuniElement {
-  static override styles = [...(MuniElement.styles as []), foundStyles];
+  static override styles = [...(MuniElement.styles as []), fieldStyles, foundStyles];
 
   /** Finds per page, 1–100. */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 20;

@@ -9,6 +9,8 @@ import { returnedPaymentId, returnUrl, withoutReturnedPayment } from './return-l
 import { paymentMessages, type PaymentMessages } from './i18n/messages.js';
 import { paymentStyles } from './styles.js';
 
+type OutcomeModule = typeof import('./outcome-view.js');
+
 /**
  * The one explicit state machine: idle → creating → redirecting → (pay page) → checking →
  * paid | failed | cancelled | expired | pending, plus `open` when the citizen comes back without
@@ -64,10 +66,13 @@ export class MuniPaymentButton extends MuniElement {
   @state() state: PaymentState = 'idle';
   @state() payment: Payment | undefined;
   @state() private lookedUpNothing = false;
-  /** The outcome and receipt, loaded with the first status answer (see outcome-view.ts). */
-  @state() private view: typeof import('./outcome-view.js') | undefined;
-  /** The editor-facing wording of what is misconfigured, once its module is loaded. */
-  @state() private problemTexts: string[] | undefined;
+  /** The outcome and receipt, loaded with the first status request (see outcome-view.ts). */
+  @state() private view: OutcomeModule | undefined;
+  private viewLoading: Promise<OutcomeModule> | undefined;
+  /** The payment and outcome last reported to the host page, so each is reported once. */
+  private settled = '';
+  /** What the web editor must fix, once its module is loaded (see misconfigured-view.ts). */
+  @state() private misconfigured: TemplateResult | undefined;
 
   private readonly calls = new BackendCalls(this);
   private rechecks = 0;
@@ -137,9 +142,7 @@ export class MuniPaymentButton extends MuniElement {
   private async resume(): Promise<void> {
     const problems = this.problems;
     if (problems.length) {
-      const { describeProblem } = await import('./i18n/editor-problems.js');
-      this.problemTexts = problems.map((p) => describeProblem(p, this.effectiveLocale));
-      console.error(`muni-widgets: <muni-payment-button> cannot take payments: ${this.problemTexts.join(' ')}`);
+      this.misconfigured = (await import('./misconfigured-view.js')).misconfiguredNotice(problems, this.effectiveLocale);
       return;
     }
     const returned = returnedPaymentId(location.hash);
@@ -173,9 +176,13 @@ export class MuniPaymentButton extends MuniElement {
     if (this.calls.error) this.state = 'idle';
   }
 
-  /** Asks the server for the outcome; `fromReturn` marks the citizen's arrival from the pay page. */
-  private async check(id: string, fromReturn: boolean): Promise<void> {
-    this.state = 'checking';
+  /**
+   * Asks the server for the outcome; `fromReturn` marks the citizen's arrival from the pay page.
+   * A recheck of a pending payment runs `quietly`: the outcome stays on screen meanwhile.
+   */
+  private async check(id: string, fromReturn: boolean, quietly = false): Promise<void> {
+    if (!quietly) this.state = 'checking';
+    this.preloadView();
     await this.calls.run(
       async () => {
         const payment = await (await this.backend()).status(id);
@@ -188,7 +195,7 @@ export class MuniPaymentButton extends MuniElement {
         this.session.remember(payment.id);
         await this.settle(payment, fromReturn);
       },
-      () => this.check(id, fromReturn),
+      () => this.check(id, fromReturn, quietly),
     );
   }
 
@@ -196,6 +203,7 @@ export class MuniPaymentButton extends MuniElement {
   async lookUp(): Promise<void> {
     this.state = 'checking';
     this.lookedUpNothing = false;
+    this.preloadView();
     await this.calls.run(
       async () => {
         const [latest] = await (await this.backend()).byReference(this.request.reference);
@@ -212,24 +220,44 @@ export class MuniPaymentButton extends MuniElement {
     );
   }
 
+  /**
+   * The outcome view with its texts in the widget's language; `view` is set only when both are
+   * there, so the widget never renders an outcome without its words. A failed load is tried
+   * again on the next call.
+   */
+  private loadView(): Promise<OutcomeModule> {
+    this.viewLoading ??= import('./outcome-view.js').then(async (view) => {
+      await view.outcomeMessages.load(this.effectiveLocale);
+      return (this.view = view);
+    });
+    this.viewLoading.catch(() => (this.viewLoading = undefined));
+    return this.viewLoading;
+  }
+
+  /** Loads the view alongside the status request rather than after it; settle() reports a failure. */
+  private preloadView(): void {
+    this.loadView().catch(() => undefined);
+  }
+
   private async settle(payment: Payment, announce: boolean): Promise<void> {
-    const view = (this.view ??= await import('./outcome-view.js'));
-    await view.outcomeMessages.load(this.effectiveLocale);
     clearTimeout(this.recheckTimer);
     const outcome = payment.status === 'redirect' ? 'open' : payment.status;
-    const changed = this.state !== outcome;
+    const news = this.settled !== `${payment.id}:${outcome}`;
+    this.settled = `${payment.id}:${outcome}`;
     this.payment = payment;
-    this.state = outcome;
+    // The host page and the session learn the outcome even if the view cannot load.
     const detail = { paymentId: payment.id, reference: payment.reference };
-    if (outcome === 'paid') this.emit('muni-payment-completed', { ...detail, amountCents: payment.amountCents, ...(payment.transactionReference ? { transactionReference: payment.transactionReference } : {}) });
-    if (outcome === 'failed' || outcome === 'expired') this.emit('muni-payment-failed', { ...detail, status: outcome });
-    if (outcome === 'cancelled') this.emit('muni-payment-cancelled', detail);
+    if (news && outcome === 'paid') this.emit('muni-payment-completed', { ...detail, amountCents: payment.amountCents, ...(payment.transactionReference ? { transactionReference: payment.transactionReference } : {}) });
+    if (news && (outcome === 'failed' || outcome === 'expired')) this.emit('muni-payment-failed', { ...detail, status: outcome });
+    if (news && outcome === 'cancelled') this.emit('muni-payment-cancelled', detail);
     if (outcome === 'failed' || outcome === 'cancelled' || outcome === 'expired') this.session.forget();
     if (outcome === 'pending' && this.rechecks < PENDING_RECHECKS) {
       this.rechecks++;
-      this.recheckTimer = setTimeout(() => void this.check(payment.id, false), PENDING_RECHECK_MS);
+      this.recheckTimer = setTimeout(() => void this.check(payment.id, false, true), PENDING_RECHECK_MS);
     }
-    if (announce || changed) {
+    const view = await this.loadView();
+    this.state = outcome;
+    if (announce || news) {
       this.announcer.announce(view.outcomeTitle(outcome, this.effectiveLocale), outcome === 'failed' ? 'assertive' : 'polite');
       await this.focusAfterRender('#status-heading');
     }
@@ -256,19 +284,9 @@ export class MuniPaymentButton extends MuniElement {
     </dl>`;
   }
 
-  private renderInvalid(): TemplateResult {
-    return notice({
-      variant: 'warning',
-      title: this.t('invalidTitle'),
-      body: html`<ul>
-        ${(this.problemTexts ?? []).map((text) => html`<li>${text}</li>`)}
-      </ul>`,
-    });
-  }
-
   protected override renderWidget(): TemplateResult {
     const t = this.t;
-    if (this.problems.length) return this.renderInvalid();
+    if (this.problems.length) return this.misconfigured ?? html``;
     const error = this.calls.renderError(this.coreT);
     switch (this.state) {
       case 'checking':

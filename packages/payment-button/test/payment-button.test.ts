@@ -48,7 +48,7 @@ function returnFromPayPage(id: string, extra = '') {
 }
 
 describe('<muni-payment-button>', () => {
-  // The outcome view is a lazy chunk; a cold test server serves it slower than settle() waits.
+  // The outcome view is a lazy chunk; a cold test server serves it slower than the settle() helper above waits.
   before(() => import('../src/outcome-view.js'));
   beforeEach(() => {
     sessionStorage.clear();
@@ -201,6 +201,27 @@ describe('<muni-payment-button>', () => {
     $(back, '[part=check-button]').click();
     await settle(back);
     expect(back.state).to.equal('paid');
+  });
+
+  it('reports an outcome to the host page once, even when the button asks the server again', async () => {
+    const backend = paymentBackend();
+    const paymentId = await leaveForPayPage(backend, 'paid');
+    returnFromPayPage(paymentId);
+    const completed: unknown[] = [];
+    const count = (e: Event) => completed.push((e as CustomEvent).detail);
+    document.addEventListener('muni-payment-completed', count);
+    try {
+      const { el: back } = await paymentButton(backend);
+      // A new configuration (here the language) makes the button look its payment up again.
+      back.setAttribute('locale', 'en');
+      await settle(back);
+      expect(backend.calls.filter((c) => c.startsWith('status:'))).to.have.length(2);
+      expect(back.state).to.equal('paid');
+      expect($(back, '#status-heading').textContent).to.equal('Thank you – your payment has been received');
+      expect(completed).to.have.length(1);
+    } finally {
+      document.removeEventListener('muni-payment-completed', count);
+    }
   });
 
   it('coming back without finishing offers to continue the same payment', async () => {

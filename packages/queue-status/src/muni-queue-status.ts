@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { MuniElement, button, clockTimeInZone, dayInZone, formatTime, formatWeekday, loading, notice, translator, type Catalog, type Catalogs, type Translate } from '@muni-widgets/core';
+import { MuniElement, fieldStyles, button, clockTimeInZone, dayInZone, formatTime, formatWeekday, loading, notice, translator, type Catalog, type Catalogs, type Translate } from '@muni-widgets/core';
 import type { ConnectionStatus, QueueCall, QueueProvider, QueueState, QueueTicket, QueueUpdate, TicketRef } from './provider.js';
 import { RestQueueProvider } from './providers/rest.js';
 import { parseTicketLink, ticketFromHash } from './ticket-link.js';
@@ -26,7 +26,7 @@ declare global {
  * @csspart stale - The notice that the shown state is out of date.
  */
 export class MuniQueueStatus extends MuniElement {
-  static override styles = [...(MuniElement.styles as []), queueStyles];
+  static override styles = [...(MuniElement.styles as []), fieldStyles, queueStyles];
 
   /** Office id, e.g. "buergerbuero". */
   @property() office: string | undefined;

@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** Styles of the shared parts in ../parts: buttons, fields, facts, notices, loading. */
+/** Styles of the shared parts every widget shows: buttons, facts, notices, loading (fields: fields.ts). */
 export const partStyles = css`
   .button {
     display: inline-flex;
@@ -40,43 +40,6 @@ export const partStyles = css`
     cursor: not-allowed;
     opacity: 0.6;
     filter: none;
-  }
-
-  .field {
-    display: flex;
-    flex-direction: column;
-    gap: 0.25rem;
-  }
-  .field__label {
-    font-weight: 600;
-  }
-  .field__hint {
-    color: var(--_text-muted);
-    font-size: 0.9em;
-  }
-  .field__error,
-  .error-text {
-    color: var(--_error);
-    font-weight: 600;
-  }
-  .field__input {
-    min-height: 2.75rem;
-    width: 100%;
-    max-width: 32rem;
-    padding: 0.5em 0.75em;
-    border: 2px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_bg);
-    color: var(--_text);
-    font: inherit;
-  }
-  .field__input[aria-invalid='true'] {
-    border-color: var(--_error);
-    border-width: 3px;
-  }
-  textarea.field__input {
-    min-height: 6rem;
-    resize: vertical;
   }
 
   /* Rows of a label and its value: fees, a payment's summary and receipt. */
@@ -169,7 +132,6 @@ export const partStyles = css`
       color: GrayText;
       border-color: GrayText;
     }
-    .field__input[aria-invalid='true'],
     .notice--error {
       border-color: Mark;
     }

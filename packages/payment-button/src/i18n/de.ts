@@ -10,5 +10,4 @@ export const de = {
   checking: 'Der Stand Ihrer Zahlung wird abgefragt …',
   lookUp: 'Schon bezahlt? Zahlungsstand prüfen',
   nothingFound: 'Zu diesem Kassenzeichen gibt es noch keine Zahlung.',
-  invalidTitle: 'Dieser Bezahlknopf ist falsch eingerichtet',
 };

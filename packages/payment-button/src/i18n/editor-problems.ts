@@ -33,6 +33,12 @@ const en: Record<string, (p: { characters: string }) => string> = {
   'description_too-long': () => 'description is too long: at most 250 characters.',
 };
 
+/** The heading above the list, in the page's language (the editor's words are in the list). */
+export const misconfiguredTitle: Record<Locale, string> = {
+  de: 'Dieser Bezahlknopf ist falsch eingerichtet',
+  en: 'This payment button is set up incorrectly',
+};
+
 export function describeProblem(problem: RequestProblem, locale: Locale): string {
   return { de, en }[locale][`${problem.field}_${problem.code}`]!({ characters: 'characters' in problem ? (problem.characters ?? '') : '' });
 }

@@ -13,5 +13,4 @@ export const en: CatalogOf<typeof de> = {
   checking: 'Checking the status of your payment …',
   lookUp: 'Already paid? Check the payment status',
   nothingFound: 'There is no payment for this cash reference yet.',
-  invalidTitle: 'This payment button is set up incorrectly',
 };
