@@ -1,6 +1,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { MuniElement, defineElement, fieldStyles, type CoreMessages, type Translate } from '../../packages/core/src/index.js';
+import { MuniElement, coreMessages, defineElement, fieldStyles } from '../../packages/core/src/index.js';
 
 /** What a story shows inside the widget; it gets the widget for its translator and resolved configuration. */
 export type StoryContent = (widget: StoryWidget) => TemplateResult;
@@ -35,10 +35,8 @@ export class StoryWidget extends MuniElement {
 
   @property({ attribute: false }) content: StoryContent | undefined;
 
-  /** Core messages in the widget's language, for story content. */
-  get t(): Translate<CoreMessages> {
-    return this.coreT;
-  }
+  /** Story content speaks with core's messages. */
+  protected readonly messages = coreMessages;
 
   protected renderWidget(): TemplateResult {
     return html`${this.content?.(this) ?? nothing}`;

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { BackendCalls, LatestOnly, MuniElement, fieldStyles, button, clientOf, loading, solveBotChallenge, translator, type ApiError, type Catalog, type Catalogs, type Translate } from '@muni-widgets/core';
+import { BackendCalls, LatestOnly, MuniElement, fieldStyles, button, clientOf, loading, solveBotChallenge, type ApiError } from '@muni-widgets/core';
 import type {
   Appointment,
   AppointmentOffice,
@@ -59,7 +59,7 @@ declare global {
  * @fires muni-rescheduled - detail: `{ appointmentId, slot }`.
  * @fires muni-error - A request failed; detail: `{ kind, code }`. The widget shows the message itself.
  */
-export class MuniAppointmentPicker extends MuniElement {
+export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
   static override styles = [...(MuniElement.styles as []), fieldStyles, pickerStyles];
 
   /** Preselects services by id, comma-separated, e.g. "kita-anmeldung". */
@@ -117,13 +117,7 @@ export class MuniAppointmentPicker extends MuniElement {
     onExpired: () => this.holdExpired(),
   });
 
-  get t(): Translate<PickerMessages> {
-    return translator(pickerMessages, this.effectiveLocale);
-  }
-
-  protected override get catalogs(): Catalogs<Catalog>[] {
-    return [...super.catalogs, pickerMessages];
-  }
+  protected readonly messages = pickerMessages;
 
   /** Requests in flight: several can overlap (a month loading while a day's times load). */
   get busy(): boolean {

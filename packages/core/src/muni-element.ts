@@ -53,7 +53,7 @@ declare global {
  * @csspart notice - Status, warning and error boxes.
  * @csspart loading - The loading indicator.
  */
-export abstract class MuniElement extends LitElement {
+export abstract class MuniElement<M extends Catalog = CoreMessages> extends LitElement {
   static override styles: CSSResultGroup = [tokens, base, partStyles];
 
   /** Base URL of the widget API, e.g. "https://termine.musterstadt.de/api". Overrides `<muni-provider>`. */
@@ -111,6 +111,14 @@ export abstract class MuniElement extends LitElement {
     return theme === 'auto' ? (this.prefersDark.matches ? 'dark' : 'light') : theme;
   }
 
+  /** The widget's own texts (core's come with every widget). */
+  protected abstract readonly messages: Catalogs<M>;
+
+  /** The widget's texts in its language. */
+  get t(): Translate<M> {
+    return translator(this.messages, this.effectiveLocale);
+  }
+
   /** Core messages in the widget's language. */
   get coreT(): Translate<CoreMessages> {
     return translator(coreMessages, this.effectiveLocale);
@@ -132,9 +140,9 @@ export abstract class MuniElement extends LitElement {
     this.dataset['theme'] = this.effectiveTheme;
   }
 
-  /** Every catalog the widget renders with; a widget adds its own to core's. */
+  /** Every catalog the widget renders with; a widget with texts in a lazy part adds them. */
   protected get catalogs(): Catalogs<Catalog>[] {
-    return [coreMessages];
+    return [coreMessages, this.messages as Catalogs<Catalog>];
   }
 
   protected override render(): TemplateResult {

@@ -6,6 +6,7 @@ import { ApiError } from '../src/http/errors.js';
 import { clientOf } from '../src/http/client-of.js';
 import { textField } from '../src/parts/text-field.js';
 import { fieldStyles } from '../src/styles/fields.js';
+import { coreMessages } from '../src/i18n/core-messages.js';
 import { button } from '../src/parts/button.js';
 import { errorState, loading, errorSummary } from '../src/parts/notices.js';
 import * as s from '../src/http/schema.js';
@@ -17,6 +18,7 @@ import '../src/define.js';
  */
 export class ProbeWidget extends MuniElement {
   static override styles = [MuniElement.styles, fieldStyles];
+  protected readonly messages = coreMessages;
   @state() name = '';
   @state() phase: 'idle' | 'loading' | 'error' | 'done' = 'idle';
   @state() error: ApiError | undefined;

@@ -3,12 +3,14 @@ import { html, type TemplateResult } from 'lit';
 import { MuniElement } from '../src/muni-element.js';
 import { defineElement } from '../src/define-element.js';
 import { insideProvider } from '../src/provider-on-demand.js';
+import { coreMessages } from '../src/i18n/core-messages.js';
 
 /**
  * Widget bundles leave `<muni-provider>` out; this file never imports core's define.js, so the
  * provider is undefined here until a widget inside one loads it.
  */
 class ConfiguredProbe extends MuniElement {
+  protected readonly messages = coreMessages;
   protected renderWidget(): TemplateResult {
     return html`<p id="config">${this.effectiveBackendUrl} ${this.effectiveLocale}</p>`;
   }

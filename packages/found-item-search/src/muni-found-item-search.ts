@@ -11,10 +11,6 @@ import {
   loading,
   newIdempotencyKey,
   solveBotChallenge,
-  translator,
-  type Catalog,
-  type Catalogs,
-  type Translate,
 } from '@muni-widgets/core';
 import type { ClaimReceipt, FoundItem, FoundItemCategory, FoundItemColour, FoundItemProvider, LossReport, LossReportReceipt, SearchFilters, SearchPage } from './provider.js';
 import { RestFoundItemProvider } from './providers/rest.js';
@@ -54,7 +50,7 @@ const EMPTY_REPORT: ReportInput = { category: '', colour: '', brand: '', descrip
  * @csspart pickup - Pickup information after a claim.
  * @csspart report-button - "Verlust melden".
  */
-export class MuniFoundItemSearch extends MuniElement {
+export class MuniFoundItemSearch extends MuniElement<FoundMessages> {
   static override styles = [...(MuniElement.styles as []), fieldStyles, foundStyles];
 
   /** Finds per page, 1–100. */
@@ -89,13 +85,7 @@ export class MuniFoundItemSearch extends MuniElement {
   private readonly requests = new LatestOnly();
   private readonly calls = new BackendCalls(this);
 
-  get t(): Translate<FoundMessages> {
-    return translator(foundMessages, this.effectiveLocale);
-  }
-
-  protected override get catalogs(): Catalogs<Catalog>[] {
-    return [...super.catalogs, foundMessages];
-  }
+  protected readonly messages = foundMessages;
 
   get busy(): boolean {
     return this.calls.busy;

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { BackendCalls, MuniElement, button, formatMoney, loading, notice, translator, type Catalog, type Catalogs, type Translate } from '@muni-widgets/core';
+import { BackendCalls, MuniElement, button, formatMoney, loading, notice, type Catalog, type Catalogs } from '@muni-widgets/core';
 import type { Payment, PaymentProvider, PaymentRequest } from './provider.js';
 import type { Outcome } from './i18n/outcome-de.js';
 import { requestProblems, type RequestProblem } from './payment-request.js';
@@ -42,7 +42,7 @@ declare global {
  * @fires muni-error - A request failed; detail: `{ kind, code }`. The widget shows the message itself.
  * @csspart receipt - The receipt after payment.
  */
-export class MuniPaymentButton extends MuniElement {
+export class MuniPaymentButton extends MuniElement<PaymentMessages> {
   static override styles = [...(MuniElement.styles as []), paymentStyles];
 
   /** Amount in euro cents, e.g. "2500" for 25,00 €. */
@@ -79,12 +79,10 @@ export class MuniPaymentButton extends MuniElement {
   private recheckTimer: ReturnType<typeof setTimeout> | undefined;
   private startedFor = '';
 
-  get t(): Translate<PaymentMessages> {
-    return translator(paymentMessages, this.effectiveLocale);
-  }
+  protected readonly messages = paymentMessages;
 
   protected override get catalogs(): Catalogs<Catalog>[] {
-    return [...super.catalogs, paymentMessages, ...(this.view ? [this.view.outcomeMessages] : [])];
+    return [...super.catalogs, ...(this.view ? [this.view.outcomeMessages] : [])];
   }
 
   protected override get needsBackend(): boolean {

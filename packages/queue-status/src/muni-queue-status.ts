@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { MuniElement, fieldStyles, button, clockTimeInZone, dayInZone, formatTime, formatWeekday, loading, notice, translator, type Catalog, type Catalogs, type Translate } from '@muni-widgets/core';
+import { MuniElement, fieldStyles, button, clockTimeInZone, dayInZone, formatTime, formatWeekday, loading, notice } from '@muni-widgets/core';
 import type { ConnectionStatus, QueueCall, QueueProvider, QueueState, QueueTicket, QueueUpdate, TicketRef } from './provider.js';
 import { RestQueueProvider } from './providers/rest.js';
 import { parseTicketLink, ticketFromHash } from './ticket-link.js';
@@ -25,7 +25,7 @@ declare global {
  * @csspart calls - The list of last calls.
  * @csspart stale - The notice that the shown state is out of date.
  */
-export class MuniQueueStatus extends MuniElement {
+export class MuniQueueStatus extends MuniElement<QueueMessages> {
   static override styles = [...(MuniElement.styles as []), fieldStyles, queueStyles];
 
   /** Office id, e.g. "buergerbuero". */
@@ -66,13 +66,7 @@ export class MuniQueueStatus extends MuniElement {
     if (fromHash) this.chosen = fromHash;
   };
 
-  get t(): Translate<QueueMessages> {
-    return translator(queueMessages, this.effectiveLocale);
-  }
-
-  protected override get catalogs(): Catalogs<Catalog>[] {
-    return [...super.catalogs, queueMessages];
-  }
+  protected readonly messages = queueMessages;
 
   protected override get needsBackend(): boolean {
     return this.provider === undefined;

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { BackendCalls, LatestOnly, MuniElement, fieldStyles, button, clientOf, loading, notice, translator, type Catalog, type Catalogs, type Translate } from '@muni-widgets/core';
+import { BackendCalls, LatestOnly, MuniElement, fieldStyles, button, clientOf, loading, notice } from '@muni-widgets/core';
 import type { ServiceCatalogProvider } from './provider.js';
 import type { ServiceCatalog, ServiceDetail, ServiceSummary } from './model.js';
 import { RestServiceProvider } from './providers/rest.js';
@@ -44,7 +44,7 @@ declare global {
  * @csspart office - A responsible office on the service page.
  * @csspart opening-state - "Jetzt geöffnet" / "Geschlossen".
  */
-export class MuniServiceFinder extends MuniElement {
+export class MuniServiceFinder extends MuniElement<FinderMessages> {
   static override styles = [...(MuniElement.styles as []), fieldStyles, finderStyles];
 
   /** Opens this service (id) when the URL names none, e.g. on a service's own CMS page. */
@@ -109,13 +109,7 @@ export class MuniServiceFinder extends MuniElement {
     onIdle: () => void this.resetToStart(),
   });
 
-  get t(): Translate<FinderMessages> {
-    return translator(finderMessages, this.effectiveLocale);
-  }
-
-  protected override get catalogs(): Catalogs<Catalog>[] {
-    return [...super.catalogs, finderMessages];
-  }
+  protected readonly messages = finderMessages;
 
   protected override get needsBackend(): boolean {
     return this.provider === undefined && this.api === 'rest';
