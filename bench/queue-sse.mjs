@@ -12,7 +12,7 @@ const ROUNDS = Number(process.argv[3] ?? 20);
 const OFFICE = 'buergerbuero';
 
 const server = await startServer({
-  config: loadConfig({ PORT: '0', HOST: '127.0.0.1', PGLITE_DATA_DIR: 'memory://', LOG_LEVEL: 'error', RATE_LIMIT_ENABLED: 'false' }),
+  config: loadConfig({ MUNI_DEV_MODE: 'on', PORT: '0', HOST: '127.0.0.1', PGLITE_DATA_DIR: 'memory://', LOG_LEVEL: 'error', RATE_LIMIT_ENABLED: 'false' }),
 });
 const api = (path, init = {}) => fetch(`${server.url}/api/v1/queue/${OFFICE}${path}`, init);
 

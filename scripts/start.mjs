@@ -6,7 +6,8 @@ execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
 
 const server = spawn(process.execPath, ['packages/server/dist/src/main.js', '--static', '/=dist/demo', '--static', '/cdn/=dist/cdn'], {
   stdio: ['ignore', 'pipe', 'inherit'],
-  env: { LOG_LEVEL: 'warn', ...process.env },
+  // The demo is development: Musterstadt's data, the outbox for the e-mailed links, the payment sandbox.
+  env: { LOG_LEVEL: 'warn', ...process.env, MUNI_DEV_MODE: 'on' },
 });
 server.stdout.on('data', (chunk) => {
   const text = String(chunk);

@@ -13,7 +13,7 @@ const AXE_SOURCE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js'
  * `extraMounts` adds static directories, e.g. the embedding tests' host pages at /embedding/.
  */
 export async function startDemoServer(env = {}, { extraMounts = [] } = {}) {
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', PGLITE_DATA_DIR: 'memory://', LOG_LEVEL: 'error', ...env });
+  const config = loadConfig({ MUNI_DEV_MODE: 'on', PORT: '0', HOST: '127.0.0.1', PGLITE_DATA_DIR: 'memory://', LOG_LEVEL: 'error', ...env });
   return startServer({
     config,
     staticMounts: [

@@ -8,12 +8,15 @@ import { LOG_LEVELS, type LogLevel } from './logger.js';
 
 export const PGLITE_IN_MEMORY = 'memory://';
 
-/** Office API key when FOUND_ITEMS_API_KEY is unset outside production (seed scripts, local tests). */
+/** Office API key when FOUND_ITEMS_API_KEY is unset in development mode (seed scripts, local tests). */
 export const DEV_FOUND_ITEMS_API_KEY = 'dev-fundbuero-musterstadt-nicht-produktiv';
 
-/** Call-system keys when QUEUE_STAFF_API_KEY / QUEUE_KIOSK_API_KEY are unset outside production. */
+/** Call-system keys when QUEUE_STAFF_API_KEY / QUEUE_KIOSK_API_KEY are unset in development mode. */
 export const DEV_QUEUE_STAFF_API_KEY = 'dev-aufruf-personal-musterstadt-nicht-produktiv';
 export const DEV_QUEUE_KIOSK_API_KEY = 'dev-aufruf-kiosk-musterstadt-nicht-produktiv';
+
+/** Published in this repository, so worthless as secrets: refused outside development mode. */
+const PUBLISHED_KEYS: ReadonlySet<string> = new Set([DEV_FOUND_ITEMS_API_KEY, DEV_QUEUE_STAFF_API_KEY, DEV_QUEUE_KIOSK_API_KEY]);
 
 export type DatabaseConfig =
   | { kind: 'pglite'; /** Absolute directory, or `memory://` for a throw-away database. */ dataDir: string }
@@ -27,6 +30,8 @@ export interface TokenBucketPolicy {
 }
 
 export interface Config {
+  /** MUNI_DEV_MODE: demo data, published keys, outbox and payment sandbox; never in production. */
+  devMode: boolean;
   host: string;
   /** 0 asks the operating system for a free port. */
   port: number;
@@ -52,14 +57,14 @@ export interface Config {
   appointmentRetentionDays: number;
   /** Lost and found (see README, "Lost and found"). */
   foundItems: {
-    /** Bearer key of the office API; unset (production without FOUND_ITEMS_API_KEY): the office API answers 503. */
+    /** Bearer key of the office API; unset (no FOUND_ITEMS_API_KEY outside development mode): the office API answers 503. */
     apiKey?: string;
     /** Days a loss report is kept (and renewed by) before it and its contact data are deleted. */
     lossReportRetentionDays: number;
     /** Days after a find left the office until the personal data of its claims is deleted. */
     claimRetentionDays: number;
   };
-  /** The call system (see README, "Call system"); unset keys (production): those endpoints answer 503. */
+  /** The call system (see README, "Call system"); unset keys (outside development mode): those endpoints answer 503. */
   queue: {
     /** Bearer key of the staff endpoints (call next, recall, done, no-show); also issues tickets. */
     staffApiKey?: string;
@@ -127,7 +132,9 @@ const origin = z
   });
 
 const envSchema = z.object({
-  NODE_ENV: z.string().optional(),
+  // The one switch for development conveniences. Not NODE_ENV, whose every value but
+  // "production" used to mean development: a typo such as `prod` must not open a city's server.
+  MUNI_DEV_MODE: flag.default(false),
   HOST: z.string().trim().min(1).default('127.0.0.1'),
   PORT: integer(0, 65535).default(8080),
   DATABASE_URL: z
@@ -198,7 +205,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if ((e.PAYMENT_PLATFORM_USER === undefined) !== (e.PAYMENT_PLATFORM_PASSWORD === undefined)) {
     throw new ConfigError(['PAYMENT_PLATFORM_USER / PAYMENT_PLATFORM_PASSWORD: set both or neither']);
   }
+  const devMode = e.MUNI_DEV_MODE;
+  if (!devMode) refuseDevelopmentSettings(e);
   return {
+    devMode,
     host: e.HOST,
     port: e.PORT,
     database: e.DATABASE_URL
@@ -218,23 +228,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     mail: {
       from: e.MAIL_FROM,
       ...(e.SMTP_URL ? { smtpUrl: e.SMTP_URL } : {}),
-      // The outbox holds real addresses and message texts: convenient in development, a
-      // liability in production, so production has to opt in explicitly.
-      devOutbox: e.DEV_OUTBOX ?? e.NODE_ENV !== 'production',
+      // The outbox holds real addresses and message texts, served to anyone at /dev/outbox.
+      devOutbox: devMode && (e.DEV_OUTBOX ?? true),
       outboxRetentionDays: e.OUTBOX_RETENTION_DAYS,
     },
     idempotencyTtlHours: e.IDEMPOTENCY_TTL_HOURS,
     appointmentRetentionDays: e.APPOINTMENT_RETENTION_DAYS,
     foundItems: {
-      // The documented development key works only outside production; production must set its own.
-      ...(e.FOUND_ITEMS_API_KEY ? { apiKey: e.FOUND_ITEMS_API_KEY } : e.NODE_ENV !== 'production' ? { apiKey: DEV_FOUND_ITEMS_API_KEY } : {}),
+      ...(e.FOUND_ITEMS_API_KEY ? { apiKey: e.FOUND_ITEMS_API_KEY } : devMode ? { apiKey: DEV_FOUND_ITEMS_API_KEY } : {}),
       lossReportRetentionDays: e.LOSS_REPORT_RETENTION_DAYS,
       claimRetentionDays: e.FOUND_ITEM_CLAIM_RETENTION_DAYS,
     },
     queue: {
-      // As for the Fundbüro: documented development keys outside production only.
-      ...(e.QUEUE_STAFF_API_KEY ? { staffApiKey: e.QUEUE_STAFF_API_KEY } : e.NODE_ENV !== 'production' ? { staffApiKey: DEV_QUEUE_STAFF_API_KEY } : {}),
-      ...(e.QUEUE_KIOSK_API_KEY ? { kioskApiKey: e.QUEUE_KIOSK_API_KEY } : e.NODE_ENV !== 'production' ? { kioskApiKey: DEV_QUEUE_KIOSK_API_KEY } : {}),
+      ...(e.QUEUE_STAFF_API_KEY ? { staffApiKey: e.QUEUE_STAFF_API_KEY } : devMode ? { staffApiKey: DEV_QUEUE_STAFF_API_KEY } : {}),
+      ...(e.QUEUE_KIOSK_API_KEY ? { kioskApiKey: e.QUEUE_KIOSK_API_KEY } : devMode ? { kioskApiKey: DEV_QUEUE_KIOSK_API_KEY } : {}),
     },
     botProtection: { enabled: e.BOT_PROTECTION, ...(e.BOT_PROTECTION_SECRET ? { secret: e.BOT_PROTECTION_SECRET } : {}) },
     ...(e.PUBLIC_BASE_URL ? { publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/+$/, '') } : {}),
@@ -245,12 +252,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       ...(e.PAYMENT_PLATFORM_USER && e.PAYMENT_PLATFORM_PASSWORD
         ? { credentials: { user: e.PAYMENT_PLATFORM_USER, password: e.PAYMENT_PLATFORM_PASSWORD } }
         : {}),
-      // Anyone can "pay" on the sandbox's page: never on by accident in production.
-      sandbox: e.PAYMENT_SANDBOX ?? e.NODE_ENV !== 'production',
+      // Anyone can "pay" on the sandbox's page.
+      sandbox: devMode && (e.PAYMENT_SANDBOX ?? true),
       timeoutMs: e.PAYMENT_PLATFORM_TIMEOUT_MS,
       lifetimeMinutes: e.PAYMENT_LIFETIME_MINUTES,
     },
     logLevel: e.LOG_LEVEL,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   };
+}
+
+/**
+ * Outside development mode, settings that only make sense there stop the start: silently
+ * ignoring them would leave an operator believing the outbox or sandbox is on, and a published
+ * key lets anyone call the office and staff APIs.
+ */
+function refuseDevelopmentSettings(e: z.infer<typeof envSchema>): void {
+  const onlyInDevMode = 'only with MUNI_DEV_MODE=on (development, never in production)';
+  const problems: string[] = [];
+  if (e.DEV_OUTBOX) problems.push(`DEV_OUTBOX: the outbox shows every mail to anyone at /dev/outbox; ${onlyInDevMode}`);
+  if (e.PAYMENT_SANDBOX) problems.push(`PAYMENT_SANDBOX: anyone can "pay" on the sandbox; ${onlyInDevMode}`);
+  for (const name of ['FOUND_ITEMS_API_KEY', 'QUEUE_STAFF_API_KEY', 'QUEUE_KIOSK_API_KEY'] as const) {
+    const key = e[name];
+    if (key !== undefined && PUBLISHED_KEYS.has(key)) {
+      problems.push(`${name}: this is the published development key; set a secret key of your own (the published one works ${onlyInDevMode})`);
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
 }

@@ -1,5 +1,6 @@
 /**
- * Starts a complete server: open the database, migrate, seed empty tables, listen. Used by the
+ * Starts a complete server: open the database, migrate, in development mode seed empty tables
+ * with the demo town, listen. Used by the
  * CLI (main.ts), by the repository's start script (with static mounts) and by tests (port 0).
  */
 import type { Server } from 'node:http';
@@ -37,6 +38,9 @@ export interface RunningServer {
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
   const config = options.config ?? loadConfig();
   const logger = options.logger ?? createJsonLogger({ level: config.logLevel });
+  if (config.devMode) {
+    logger.warn('DEVELOPMENT MODE (MUNI_DEV_MODE=on): demo data, published API keys, mail outbox and payment sandbox are on; never use it in production');
+  }
   const db = await openDatabase(config.database, logger);
   let app: App;
   let server: Server;
@@ -45,7 +49,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   let selfUrl: string | undefined;
   try {
     const migrated = await migrate(db);
-    const seeded = await seed(db, options.clock ? { clock: options.clock } : {});
+    // Musterstadt is fiction: a city's database holds its own offices and services.
+    const seeded = config.devMode ? await seed(db, options.clock ? { clock: options.clock } : {}) : [];
     logger.info('database ready', { db: db.kind, migrated, seeded });
     // Calls reach the SSE clients of every instance: LISTEN/NOTIFY on PostgreSQL.
     queueEvents =

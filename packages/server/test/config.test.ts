@@ -1,22 +1,27 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { ConfigError, DEV_FOUND_ITEMS_API_KEY, DEV_QUEUE_KIOSK_API_KEY, DEV_QUEUE_STAFF_API_KEY, loadConfig } from '../src/config.js';
 
 describe('loadConfig', () => {
-  it('has development defaults', () => {
+  it('has production defaults', () => {
     const config = loadConfig({}, '/srv/app');
+    assert.equal(config.devMode, false);
     assert.equal(config.host, '127.0.0.1');
     assert.equal(config.port, 8080);
     assert.deepEqual(config.database, { kind: 'pglite', dataDir: '/srv/app/.data/pglite' });
     assert.deepEqual(config.corsOrigins, []);
-    assert.equal(config.mail.devOutbox, true);
+    assert.equal(config.mail.devOutbox, false);
     assert.equal(config.mail.smtpUrl, undefined);
+    assert.equal(config.payments.sandbox, false);
+    assert.equal(config.foundItems.apiKey, undefined);
+    assert.deepEqual(config.queue, {});
     assert.equal(config.rateLimit.enabled, true);
     assert.equal(config.logLevel, 'info');
   });
 
   it('reads every variable', () => {
     const config = loadConfig({
+      MUNI_DEV_MODE: 'on',
       HOST: '0.0.0.0',
       PORT: '0',
       DATABASE_URL: 'postgres://muni@db.internal/muni',
@@ -66,9 +71,54 @@ describe('loadConfig', () => {
     assert.equal(loadConfig({ PORT: '' }).port, 8080);
   });
 
-  it('turns the outbox off in production unless asked for', () => {
-    assert.equal(loadConfig({ NODE_ENV: 'production' }).mail.devOutbox, false);
-    assert.equal(loadConfig({ NODE_ENV: 'production', DEV_OUTBOX: 'on' }).mail.devOutbox, true);
+  it('turns development conveniences on with MUNI_DEV_MODE only, whatever NODE_ENV says', () => {
+    for (const NODE_ENV of ['prod', 'development', 'test', 'production']) {
+      const config = loadConfig({ NODE_ENV });
+      assert.equal(config.devMode, false, NODE_ENV);
+      assert.equal(config.mail.devOutbox, false, NODE_ENV);
+      assert.equal(config.payments.sandbox, false, NODE_ENV);
+      assert.equal(config.foundItems.apiKey, undefined, NODE_ENV);
+      assert.deepEqual(config.queue, {}, NODE_ENV);
+    }
+    const dev = loadConfig({ MUNI_DEV_MODE: 'on' });
+    assert.equal(dev.devMode, true);
+    assert.equal(dev.mail.devOutbox, true);
+    assert.equal(dev.payments.sandbox, true);
+    assert.equal(dev.foundItems.apiKey, DEV_FOUND_ITEMS_API_KEY);
+    assert.deepEqual(dev.queue, { staffApiKey: DEV_QUEUE_STAFF_API_KEY, kioskApiKey: DEV_QUEUE_KIOSK_API_KEY });
+    // Each can still be turned off in development.
+    const quiet = loadConfig({ MUNI_DEV_MODE: 'on', DEV_OUTBOX: 'off', PAYMENT_SANDBOX: 'off' });
+    assert.equal(quiet.mail.devOutbox, false);
+    assert.equal(quiet.payments.sandbox, false);
+    assert.throws(() => loadConfig({ MUNI_DEV_MODE: 'prod' }), /MUNI_DEV_MODE: expected one of/);
+  });
+
+  it('refuses development settings and the published keys without MUNI_DEV_MODE', () => {
+    assert.throws(
+      () =>
+        loadConfig({
+          DEV_OUTBOX: 'on',
+          PAYMENT_SANDBOX: 'on',
+          FOUND_ITEMS_API_KEY: DEV_FOUND_ITEMS_API_KEY,
+          QUEUE_STAFF_API_KEY: DEV_QUEUE_STAFF_API_KEY,
+          QUEUE_KIOSK_API_KEY: ` ${DEV_QUEUE_KIOSK_API_KEY} `,
+        }),
+      (error: unknown) => {
+        assert.ok(error instanceof ConfigError);
+        assert.deepEqual(
+          error.problems.map((p) => p.split(':')[0]),
+          ['DEV_OUTBOX', 'PAYMENT_SANDBOX', 'FOUND_ITEMS_API_KEY', 'QUEUE_STAFF_API_KEY', 'QUEUE_KIOSK_API_KEY'],
+        );
+        for (const problem of error.problems) assert.match(problem, /only with MUNI_DEV_MODE=on/);
+        assert.match(error.problems[2]!, /published development key/);
+        return true;
+      },
+    );
+    // Turning them off, or keys of one's own, are fine.
+    assert.equal(loadConfig({ DEV_OUTBOX: 'off', PAYMENT_SANDBOX: 'off' }).devMode, false);
+    assert.equal(loadConfig({ FOUND_ITEMS_API_KEY: 'a-secret-key-of-this-city-0001' }).foundItems.apiKey, 'a-secret-key-of-this-city-0001');
+    // In development mode the published keys may also be set explicitly.
+    assert.equal(loadConfig({ MUNI_DEV_MODE: 'on', FOUND_ITEMS_API_KEY: DEV_FOUND_ITEMS_API_KEY }).foundItems.apiKey, DEV_FOUND_ITEMS_API_KEY);
   });
 
   it('reports every invalid variable at once', () => {

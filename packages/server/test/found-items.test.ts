@@ -32,11 +32,11 @@ describe('text folding', () => {
 });
 
 describe('found items configuration', () => {
-  it('has a development key outside production only, and defaults for the retention', () => {
-    const dev = loadConfig({}, '/srv');
+  it('has a development key in development mode only, and defaults for the retention', () => {
+    const dev = loadConfig({ MUNI_DEV_MODE: 'on' }, '/srv');
     assert.deepEqual(dev.foundItems, { apiKey: DEV_FOUND_ITEMS_API_KEY, lossReportRetentionDays: 180, claimRetentionDays: 30 });
-    assert.equal(loadConfig({ NODE_ENV: 'production' }, '/srv').foundItems.apiKey, undefined);
-    const set = loadConfig({ NODE_ENV: 'production', FOUND_ITEMS_API_KEY: KEY, LOSS_REPORT_RETENTION_DAYS: '90', FOUND_ITEM_CLAIM_RETENTION_DAYS: '14' }, '/srv');
+    assert.equal(loadConfig({}, '/srv').foundItems.apiKey, undefined);
+    const set = loadConfig({ FOUND_ITEMS_API_KEY: KEY, LOSS_REPORT_RETENTION_DAYS: '90', FOUND_ITEM_CLAIM_RETENTION_DAYS: '14' }, '/srv');
     assert.deepEqual(set.foundItems, { apiKey: KEY, lossReportRetentionDays: 90, claimRetentionDays: 14 });
     assert.throws(() => loadConfig({ FOUND_ITEMS_API_KEY: 'short' }), /FOUND_ITEMS_API_KEY: at least 24 characters/);
     assert.throws(() => loadConfig({ LOSS_REPORT_RETENTION_DAYS: '0' }), /LOSS_REPORT_RETENTION_DAYS/);
@@ -174,10 +174,10 @@ describeForEachStore('found items', (store) => {
     // Invalid input with a wrong key is still 401: the key is checked first.
     assert.equal((await office('POST', '/found-items', { nonsense: true }, 'x')).status, 401);
 
-    const production = testApp(db, { env: { NODE_ENV: 'production', BOT_PROTECTION: 'false' } });
+    const production = testApp(db, { env: { MUNI_DEV_MODE: 'off', BOT_PROTECTION: 'false' } });
     const response = await production.request('/api/v1/office/found-items/F-2026-00001', { headers: { Authorization: 'Bearer anything' } });
     assert.equal(response.status, 503);
-    // Outside production without a configured key, the documented development key works.
+    // In development mode without a configured key, the documented development key works.
     const dev = testApp(db, { env: { BOT_PROTECTION: 'false' } });
     const devResponse = await dev.request('/api/v1/office/found-items/F-2026-00001', {
       headers: { Authorization: 'Bearer dev-fundbuero-musterstadt-nicht-produktiv' },

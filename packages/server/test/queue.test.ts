@@ -141,7 +141,7 @@ describeForEachStore('queue', (store) => {
     // Another day starts at 1 again.
     assert.equal((await issue(testApp(db, { clock: dayClock('2030-03-06') }), 'A'))['number'], 'A-001');
     // Production without keys: no kiosk.
-    const production = testApp(db, { env: { NODE_ENV: 'production' } });
+    const production = testApp(db, { env: { MUNI_DEV_MODE: 'off' } });
     const refused = await production.request(`/api/v1/queue/${OFFICE}/tickets`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', ...KIOSK },
@@ -263,9 +263,9 @@ describeForEachStore('queue', (store) => {
       assert.match(none.headers.get('WWW-Authenticate') ?? '', /^Bearer realm="aufruf"/);
       assert.equal((await staff(app, path, undefined, KIOSK)).status, 401, `${path}: the kiosk key cannot call`);
     }
-    const production = testApp(db, { env: { NODE_ENV: 'production' } });
+    const production = testApp(db, { env: { MUNI_DEV_MODE: 'off' } });
     assert.equal((await staff(production, '/counters/1/call-next')).status, 503);
-    const configured = testApp(db, { env: { NODE_ENV: 'production', QUEUE_STAFF_API_KEY: 'a-real-key-of-enough-length-0001' } });
+    const configured = testApp(db, { env: { MUNI_DEV_MODE: 'off', QUEUE_STAFF_API_KEY: 'a-real-key-of-enough-length-0001' } });
     assert.equal((await staff(configured, '/counters/1/call-next', undefined, { Authorization: 'Bearer a-real-key-of-enough-length-0001' })).status, 200);
     assert.equal((await staff(configured, '/counters/1/call-next')).status, 401, 'the development key does not work in production');
   });

@@ -4,16 +4,18 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, it } from 'node:test';
-import { PGLITE_IN_MEMORY } from '../src/config.js';
+import { DEV_FOUND_ITEMS_API_KEY, PGLITE_IN_MEMORY } from '../src/config.js';
 import { startServer } from '../src/server.js';
 import { testConfig } from './support/app.js';
-import { silentLogger } from './support/logs.js';
+import { captureLogs } from './support/logs.js';
 import { describeForEachStore } from './support/stores.js';
 
 describeForEachStore('startServer', (store) => {
-  it('migrates, seeds, listens on a free port and shuts down gracefully', async () => {
+  it('migrates, seeds in development mode (saying so), listens on a free port and shuts down gracefully', async () => {
+    const logs = captureLogs();
     const config = { ...testConfig(), port: 0, database: await store.prepare() };
-    const server = await startServer({ config, logger: silentLogger });
+    const server = await startServer({ config, logger: logs.logger });
+    assert.ok(logs.entries().some((entry) => entry['level'] === 'warn' && String(entry['msg']).startsWith('DEVELOPMENT MODE')));
     // Registered before the first request: the router is built then.
     server.app.get('/api/v1/test-slow', async (c) => {
       await sleep(300);
@@ -41,11 +43,30 @@ describeForEachStore('startServer', (store) => {
   });
 });
 
+describeForEachStore('startServer without MUNI_DEV_MODE', (store) => {
+  it('seeds no demo town, serves no outbox or sandbox and takes no published key', async () => {
+    const logs = captureLogs();
+    const config = { ...testConfig({ MUNI_DEV_MODE: 'off' }), port: 0, database: await store.prepare() };
+    const server = await startServer({ config, logger: logs.logger });
+    try {
+      assert.deepEqual(((await (await fetch(`${server.url}/api/v1/offices`)).json()) as { items: unknown[] }).items, []);
+      for (const path of ['/dev/outbox', '/api/dev/outbox', '/sandbox/pay/x', '/sandbox/xbezahldienste/paymenttransaction/musterstadt/muni-widgets']) {
+        assert.equal((await fetch(`${server.url}${path}`)).status, 404, path);
+      }
+      const office = await fetch(`${server.url}/api/v1/office/found-items/F-2026-00001`, { headers: { Authorization: `Bearer ${DEV_FOUND_ITEMS_API_KEY}` } });
+      assert.equal(office.status, 503);
+      assert.ok(!logs.lines.some((line) => line.includes('DEVELOPMENT MODE')));
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('main.js', () => {
   it('starts on port 0, prints its URLs, and exits cleanly on SIGTERM', async () => {
     const main = fileURLToPath(new URL('../src/main.js', import.meta.url));
     const child = spawn(process.execPath, [main], {
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', PGLITE_DATA_DIR: PGLITE_IN_MEMORY, DATABASE_URL: '', LOG_LEVEL: 'warn' },
+      env: { ...process.env, MUNI_DEV_MODE: 'on', PORT: '0', HOST: '127.0.0.1', PGLITE_DATA_DIR: PGLITE_IN_MEMORY, DATABASE_URL: '', LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     try {
@@ -59,6 +80,7 @@ describe('main.js', () => {
         });
         child.once('exit', (code) => reject(new Error(`exited with ${code} before listening: ${stdout}`)));
       });
+      assert.match(stdout, /"level":"warn","msg":"DEVELOPMENT MODE \(MUNI_DEV_MODE=on\)/);
       assert.match(stdout, new RegExp(`API docs: ${url}/api/docs`));
       assert.match(stdout, new RegExp(`Outbox: +${url}/dev/outbox`));
       assert.equal((await fetch(`${url}/api/health`)).status, 200);
@@ -79,5 +101,18 @@ describe('main.js', () => {
     const [code] = await once(child, 'exit');
     assert.equal(code, 1);
     assert.match(stderr, /PORT: expected a whole number/);
+  });
+
+  it('refuses the published development keys and development settings without MUNI_DEV_MODE', async () => {
+    const main = fileURLToPath(new URL('../src/main.js', import.meta.url));
+    const env = { ...process.env, MUNI_DEV_MODE: '', NODE_ENV: 'prod', PORT: '0', PGLITE_DATA_DIR: PGLITE_IN_MEMORY, FOUND_ITEMS_API_KEY: DEV_FOUND_ITEMS_API_KEY, DEV_OUTBOX: 'on' };
+    const child = spawn(process.execPath, [main], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk: string) => (stderr += chunk));
+    const [code] = await once(child, 'exit');
+    assert.equal(code, 1);
+    assert.match(stderr, /DEV_OUTBOX: .*only with MUNI_DEV_MODE=on/);
+    assert.match(stderr, /FOUND_ITEMS_API_KEY: this is the published development key/);
   });
 });

@@ -23,7 +23,7 @@ export interface Mailer {
 
 export class MailNotConfiguredError extends Error {
   constructor() {
-    super('No mail transport configured: set SMTP_URL, or DEV_OUTBOX=on for development');
+    super('No mail transport configured: set SMTP_URL (or MUNI_DEV_MODE=on for the development outbox)');
     this.name = 'MailNotConfiguredError';
   }
 }

@@ -63,7 +63,7 @@ export const API_TAGS = {
   operations: { name: 'Betrieb', description: 'Zustand des Servers für Monitoring und Load Balancer.' },
   development: {
     name: 'Entwicklung',
-    description: 'Nur in Entwicklungsumgebungen (DEV_OUTBOX): gesendete E-Mails für manuelle und End-to-End-Tests.',
+    description: 'Nur im Entwicklungsmodus (MUNI_DEV_MODE=on, DEV_OUTBOX nicht aus): gesendete E-Mails für manuelle und End-to-End-Tests.',
   },
 } as const;
 

@@ -1,6 +1,6 @@
 /**
  * The development outbox: GET /dev/outbox (page) and GET /api/dev/outbox (JSON for end-to-end
- * tests). Registered only when DEV_OUTBOX is on; otherwise both paths are plain 404s.
+ * tests). Registered only in development mode with DEV_OUTBOX not off; otherwise both paths are plain 404s.
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../http/app-env.js';

@@ -1,5 +1,5 @@
 /**
- * The sandbox payment platform over HTTP, registered only with PAYMENT_SANDBOX on:
+ * The sandbox payment platform over HTTP, registered only in development mode with PAYMENT_SANDBOX not off:
  *
  *   POST /sandbox/xbezahldienste/paymenttransaction/{originatorId}/{endPointId}                  open a transaction
  *   GET  /sandbox/xbezahldienste/paymenttransaction/{originatorId}/{endPointId}/{transactionId}  its status

@@ -11,9 +11,9 @@ import type { Mailer } from '../../src/mail/mailer.js';
 import type { Clock } from '../../src/time.js';
 import { silentLogger } from './logs.js';
 
-/** Configuration as a test needs it: in-memory store, quiet, no rate limit unless asked for. */
+/** Configuration as a test needs it: development mode, in-memory store, quiet, no rate limit unless asked for. */
 export function testConfig(env: Record<string, string> = {}): Config {
-  return loadConfig({ PGLITE_DATA_DIR: 'memory://', LOG_LEVEL: 'silent', RATE_LIMIT_ENABLED: 'false', ...env });
+  return loadConfig({ MUNI_DEV_MODE: 'on', PGLITE_DATA_DIR: 'memory://', LOG_LEVEL: 'silent', RATE_LIMIT_ENABLED: 'false', ...env });
 }
 
 export function testApp(

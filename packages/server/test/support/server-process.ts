@@ -16,7 +16,7 @@ export function serverProcesses(): { start(databaseUrl: string): Promise<{ url: 
   return {
     start(databaseUrl) {
       const child = spawn(process.execPath, [MAIN], {
-        env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', RATE_LIMIT_ENABLED: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'development' },
+        env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', RATE_LIMIT_ENABLED: 'false', LOG_LEVEL: 'warn', MUNI_DEV_MODE: 'on' },
         stdio: ['ignore', 'pipe', 'inherit'],
       });
       children.push(child);
