@@ -55,6 +55,8 @@ export interface Config {
   idempotencyTtlHours: number;
   /** Days after an appointment until its personal data (contact, details) is deleted. */
   appointmentRetentionDays: number;
+  /** How often a citizen may extend a slot's hold (WCAG 2.2.1: at least 10). */
+  holdExtensions: number;
   /** Lost and found (see README, "Lost and found"). */
   foundItems: {
     /** Bearer key of the office API; unset (no FOUND_ITEMS_API_KEY outside development mode): the office API answers 503. */
@@ -171,6 +173,8 @@ const envSchema = z.object({
   OUTBOX_RETENTION_DAYS: integer(1).default(7),
   IDEMPOTENCY_TTL_HOURS: integer(1).default(24),
   APPOINTMENT_RETENTION_DAYS: integer(1, 3650).default(14),
+  // WCAG 2.2.1 (Timing Adjustable) asks for at least ten extensions of a time limit.
+  APPOINTMENT_HOLD_EXTENSIONS: integer(10, 100).default(10),
   FOUND_ITEMS_API_KEY: z.string().trim().min(24, 'at least 24 characters').optional(),
   LOSS_REPORT_RETENTION_DAYS: integer(1, 730).default(180),
   FOUND_ITEM_CLAIM_RETENTION_DAYS: integer(1, 3650).default(30),
@@ -234,6 +238,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     },
     idempotencyTtlHours: e.IDEMPOTENCY_TTL_HOURS,
     appointmentRetentionDays: e.APPOINTMENT_RETENTION_DAYS,
+    holdExtensions: e.APPOINTMENT_HOLD_EXTENSIONS,
     foundItems: {
       ...(e.FOUND_ITEMS_API_KEY ? { apiKey: e.FOUND_ITEMS_API_KEY } : devMode ? { apiKey: DEV_FOUND_ITEMS_API_KEY } : {}),
       lossReportRetentionDays: e.LOSS_REPORT_RETENTION_DAYS,

@@ -60,6 +60,7 @@ describeForEachStore('appointment reservations', (store) => {
       officeId: 'kita-abteilung',
     });
     assert.equal(body['expiresAt'], '2026-05-29T10:10:00+02:00');
+    assert.equal(body['extensionsLeft'], 10);
     const rows = await db.query<{ secret_hash: string; claims: number }>(
       `SELECT secret_hash, (SELECT count(*)::int FROM slot_claims WHERE reservation_id = r.id) AS claims
          FROM appointment_reservations r WHERE id = $1`,
@@ -130,7 +131,7 @@ describeForEachStore('appointment reservations', (store) => {
     assert.equal(overlapping.status, 409);
   });
 
-  it('an expired hold frees the slot; the expired reservation can no longer be extended', async () => {
+  it('an expired hold frees the slot; extending it then fails with slot_taken once someone else holds the time', async () => {
     await setCounters(1);
     const first = await reserve(app, { services: ONE_CHILD, slotId: slotId('11:00') });
     assert.equal((await reserve(app, { services: ONE_CHILD, slotId: slotId('11:00') })).status, 409);
@@ -139,11 +140,44 @@ describeForEachStore('appointment reservations', (store) => {
     const second = await reserve(app, { services: ONE_CHILD, slotId: slotId('11:00') });
     assert.equal(second.status, 201);
     const extend = await post(`/api/v1/appointments/reservations/${first.body['id']}/extend`, { secret: first.body['secret'] });
-    assert.equal(extend.status, 410);
-    assert.equal(extend.body['code'], 'gone');
+    assert.equal(extend.status, 409);
+    assert.equal(extend.body['code'], 'slot_taken');
+    assert.match(extend.body['detail'], /abgelaufen, und die Zeit wurde inzwischen vergeben/);
+    // The second citizen's hold is untouched.
+    assert.ok(!(await freeStarts()).includes('11:00'));
   });
 
-  it('extends a hold at most twice, only with the right secret', async () => {
+  it('extends a hold that ran out while its time is still free, on whichever counter is free', async () => {
+    const { body } = await reserve(app, { services: ONE_CHILD, slotId: slotId('11:00') });
+    const path = `/api/v1/appointments/reservations/${body['id']}/extend`;
+    clock.advance(12 * 60_000);
+    // Meanwhile someone holds the same time on counter 1, where the first hold was.
+    const other = await reserve(app, { services: ONE_CHILD, slotId: slotId('11:00') });
+    assert.equal(other.status, 201);
+    const late = await post(path, { secret: body['secret'] });
+    assert.equal(late.status, 200);
+    assert.equal(late.body['expiresAt'], '2026-05-29T10:22:00+02:00');
+    assert.equal(late.body['extensionsLeft'], 9);
+    const claims = await db.query<{ reservation_id: string; counter: number }>(
+      'SELECT DISTINCT reservation_id::text AS reservation_id, counter FROM slot_claims ORDER BY counter',
+    );
+    assert.deepEqual(claims, [
+      { reservation_id: other.body['id'], counter: 1 },
+      { reservation_id: body['id'], counter: 2 },
+    ]);
+    assert.ok(!(await freeStarts()).includes('11:00'));
+  });
+
+  it('does not extend a hold that ran out when its time can no longer be booked', async () => {
+    const { body } = await reserve(app, { services: ONE_CHILD, slotId: slotId('11:00') });
+    clock.advance(3 * 86_400_000 + 30 * 60_000); // Monday 10:30: 11:00 lies within the office's lead time now
+    const late = await post(`/api/v1/appointments/reservations/${body['id']}/extend`, { secret: body['secret'] });
+    assert.equal(late.status, 410);
+    assert.equal(late.body['code'], 'gone');
+    assert.match(late.body['detail'], /nicht mehr gebucht werden/);
+  });
+
+  it('extends a hold 10 times (APPOINTMENT_HOLD_EXTENSIONS), counting down, then says why not; only with the right secret', async () => {
     const { body } = await reserve(app, { services: ONE_CHILD, slotId: slotId('11:30') });
     const path = `/api/v1/appointments/reservations/${body['id']}/extend`;
     const wrong = await post(path, { secret: 'x'.repeat(43) });
@@ -152,12 +186,17 @@ describeForEachStore('appointment reservations', (store) => {
     clock.advance(8 * 60_000);
     const once = await post(path, { secret: body['secret'] });
     assert.equal(once.status, 200);
-    assert.deepEqual(once.body, { id: body['id'], slot: body['slot'], expiresAt: '2026-05-29T10:18:00+02:00' });
-    clock.advance(9 * 60_000);
-    assert.equal((await post(path, { secret: body['secret'] })).status, 200);
-    const third = await post(path, { secret: body['secret'] });
-    assert.equal(third.status, 409);
-    assert.equal(third.body['code'], 'conflict');
+    assert.deepEqual(once.body, { id: body['id'], slot: body['slot'], expiresAt: '2026-05-29T10:18:00+02:00', extensionsLeft: 9 });
+    for (let left = 8; left >= 0; left--) {
+      clock.advance(9 * 60_000);
+      const extended = await post(path, { secret: body['secret'] });
+      assert.equal(extended.status, 200);
+      assert.equal(extended.body['extensionsLeft'], left);
+    }
+    const eleventh = await post(path, { secret: body['secret'] });
+    assert.equal(eleventh.status, 409);
+    assert.equal(eleventh.body['code'], 'hold_extension_limit');
+    assert.match(eleventh.body['detail'], /bereits 10-mal verlängert/);
     // The claims moved with the hold: still taken after the original expiry.
     await setCounters(1);
     assert.ok(!(await freeStarts()).includes('11:30'));
@@ -165,6 +204,13 @@ describeForEachStore('appointment reservations', (store) => {
       secret: body['secret'],
     });
     assert.equal(unknown.status, 404);
+  });
+
+  it('allows as many extensions as configured', async () => {
+    const configured = testApp(db, { clock, env: { APPOINTMENT_HOLD_EXTENSIONS: '12' } });
+    const { status, body } = await reserve(configured, { services: ONE_CHILD, slotId: slotId('10:00') });
+    assert.equal(status, 201, JSON.stringify(body));
+    assert.equal(body['extensionsLeft'], 12);
   });
 
   it('releases a hold with the secret in a header or in the body', async () => {

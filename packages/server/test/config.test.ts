@@ -121,6 +121,12 @@ describe('loadConfig', () => {
     assert.equal(loadConfig({ MUNI_DEV_MODE: 'on', FOUND_ITEMS_API_KEY: DEV_FOUND_ITEMS_API_KEY }).foundItems.apiKey, DEV_FOUND_ITEMS_API_KEY);
   });
 
+  it('allows at least 10 hold extensions (WCAG 2.2.1)', () => {
+    assert.equal(loadConfig({}).holdExtensions, 10);
+    assert.equal(loadConfig({ APPOINTMENT_HOLD_EXTENSIONS: '20' }).holdExtensions, 20);
+    assert.throws(() => loadConfig({ APPOINTMENT_HOLD_EXTENSIONS: '9' }), /APPOINTMENT_HOLD_EXTENSIONS/);
+  });
+
   it('reports every invalid variable at once', () => {
     assert.throws(
       () =>

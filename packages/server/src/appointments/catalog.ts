@@ -30,7 +30,6 @@ export interface Calendar {
   horizonDays: number;
   leadMinutes: number;
   holdMinutes: number;
-  maxHoldExtensions: number;
 }
 
 export interface ServiceRequest {
@@ -90,10 +89,9 @@ export async function loadCalendars(db: Queryable, officeId?: string): Promise<C
     horizon_days: number;
     lead_minutes: number;
     hold_minutes: number;
-    max_hold_extensions: number;
   }>(
     `SELECT c.office_id, o.name, o.street, o.postal_code, o.city, o.accessibility_notes, c.counters, c.slot_minutes,
-            c.horizon_days, c.lead_minutes, c.hold_minutes, c.max_hold_extensions
+            c.horizon_days, c.lead_minutes, c.hold_minutes
        FROM appointment_calendars c JOIN offices o ON o.id = c.office_id
       WHERE $1::text IS NULL OR c.office_id = $1
       ORDER BY o.sort_order, o.name`,
@@ -111,7 +109,6 @@ export async function loadCalendars(db: Queryable, officeId?: string): Promise<C
     horizonDays: r.horizon_days,
     leadMinutes: r.lead_minutes,
     holdMinutes: r.hold_minutes,
-    maxHoldExtensions: r.max_hold_extensions,
   }));
 }
 

@@ -6,6 +6,9 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Database, Queryable } from '../db/database.js';
+import { ProblemError } from '../http/problem.js';
+import type { Calendar } from './catalog.js';
+import { unitsOf } from './slots.js';
 
 /** 32 random bytes, base64url: handed to the client once, stored only as its SHA-256. */
 export function newSecret(): { secret: string; hash: string } {
@@ -58,6 +61,61 @@ export async function claimUnits(
     await tx.query('RELEASE SAVEPOINT claim_counter');
   }
   return undefined;
+}
+
+/** What extending needs of a hold (a locked `appointment_reservations` row). */
+export interface HeldReservation {
+  id: string;
+  starts_at: Date | string;
+  ends_at: Date | string;
+  expires_at: Date | string;
+  extensions: number;
+}
+
+/**
+ * Extends a hold by the office's hold_minutes, at most `maxExtensions` times. A hold that ran
+ * out is extended too while its time is still free and bookable (its units are claimed afresh),
+ * so a citizen who missed the countdown keeps the slot unless someone else took it meanwhile.
+ * Must run inside a transaction that locked the reservation row.
+ */
+export async function extendHold(
+  tx: Queryable,
+  hold: HeldReservation,
+  calendar: Calendar,
+  options: { maxExtensions: number; now: Date },
+): Promise<{ expiresAt: Date; extensionsLeft: number }> {
+  const { maxExtensions, now } = options;
+  if (hold.extensions >= maxExtensions) {
+    throw new ProblemError(
+      'hold_extension_limit',
+      `Die Reservierung wurde bereits ${maxExtensions}-mal verlängert; öfter ist es nicht möglich. Bitte senden Sie Ihre Anfrage jetzt ab oder wählen Sie die Zeit danach erneut.`,
+    );
+  }
+  const expiresAt = new Date(now.getTime() + calendar.holdMinutes * 60_000);
+  if (new Date(hold.expires_at).getTime() > now.getTime()) {
+    await tx.query('UPDATE slot_claims SET expires_at = $2 WHERE reservation_id = $1', [hold.id, expiresAt.toISOString()]);
+  } else {
+    const start = new Date(hold.starts_at);
+    if (start.getTime() < now.getTime() + calendar.leadMinutes * 60_000) {
+      throw new ProblemError('gone', 'Die Reservierung ist abgelaufen, und diese Zeit kann nicht mehr gebucht werden. Bitte wählen Sie eine andere Zeit.');
+    }
+    // Its old claims (perhaps on another counter) go first, so none of them can come back to life.
+    await tx.query('DELETE FROM slot_claims WHERE reservation_id = $1', [hold.id]);
+    const counter = await claimUnits(tx, {
+      officeId: calendar.officeId,
+      counters: calendar.counters,
+      units: unitsOf(start, new Date(hold.ends_at), calendar.slotMinutes),
+      reservationId: hold.id,
+      expiresAt,
+      now,
+    });
+    if (counter === undefined) {
+      throw new ProblemError('slot_taken', 'Die Reservierung war abgelaufen, und die Zeit wurde inzwischen vergeben. Bitte wählen Sie eine andere Zeit.');
+    }
+    await tx.query('UPDATE appointment_reservations SET counter = $2 WHERE id = $1', [hold.id, counter]);
+  }
+  await tx.query('UPDATE appointment_reservations SET expires_at = $2, extensions = extensions + 1 WHERE id = $1', [hold.id, expiresAt.toISOString()]);
+  return { expiresAt, extensionsLeft: maxExtensions - hold.extensions - 1 };
 }
 
 /** PostgreSQL errors after which the whole transaction may simply be run again. */

@@ -16,6 +16,7 @@ const PROBLEMS = {
   conflict: { status: 409, title: 'Konflikt' },
   slot_taken: { status: 409, title: 'Termin bereits vergeben' },
   gone: { status: 410, title: 'Abgelaufen' },
+  hold_extension_limit: { status: 409, title: 'Nicht weiter verlängerbar' },
   idempotency_in_progress: { status: 409, title: 'Anfrage wird noch bearbeitet' },
   payload_too_large: { status: 413, title: 'Anfrage zu groß' },
   unsupported_media_type: { status: 415, title: 'Format nicht unterstützt' },

@@ -8,6 +8,7 @@ import type { MiddlewareHandler } from 'hono';
 import { loadCalendars, planRequest, invalid } from '../appointments/catalog.js';
 import {
   claimUnits,
+  extendHold,
   newSecret,
   purgeStaleHolds,
   secretMatches,
@@ -41,6 +42,11 @@ const ReservationSchema = z
     secret: SecretSchema.openapi({ description: 'Nur in dieser Antwort; beweist, dass die Reservierung dem Aufrufer gehört' }),
     slot: SlotSchema,
     expiresAt: z.string().openapi({ description: 'Bis dahin ist die Zeit gehalten', example: '2026-12-01T10:10:00+01:00' }),
+    extensionsLeft: z
+      .number()
+      .int()
+      .min(0)
+      .openapi({ description: 'Wie oft die Reservierung noch verlängert werden kann (APPOINTMENT_HOLD_EXTENSIONS, mindestens 10 je Reservierung)', example: 10 }),
   })
   .openapi('Reservation');
 
@@ -89,14 +95,17 @@ const extendReservation = createRoute({
   operationId: 'extendAppointmentReservation',
   tags: [TAG],
   summary: 'Eine Reservierung verlängern',
-  description: 'Nur solange sie nicht abgelaufen ist, und höchstens so oft, wie das Amt erlaubt (max_hold_extensions).',
+  description:
+    'Hält die Zeit ab jetzt wieder hold_minutes lang, höchstens APPOINTMENT_HOLD_EXTENSIONS-mal (409 `hold_extension_limit`). ' +
+    'Eine abgelaufene Reservierung wird ebenso verlängert, solange niemand die Zeit inzwischen reserviert hat (sonst 409 `slot_taken`) ' +
+    'und sie noch buchbar ist (sonst 410 `gone`).',
   request: {
     params: ReservationIdParams,
     body: { required: true, content: { 'application/json': { schema: z.object({ secret: SecretSchema }).strict() } } },
   },
   responses: {
     200: { description: 'Verlängert', content: { 'application/json': { schema: ExtendedReservationSchema } } },
-    ...problemResponses('validation', 'forbidden', 'not_found', 'conflict', 'gone'),
+    ...problemResponses('validation', 'forbidden', 'not_found', 'conflict', 'hold_extension_limit', 'slot_taken', 'gone'),
   },
 });
 
@@ -128,7 +137,7 @@ export interface ReservationRow {
   extensions: number;
 }
 
-export function reservationRoutes({ db, clock, idempotent }: RouteDeps) {
+export function reservationRoutes({ config, db, clock, idempotent }: RouteDeps) {
   return new OpenAPIHono<AppEnv>()
     .openapi(createReservation(idempotent), async (c) => {
       const body = c.req.valid('json');
@@ -175,28 +184,20 @@ export function reservationRoutes({ db, clock, idempotent }: RouteDeps) {
         }
         await tx.query('UPDATE appointment_reservations SET counter = $2 WHERE id = $1', [id, counter]);
       });
-      return c.json({ id, secret, slot: toSlot(candidate), expiresAt: formatZoned(expiresAt, TOWN_TIME_ZONE) }, 201);
+      return c.json(
+        { id, secret, slot: toSlot(candidate), expiresAt: formatZoned(expiresAt, TOWN_TIME_ZONE), extensionsLeft: config.holdExtensions },
+        201,
+      );
     })
     .openapi(extendReservation, async (c) => {
       const { id } = c.req.valid('param');
       const { secret } = c.req.valid('json');
       const now = clock();
-      const result = await db.transaction(async (tx) => {
+      const result = await transactionWithRetry(db, async (tx) => {
         const reservation = await ownReservation(tx, id, secret, { forUpdate: true });
-        if (new Date(reservation.expires_at).getTime() <= now.getTime()) {
-          throw new ProblemError('gone', 'Die Reservierung ist abgelaufen. Bitte die Zeit erneut auswählen.');
-        }
         const [calendar] = await loadCalendars(tx, reservation.office_id);
-        if (!calendar || reservation.extensions >= calendar.maxHoldExtensions) {
-          throw new ProblemError('conflict', 'Die Reservierung kann nicht weiter verlängert werden.');
-        }
-        const expiresAt = new Date(now.getTime() + calendar.holdMinutes * 60_000);
-        await tx.query('UPDATE appointment_reservations SET expires_at = $2, extensions = extensions + 1 WHERE id = $1', [
-          id,
-          expiresAt.toISOString(),
-        ]);
-        await tx.query('UPDATE slot_claims SET expires_at = $2 WHERE reservation_id = $1', [id, expiresAt.toISOString()]);
-        return { reservation, expiresAt };
+        if (!calendar) throw new ProblemError('gone', 'Dieses Amt vergibt keine Termine mehr. Bitte wählen Sie einen anderen Standort.');
+        return { reservation, ...(await extendHold(tx, reservation, calendar, { maxExtensions: config.holdExtensions, now })) };
       });
       const start = new Date(result.reservation.starts_at);
       return c.json(
@@ -204,6 +205,7 @@ export function reservationRoutes({ db, clock, idempotent }: RouteDeps) {
           id,
           slot: toSlot({ officeId: result.reservation.office_id, start, end: new Date(result.reservation.ends_at) }),
           expiresAt: formatZoned(result.expiresAt, TOWN_TIME_ZONE),
+          extensionsLeft: result.extensionsLeft,
         },
         200,
       );
