@@ -381,17 +381,42 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
   async extendHold(): Promise<void> {
     const reservation = this.reservation;
     if (!reservation) return;
-    await this.calls.run(async () => {
-      this.reservation = await this.backend.extend(reservation);
-      this.hold.start(this.reservation.expiresAt);
-      this.announcer.announce(this.t('extended'));
+    const ok = await this.calls.run(async () => {
+      const extended = await this.backend.extend(reservation);
+      this.reservation = extended;
+      this.hold.start(extended.expiresAt);
+      const left = extended.extensionsLeft;
+      this.announcer.announce(left === undefined ? this.t('extended') : `${this.t('extended')} ${this.t('extensionsLeft', { count: left })}`);
     }, () => this.extendHold());
+    // The button is gone with the last extension: focus goes to the sentence that says so.
+    if (ok && this.reservation?.extensionsLeft === 0) await this.focusAfterRender('#hold-extensions');
+    if (ok) return;
+    // Refusals get their reason instead of the generic "changed in the meantime".
+    const { code, kind } = this.error!;
+    if (code === 'hold_extension_limit') {
+      this.calls.clear();
+      this.reservation = { ...reservation, extensionsLeft: 0 };
+      this.showNotice(this.t('extendLimit'), 'assertive');
+      await this.focusAfterRender('#hold-extensions');
+    } else if (code === 'slot_taken') {
+      this.calls.clear();
+      this.loseHold(this.t('extendTaken'));
+    } else if (kind === 'not_found' || code === 'reservation_expired') {
+      this.calls.clear();
+      this.loseHold(this.t('holdExpired'));
+    }
   }
 
   private holdExpired(): void {
+    this.loseHold(this.t('holdExpired'));
+  }
+
+  /** The hold is over: back to choosing a time, with what was typed kept. */
+  private loseHold(reason: string): void {
     this.reservation = undefined;
+    this.hold.stop();
     if (this.step !== 'details' && this.step !== 'review') return;
-    this.showNotice(this.t('holdExpired'), 'assertive');
+    this.showNotice(reason, 'assertive');
     void this.goTo('slot').then(() => this.enterSlotStep());
   }
 
@@ -577,9 +602,13 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
 
   private renderHold(): TemplateResult {
     const t = this.t;
+    const left = this.reservation!.extensionsLeft;
     return html`<div class="hold" part="hold">
       <p role="timer" aria-live="off" aria-atomic="true">${t('holdTimer', { time: this.hold.display })}</p>
-      ${button({ label: t('extend'), variant: 'secondary', busy: this.busy, onClick: () => void this.extendHold() })}
+      ${left === undefined ? nothing : html`<p id="hold-extensions" class="hold__extensions" tabindex="-1">${t('extensionsLeft', { count: left })}</p>`}
+      ${left === 0
+        ? nothing
+        : button({ label: t('extend'), variant: 'secondary', busy: this.busy, describedBy: left === undefined ? undefined : 'hold-extensions', onClick: () => void this.extendHold() })}
     </div>`;
   }
 

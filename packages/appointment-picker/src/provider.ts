@@ -58,6 +58,8 @@ export interface Reservation {
   secret: string;
   slot: Slot;
   expiresAt: string;
+  /** How often the hold may still be extended; undefined when the backend does not say (ZMS). */
+  extensionsLeft?: number;
 }
 
 export interface Contact {
@@ -107,6 +109,11 @@ export interface AppointmentProvider {
   ): Promise<DayAvailability[]>;
   slots(query: { services: ServiceRequest[]; officeId?: string; date: CivilDate }, signal?: AbortSignal): Promise<Slot[]>;
   reserve(query: { services: ServiceRequest[]; slot: Slot }): Promise<Reservation>;
+  /**
+   * Holds the slot longer. Refusals by `ApiError.code`: `hold_extension_limit` (no extension
+   * left), `slot_taken` (the hold ran out and someone else holds the time now); kind
+   * `not_found` (or code `reservation_expired`) when the hold is over for good.
+   */
   extend(reservation: Reservation): Promise<Reservation>;
   release(reservation: Reservation): Promise<void>;
   /** Undefined when the backend does its own bot protection. */

@@ -180,6 +180,65 @@ describe('<muni-appointment-picker>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('says how many extensions remain and, after the last, that there are none, with focus there', async () => {
+    const { el, firstDay } = await picker({ holdExtensions: 2 });
+    await toDetails(el, firstDay);
+    const hold = () => $(el, '[part=hold]');
+    const extendButton = () => [...hold().querySelectorAll('button')].find((b) => b.textContent!.includes('Reservierung verlängern'));
+    expect(hold().textContent).to.contain('Noch 2 Verlängerungen möglich.');
+    expect(extendButton()!.getAttribute('aria-describedby')).to.equal('hold-extensions');
+    extendButton()!.click();
+    await settle(el);
+    expect(hold().textContent).to.contain('Noch 1 Verlängerung möglich.');
+    await waitUntil(() => $(el, '[data-announcer=polite]').textContent!.includes('Die Reservierung wurde verlängert. Noch 1 Verlängerung möglich.'), 'announced');
+    extendButton()!.click();
+    await settle(el);
+    expect(hold().textContent).to.contain('Eine weitere Verlängerung ist nicht möglich.');
+    expect(extendButton()).to.equal(undefined);
+    expect(root(el).activeElement?.id).to.equal('hold-extensions');
+    await expect(el).to.be.accessible();
+  });
+
+  it('says why an extension was refused: none left', async () => {
+    const { el, firstDay, provider } = await picker();
+    await toDetails(el, firstDay);
+    provider.extend = () => Promise.reject(new ApiError('conflict', { status: 409, problem: { code: 'hold_extension_limit' } }));
+    [...$(el, '[part=hold]').querySelectorAll('button')].find((b) => b.textContent!.includes('Reservierung verlängern'))!.click();
+    await settle(el);
+    expect($(el, '.notice').textContent).to.contain('kann nicht weiter verlängert werden');
+    await waitUntil(() => $(el, '[data-announcer=assertive]').textContent!.includes('kann nicht weiter verlängert werden'), 'announced');
+    expect(root(el).textContent).not.to.contain('in der Zwischenzeit');
+    expect($(el, '[part=hold]').querySelector('button')).to.equal(null);
+    expect($(el, '[part=hold]').textContent).to.contain('Eine weitere Verlängerung ist nicht möglich.');
+    expect(heading(el)).to.equal('Ihre Angaben');
+    await expect(el).to.be.accessible();
+  });
+
+  it('says why an extension was refused: the time was taken after the hold ran out', async () => {
+    const { el, firstDay, provider } = await picker();
+    await toDetails(el, firstDay);
+    await typeInto(el, 'name', 'Erika Mustermann');
+    provider.extend = () => Promise.reject(new ApiError('conflict', { status: 409, problem: { code: 'slot_taken' } }));
+    [...$(el, '[part=hold]').querySelectorAll('button')].find((b) => b.textContent!.includes('Reservierung verlängern'))!.click();
+    await settle(el);
+    expect(heading(el)).to.equal('Tag und Uhrzeit wählen');
+    expect(root(el).textContent).to.contain('inzwischen von jemand anderem reserviert');
+    expect(root(el).textContent).not.to.contain('in der Zwischenzeit');
+    expect(el.reservation).to.equal(undefined);
+    expect(el.contact.name).to.equal('Erika Mustermann');
+    await expect(el).to.be.accessible();
+  });
+
+  it('claims no number of extensions when the backend does not say (ZMS)', async () => {
+    const { el, firstDay, provider } = await picker();
+    const reserve = provider.reserve.bind(provider);
+    provider.reserve = async (q) => ({ ...(await reserve(q)), extensionsLeft: undefined });
+    await toDetails(el, firstDay);
+    expect($(el, '#hold-extensions')).to.equal(null);
+    expect($(el, '[part=hold]').textContent).not.to.contain('Verlängerungen möglich');
+    expect($(el, '[part=hold] button').getAttribute('aria-describedby')).to.equal(null);
+  });
+
   it('says when the slot was taken meanwhile and drops it from the list', async () => {
     const { el, firstDay, provider } = await picker();
     await toTimes(el, firstDay);

@@ -38,12 +38,30 @@ describe('MemoryAppointmentProvider', () => {
     expect((await provider.slots({ services, date: '2026-12-03' })).map((s) => s.id)).to.deep.equal(['b']);
   });
 
-  it('frees a slot when its hold expires, and refuses to extend it then', async () => {
+  it('frees a slot when its hold expires; extends it while still free, refuses once someone else holds it', async () => {
     const { provider, advance } = setup();
     const held = await provider.reserve({ services, slot: data.slots[0]! });
     advance(11);
     expect((await provider.slots({ services, date: '2026-12-03' })).map((s) => s.id)).to.deep.equal(['a', 'b']);
-    expect((await apiFailure(provider.extend(held))).code).to.equal('reservation_expired');
+    const again = await provider.extend(held);
+    expect(again.extensionsLeft).to.equal(9);
+    expect((await provider.slots({ services, date: '2026-12-03' })).map((s) => s.id)).to.deep.equal(['b']);
+    advance(11);
+    await provider.reserve({ services, slot: data.slots[0]! });
+    expect((await apiFailure(provider.extend(held))).code).to.equal('slot_taken');
+  });
+
+  it('extends a hold as often as configured, counting down, then refuses with hold_extension_limit', async () => {
+    let now = Date.parse('2026-11-23T12:00:00Z');
+    const provider = new MemoryAppointmentProvider(data, { now: () => now, holdExtensions: 2 });
+    const held = await provider.reserve({ services, slot: data.slots[0]! });
+    expect(held.extensionsLeft).to.equal(2);
+    now += 5 * 60_000;
+    const once = await provider.extend(held);
+    expect(once.extensionsLeft).to.equal(1);
+    expect(Date.parse(once.expiresAt)).to.equal(now + 10 * 60_000);
+    expect((await provider.extend(held)).extensionsLeft).to.equal(0);
+    expect((await apiFailure(provider.extend(held))).code).to.equal('hold_extension_limit');
   });
 
   it('refuses counts above the service maximum', async () => {

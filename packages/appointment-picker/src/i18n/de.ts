@@ -44,6 +44,11 @@ export const de = {
   holdExpired: 'Die Reservierung ist abgelaufen. Bitte wählen Sie erneut eine Uhrzeit – Ihre Angaben bleiben erhalten.',
   extend: 'Reservierung verlängern',
   extended: 'Die Reservierung wurde verlängert.',
+  extensionsLeft: (p: { count: number }) =>
+    p.count === 0 ? 'Eine weitere Verlängerung ist nicht möglich.' : p.count === 1 ? 'Noch 1 Verlängerung möglich.' : `Noch ${p.count} Verlängerungen möglich.`,
+  extendLimit: 'Die Reservierung kann nicht weiter verlängert werden. Bitte senden Sie Ihre Anfrage ab, solange die Zeit läuft.',
+  extendTaken:
+    'Die Reservierung war abgelaufen, und die Uhrzeit wurde inzwischen von jemand anderem reserviert. Bitte wählen Sie eine andere Uhrzeit – Ihre Angaben bleiben erhalten.',
 
   detailsStep: 'Ihre Angaben',
   name: 'Vor- und Nachname',

@@ -45,6 +45,10 @@ export const en: CatalogOf<typeof de> = {
   holdExpired: 'The reservation has expired. Please choose a time again – your details are kept.',
   extend: 'Extend reservation',
   extended: 'The reservation has been extended.',
+  extensionsLeft: (p: { count: number }) =>
+    p.count === 0 ? 'It cannot be extended again.' : p.count === 1 ? 'It can be extended 1 more time.' : `It can be extended ${p.count} more times.`,
+  extendLimit: 'The reservation cannot be extended any further. Please send your request while the time is running.',
+  extendTaken: 'The reservation had expired, and someone else has reserved the time meanwhile. Please choose another time – your details are kept.',
 
   detailsStep: 'Your details',
   name: 'First and last name',

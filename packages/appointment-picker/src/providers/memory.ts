@@ -23,6 +23,8 @@ export interface MemoryData {
 
 export interface MemoryOptions {
   holdMinutes?: number;
+  /** How often a hold may be extended (the reference server's APPOINTMENT_HOLD_EXTENSIONS). */
+  holdExtensions?: number;
   now?: () => number;
   /** Receives what the reference server would e-mail, so stories and tests can follow links. */
   onMail?: (mail: { kind: 'activation' | 'confirmation' | 'cancellation'; token: string }) => void;
@@ -51,6 +53,7 @@ export class MemoryAppointmentProvider implements AppointmentProvider {
   private readonly activations = new Map<string, string>();
   private readonly appointments = new Map<string, Booked>();
   private readonly holdMs: number;
+  private readonly holdExtensions: number;
   private readonly now: () => number;
   private sequence = 0;
 
@@ -59,6 +62,7 @@ export class MemoryAppointmentProvider implements AppointmentProvider {
     private readonly options: MemoryOptions = {},
   ) {
     this.holdMs = (options.holdMinutes ?? 10) * 60_000;
+    this.holdExtensions = options.holdExtensions ?? 10;
     this.now = options.now ?? Date.now;
   }
 
@@ -91,14 +95,24 @@ export class MemoryAppointmentProvider implements AppointmentProvider {
       secret: this.nextId('s'),
       slot: structuredClone(query.slot),
       expiresAt: new Date(this.now() + this.holdMs).toISOString(),
+      extensionsLeft: this.holdExtensions,
     };
     this.holds.set(reservation.id, { reservation, services: structuredClone(query.services) });
     return structuredClone(reservation);
   }
 
+  /** As the reference server: a hold that ran out is extended too while nobody else took its slot. */
   async extend(reservation: Reservation): Promise<Reservation> {
-    const held = this.liveHold(reservation);
+    const held = this.ownHold(reservation);
+    if (held.reservation.extensionsLeft === 0) {
+      throw fail('conflict', 'hold_extension_limit', `Die Reservierung wurde bereits ${this.holdExtensions}-mal verlängert; öfter ist es nicht möglich.`);
+    }
+    if (Date.parse(held.reservation.expiresAt) <= this.now()) {
+      if (Date.parse(held.reservation.slot.start) <= this.now()) throw fail('not_found', 'reservation_expired', 'Die Reservierung ist abgelaufen.');
+      if (!this.isFree(held.reservation.slot.id)) throw fail('conflict', 'slot_taken', 'Die Reservierung war abgelaufen, und die Zeit wurde inzwischen vergeben.');
+    }
     held.reservation.expiresAt = new Date(this.now() + this.holdMs).toISOString();
+    held.reservation.extensionsLeft = held.reservation.extensionsLeft! - 1;
     return structuredClone(held.reservation);
   }
 
@@ -170,9 +184,14 @@ export class MemoryAppointmentProvider implements AppointmentProvider {
     return !held && !booked;
   }
 
-  private liveHold(reservation: Reservation): Held {
+  private ownHold(reservation: Reservation): Held {
     const held = this.holds.get(reservation.id);
     if (!held || held.reservation.secret !== reservation.secret) throw fail('not_found', 'reservation_not_found', 'Diese Reservierung gibt es nicht.');
+    return held;
+  }
+
+  private liveHold(reservation: Reservation): Held {
+    const held = this.ownHold(reservation);
     if (Date.parse(held.reservation.expiresAt) <= this.now()) throw fail('not_found', 'reservation_expired', 'Die Reservierung ist abgelaufen.');
     return held;
   }

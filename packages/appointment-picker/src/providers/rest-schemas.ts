@@ -31,7 +31,7 @@ export const office = s.object({
 
 export const slot = s.object({ id: s.string, start: s.isoDate, end: s.isoDate, officeId: s.string });
 
-export const reservation = s.object({ id: s.string, secret: s.string, slot, expiresAt: s.isoDate });
+export const reservation = s.object({ id: s.string, secret: s.string, slot, expiresAt: s.isoDate, extensionsLeft: s.optional(s.integer) });
 
 export const appointment = s.object({
   id: s.string,
@@ -46,5 +46,5 @@ export const servicesResponse = s.object({ services: s.array(service) });
 export const officesResponse = s.object({ offices: s.array(office) });
 export const daysResponse = s.object({ days: s.array(s.object({ date: s.string, free: s.integer })) });
 export const slotsResponse = s.object({ slots: s.array(slot) });
-export const extendResponse = s.object({ expiresAt: s.isoDate });
+export const extendResponse = s.object({ expiresAt: s.isoDate, extensionsLeft: s.optional(s.integer) });
 export const submitResponse = s.object({ kind: s.literal('activation-sent'), expiresAt: s.optional(s.isoDate) });

@@ -71,8 +71,8 @@ export class RestAppointmentProvider implements AppointmentProvider {
   }
 
   async extend(reservation: Reservation): Promise<Reservation> {
-    const { expiresAt } = await this.client.post(`${BASE}/reservations/${encodeURIComponent(reservation.id)}/extend`, { secret: reservation.secret }, { schema: schema.extendResponse });
-    return { ...reservation, expiresAt };
+    const { expiresAt, extensionsLeft } = await this.client.post(`${BASE}/reservations/${encodeURIComponent(reservation.id)}/extend`, { secret: reservation.secret }, { schema: schema.extendResponse });
+    return { ...reservation, expiresAt, extensionsLeft };
   }
 
   async release(reservation: Reservation): Promise<void> {
