@@ -50,7 +50,14 @@ describe('appointment booking on the demo page (keyboard only)', () => {
     // Details: typed, with the hold running.
     await picker(page).getByRole('heading', { name: 'Ihre Angaben' }).waitFor();
     assert.match(await picker(page).locator('[role=timer]').textContent(), /noch \d+:\d\d Minuten/);
+    assert.equal(await picker(page).locator('#hold-extensions').textContent(), 'Noch 10 Verlängerungen möglich.');
     assert.deepEqual(await axeViolations(page), [], 'details step');
+    // WCAG 2.2.1: the hold can be extended, at least ten times, and the widget counts down.
+    // The hold sits above the step, whose heading has focus: back with Shift+Tab.
+    for (let i = 0; i < 5 && (await deepFocus(page))?.text !== 'Reservierung verlängern'; i++) await page.keyboard.press('Shift+Tab');
+    assert.equal((await deepFocus(page))?.text, 'Reservierung verlängern');
+    await page.keyboard.press('Enter');
+    await picker(page).getByText('Noch 9 Verlängerungen möglich.').waitFor();
     await tabTo(page, (f) => f.id === 'name');
     await page.keyboard.type('Erika Mustermann');
     await page.keyboard.press('Tab');
