@@ -86,8 +86,13 @@ export const PreselectedService = story(undefined, { office: 'kita-abteilung', s
 export const ChooseDay = story(chooseKita);
 /** The day's free times, grouped into morning and afternoon. */
 export const ChooseTime = story(chooseDay);
-/** Step 3: the slot is held; the countdown offers to extend. */
+/** Step 3: the slot is held; the countdown offers to extend and says how often that is still possible. */
 export const Details = story(reserve);
+/** The last extension is used: the button is gone, and the sentence that says so has focus. */
+export const NoExtensionLeft = story(async (el, kita, mails) => {
+  await reserve(el, kita, mails);
+  for (let left = el.reservation!.extensionsLeft!; left > 0; left--) await el.extendHold();
+});
 /** Details sent empty: errors at the fields and a summary that moves focus. */
 export const DetailsWithErrors = story(async (el, kita, mails) => {
   await reserve(el, kita, mails);
