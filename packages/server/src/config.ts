@@ -46,6 +46,10 @@ export interface Config {
     smtpUrl?: string;
     devOutbox: boolean;
     outboxRetentionDays: number;
+    /** How often each instance's worker looks for due mails. */
+    pollIntervalMs: number;
+    /** Deliveries per mail before it is given up (dead). */
+    maxAttempts: number;
   };
   idempotencyTtlHours: number;
   /** Days after an appointment until its personal data (contact, details) is deleted. */
@@ -162,6 +166,8 @@ const envSchema = z.object({
   MAIL_FROM: z.string().trim().min(3).default('Stadt Musterstadt <noreply@musterstadt.example>'),
   DEV_OUTBOX: flag.optional(),
   OUTBOX_RETENTION_DAYS: integer(1).default(7),
+  MAIL_POLL_INTERVAL_MS: integer(50, 60_000).default(1000),
+  MAIL_MAX_ATTEMPTS: integer(1, 50).default(10),
   IDEMPOTENCY_TTL_HOURS: integer(1).default(24),
   APPOINTMENT_RETENTION_DAYS: integer(1, 3650).default(14),
   FOUND_ITEMS_API_KEY: z.string().trim().min(24, 'at least 24 characters').optional(),
@@ -222,6 +228,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       // liability in production, so production has to opt in explicitly.
       devOutbox: e.DEV_OUTBOX ?? e.NODE_ENV !== 'production',
       outboxRetentionDays: e.OUTBOX_RETENTION_DAYS,
+      pollIntervalMs: e.MAIL_POLL_INTERVAL_MS,
+      maxAttempts: e.MAIL_MAX_ATTEMPTS,
     },
     idempotencyTtlHours: e.IDEMPOTENCY_TTL_HOURS,
     appointmentRetentionDays: e.APPOINTMENT_RETENTION_DAYS,
