@@ -27,6 +27,7 @@ export async function startSmtp(): Promise<TestSmtp> {
       logger: false,
       // Stopping is "the server went down": open connections are cut, not waited for.
       closeTimeout: 100,
+      disableReverseLookup: true,
       onData(stream, _session, callback) {
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
