@@ -77,7 +77,22 @@ const fillReport: Drive = async (el) => {
   await settled(el);
 };
 
-/** A stored loss report and a matching find registered later; opens the management link from the mail. */
+/** A new loss report; opens the confirmation link from its first mail. */
+const pendingReport = async (fake: Fake) => {
+  await fake.memory.reportLoss({
+    category: 'geldboerse',
+    colour: 'schwarz',
+    description: 'Schwarze Lederbörse mit Druckknopf',
+    lostOn: daysAgo(3),
+    lostPlace: 'Hauptbahnhof',
+    contact: { name: 'Erika Mustermann', email: 'erika@example.org' },
+    consent: true,
+    returnUrl: location.href.split('#')[0]!,
+  });
+  return new URL(fake.memory.outbox.find((m) => m.kind === 'loss-report-activation')!.activateLink!).hash.slice(1);
+};
+
+/** A confirmed loss report and a matching find registered later; opens the management link from the mail. */
 const managedReport = async (fake: Fake) => {
   await fake.memory.reportLoss({
     category: 'geldboerse',
@@ -89,6 +104,8 @@ const managedReport = async (fake: Fake) => {
     consent: true,
     returnUrl: location.href.split('#')[0]!,
   });
+  const activation = fake.memory.outbox.find((m) => m.kind === 'loss-report-activation')!;
+  await fake.memory.activateLossReport(new URL(activation.activateLink!).hash.split('activate:')[1]!);
   fake.memory.registerFind({ category: 'geldboerse', colour: 'schwarz', description: 'Lederbörse mit Druckknopf', foundOn: daysAgo(1), foundPlace: 'Busbahnhof' });
   const mail = fake.memory.outbox.find((m) => m.kind === 'match-found') ?? fake.memory.outbox[0]!;
   return new URL(mail.manageLink!).hash.slice(1);
@@ -132,8 +149,10 @@ export const ClaimFailed = story({ hash: 'muni-found-item=claim:F-2026-00001', f
 export const ClaimConfirmation = story({ hash: 'muni-found-item=claim:F-2026-00001', drive: async (el) => (await fillClaim(el), await press('[part~=submit-button]')(el)) });
 /** Verlustanzeige: the form. */
 export const ReportForm = story({ hash: 'muni-found-item=report' });
-/** The loss report is stored: reference, expiry and the finds that match now. */
+/** The loss report is stored pending: check your e-mail to confirm; the finds that match now. */
 export const ReportConfirmation = story({ hash: 'muni-found-item=report', drive: async (el) => (await fillReport(el), await press('[part~=submit-button]')(el)) });
+/** The confirmation link from the first mail: the report is confirmed and shown. */
+export const ReportActivated = story({ setup: pendingReport });
 /** The loss report from the mail's link: expiry, renew, delete, matches. */
 export const Manage = story({ setup: managedReport });
 /** After "Verlängern". */

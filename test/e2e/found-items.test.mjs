@@ -1,7 +1,8 @@
 // Issue acceptance (#5): on the demo's Fundbüro page, against the reference server, a citizen
-// searches the register by keyboard, reports a loss (the widget solves the proof of work), the
-// office registers a matching find through its API, the notification lands in the dev outbox,
-// and the citizen follows its link and claims the find, seeing the pickup information.
+// searches the register by keyboard, reports a loss (the widget solves the proof of work),
+// confirms it through the link in the activation mail (double opt-in, read from the dev outbox),
+// the office registers a matching find through its API, the notification lands in the dev
+// outbox, and the citizen follows its link and claims the find, seeing the pickup information.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { axeViolations, focusedId, tabTo, useDemo } from './harness.mjs';
@@ -75,11 +76,23 @@ describe('lost and found on the demo page', () => {
     await w.locator('#consent').check();
     assert.deepEqual(await axeViolations(page), [], 'loss report form');
     await w.locator('[part~=submit-button]').click();
-    await waitForHeading(page, /Ihre Verlustanzeige ist gespeichert/);
+    await waitForHeading(page, /Bitte bestätigen Sie Ihre Verlustanzeige/);
     const receipt = await w.locator('.outcome').textContent();
     assert.match(receipt, /V-\d{4}-\d{5}/);
-    assert.match(receipt, /gelöscht, wenn Sie sie nicht verlängern/);
-    assert.deepEqual(await axeViolations(page), [], 'loss report saved');
+    assert.match(receipt, /Die Anzeige gilt erst, wenn Sie diesen Link/);
+    assert.equal(await focusedId(page), 'view-heading');
+    assert.deepEqual(await axeViolations(page), [], 'loss report waiting for confirmation');
+
+    // Double opt-in: the link in the first mail confirms the report.
+    const activation = await outboxMail(demo.server, email, /Bitte bestätigen Sie Ihre Verlustanzeige/);
+    assert.ok(activation, 'the activation mail is in the outbox');
+    const activateLink = /https?:\/\/\S+#muni-found-item=activate:[A-Za-z0-9_-]+/.exec(activation.text)?.[0];
+    assert.ok(activateLink, 'it links to the widget with the activation token');
+    await page.goto(activateLink);
+    await waitForHeading(page, /Ihre Verlustanzeige V-/);
+    assert.ok(!page.url().includes('activate'), 'the token leaves the address bar');
+    await w.getByText(/Ihre Verlustanzeige ist bestätigt/).first().waitFor();
+    assert.deepEqual(await axeViolations(page), [], 'loss report confirmed');
 
     // The Fundbüro registers a find that matches, with a detail it keeps back.
     const registered = await fetch(`${demo.server.url}/api/v1/office/found-items`, {
@@ -127,8 +140,8 @@ describe('lost and found on the demo page', () => {
     assert.ok(!(await page.content()).includes(SECRET));
     assert.ok(!(await w.evaluate((el) => el.shadowRoot.innerHTML)).includes(SECRET), 'no held-back detail in the widget');
 
-    // The loss report can be renewed through the link in the first mail.
-    const created = await outboxMail(demo.server, email, /Ihre Verlustanzeige/);
+    // The loss report can be renewed through the link in the confirmation mail.
+    const created = await outboxMail(demo.server, email, /^Ihre Verlustanzeige/);
     const manageLink = /https?:\/\/\S+#muni-found-item=manage:[A-Za-z0-9_-]+/.exec(created.text)?.[0];
     await page.goto(manageLink);
     await waitForHeading(page, /Ihre Verlustanzeige V-/);

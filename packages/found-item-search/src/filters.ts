@@ -3,8 +3,9 @@ import type { SearchFilters } from './provider.js';
 /**
  * Where the widget is, kept in the page's URL fragment so Back works and a search can be shared:
  * `#muni-found-item=search:q=Börse&category=geldboerse&page=2`, `item:F-2026-00123`,
- * `claim:F-2026-00123`, `report`, and `manage:<token>` (the link in the loss-report mails; the
- * widget takes the token out of the address bar once read). Other keys in the fragment (the
+ * `claim:F-2026-00123`, `report`, `activate:<token>` (the confirmation link in a new loss
+ * report's first mail) and `manage:<token>` (the link in later mails; the widget takes either
+ * token out of the address bar once read). Other keys in the fragment (the
  * page's, other widgets') are left alone. The fragment never reaches the city's web server.
  */
 export type View =
@@ -12,7 +13,7 @@ export type View =
   | { kind: 'item'; reference: string }
   | { kind: 'claim'; reference: string }
   | { kind: 'report' }
-  | { kind: 'manage'; token: string };
+  | { kind: 'activate' | 'manage'; token: string };
 
 export const FRAGMENT_KEY = 'muni-found-item';
 
@@ -59,7 +60,7 @@ export function readView(hash: string): View {
   const arg = colon < 0 ? '' : value.slice(colon + 1).trim();
   if (kind === 'report') return { kind };
   if ((kind === 'item' || kind === 'claim') && arg) return { kind, reference: arg.slice(0, 40) };
-  if (kind === 'manage' && arg) return { kind, token: arg };
+  if ((kind === 'manage' || kind === 'activate') && arg) return { kind, token: arg };
   if (kind === 'search') return { kind, ...decodeFilters(arg) };
   return START;
 }
@@ -70,8 +71,9 @@ function encode(view: View): string {
       return `search:${encodeFilters(view.filters, view.page)}`;
     case 'report':
       return 'report';
+    case 'activate':
     case 'manage':
-      return `manage:${view.token}`;
+      return `${view.kind}:${view.token}`;
     default:
       return `${view.kind}:${view.reference}`;
   }

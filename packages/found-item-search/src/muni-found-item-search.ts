@@ -74,6 +74,8 @@ export class MuniFoundItemSearch extends MuniElement<FoundMessages> {
   @state() managed: LossReport | undefined;
   @state() manageState: 'view' | 'confirm-delete' | 'deleted' = 'view';
   @state() renewed = false;
+  /** The report was just confirmed through the link in its first mail. */
+  @state() activated = false;
   @state() solving = false;
   @state() ready = false;
 
@@ -145,7 +147,7 @@ export class MuniFoundItemSearch extends MuniElement<FoundMessages> {
   private readonly onHashChange = () => {
     if (!this.ready) return;
     const hasKey = new URLSearchParams(location.hash.replace(/^#/, '')).has(FRAGMENT_KEY);
-    if (!hasKey && this.view.kind === 'manage') return;
+    if (!hasKey && (this.view.kind === 'manage' || this.view.kind === 'activate')) return;
     const view = readView(location.hash);
     if (!sameView(view, this.view)) void this.show(view, this.matches(':focus-within') ? '#view-heading' : undefined);
   };
@@ -177,13 +179,15 @@ export class MuniFoundItemSearch extends MuniElement<FoundMessages> {
         break;
       case 'report':
         break;
+      case 'activate':
       case 'manage':
         // The token is read once and taken out of the address bar: it is a key to personal data.
         this.manageToken = view.token;
         history.replaceState(history.state, '', location.pathname + location.search + hashWithout(location.hash));
         this.manageState = 'view';
         this.renewed = false;
-        ok = await this.loadManaged();
+        this.activated = false;
+        ok = await this.loadManaged(view.kind === 'activate');
         break;
     }
     if (focus && ok) await this.focusAfterRender(focus);
@@ -199,13 +203,19 @@ export class MuniFoundItemSearch extends MuniElement<FoundMessages> {
     return ok;
   }
 
-  private async loadManaged(): Promise<boolean> {
+  /** `activate`: the link from the report's first mail, which confirms it (and then manages it). */
+  private async loadManaged(activate = false): Promise<boolean> {
     const token = this.manageToken!;
-    return this.calls.run(async () => {
-      this.managed = await this.backend.lossReport(token);
+    const ok = await this.calls.run(async () => {
+      this.managed = activate ? await this.backend.activateLossReport(token) : await this.backend.lossReport(token);
     }, async () => {
-      if (await this.loadManaged()) await this.focusAfterRender('#view-heading');
+      if (await this.loadManaged(activate)) await this.focusAfterRender('#view-heading');
     });
+    if (ok && activate) {
+      this.activated = true;
+      this.announcer.announce(this.t('reportActivatedTitle'));
+    }
+    return ok;
   }
 
   /* ---- search ---- */
@@ -425,6 +435,7 @@ export class MuniFoundItemSearch extends MuniElement<FoundMessages> {
         return renderClaimView(this, this.view.reference);
       case 'report':
         return renderReportView(this);
+      case 'activate':
       case 'manage':
         return renderManageView(this);
     }

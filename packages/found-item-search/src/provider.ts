@@ -135,11 +135,12 @@ export interface LossReportRequest {
   botProof?: string;
 }
 
+/** A loss report counts only once the link mailed to its address confirms it (double opt-in). */
 export interface LossReportReceipt {
   /** "V-2026-00017". */
   reference: string;
   createdAt: string;
-  /** When the report and its data are deleted unless renewed. */
+  /** Until then the confirmation link works; an unconfirmed report is deleted then. */
   expiresAt: string;
   /** Open finds that match now, best first. */
   matches: FoundItem[];
@@ -187,7 +188,9 @@ export interface FoundItemProvider {
   /** Rejects with kind "conflict" when the find can no longer be claimed. */
   claim(reference: string, request: ClaimRequest, options?: CreateOptions): Promise<ClaimReceipt>;
   reportLoss(request: LossReportRequest, options?: CreateOptions): Promise<LossReportReceipt>;
-  /** Rejects with kind "not_found" when the report was deleted or has expired. */
+  /** Confirms a report with the token from its first mail (`#muni-found-item=activate:<token>`); the token then manages it. Again: just shows it. */
+  activateLossReport(token: string): Promise<LossReport>;
+  /** Rejects with kind "not_found" when the report was deleted, has expired or was never confirmed. */
   lossReport(token: string, options?: CallOptions): Promise<LossReport>;
   renewLossReport(token: string): Promise<LossReport>;
   deleteLossReport(token: string): Promise<void>;

@@ -1,4 +1,4 @@
-import { expect, oneEvent } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { ApiError } from '@muni-widgets/core';
 import '../src/define.js';
@@ -300,11 +300,27 @@ describe('<muni-found-item-search>', () => {
     await click(el, '[part~=submit-button]');
     expect((await reported).detail.reference).to.equal('V-2026-00001');
     await settle(el);
-    expect(heading(el)).to.equal('Ihre Verlustanzeige ist gespeichert');
+    expect(heading(el)).to.equal('Bitte bestätigen Sie Ihre Verlustanzeige');
+    expect(focused(el)?.id).to.equal('view-heading');
     expect(text(el)).to.contain('V-2026-00001');
-    expect(text(el)).to.match(/Sie wird am \w+, \d+\. \w+ \d{4} gelöscht/);
+    expect(text(el)).to.match(/Die Anzeige gilt erst, wenn Sie diesen Link bis \w+, \d+\. \w+ \d{4}/);
     expect($(el, '#matches-heading').textContent).to.contain('Diese Fundsache könnte passen');
     expect($$(el, '.item__title')[0]!.textContent).to.contain('Schwarze Lederbörse');
+    await expect(el).to.be.accessible();
+
+    // Unconfirmed, the report gets no mails: anyone could have typed this address.
+    memory.registerFind({ category: 'geldboerse', colour: 'schwarz', description: 'Schwarze Lederbörse, Reißverschluss', foundOn: daysAgo(1), foundPlace: 'Rathaus' });
+    expect(memory.outbox.map((m) => m.kind)).to.deep.equal(['loss-report-activation']);
+    const activation = memory.outbox[0]!;
+    expect(activation.to).to.equal('erika@example.org');
+    history.pushState(null, '', new URL(activation.activateLink!).hash);
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    await settle(el);
+    expect(heading(el)).to.equal('Ihre Verlustanzeige V-2026-00001');
+    expect(location.hash, 'the token leaves the address bar').not.to.contain('activate');
+    expect(text(el)).to.contain('Ihre Verlustanzeige ist bestätigt');
+    await waitUntil(() => $(el, '[data-announcer=polite]').textContent === 'Ihre Verlustanzeige ist bestätigt', 'the confirmation is announced');
+    expect(memory.outbox.map((m) => m.kind)).to.deep.equal(['loss-report-activation', 'loss-report-created']);
     await expect(el).to.be.accessible();
 
     // The office registers a matching find: the citizen is "mailed" a link to it and to the report.
@@ -319,7 +335,8 @@ describe('<muni-found-item-search>', () => {
     expect(heading(el)).to.equal('Ihre Verlustanzeige V-2026-00001');
     expect(location.hash, 'the token leaves the address bar').not.to.contain('manage');
     expect(text(el)).to.contain('Gespeichert bis');
-    expect($$(el, '.item')).to.have.length(2);
+    expect($(el, '.manage').textContent).not.to.contain('ist bestätigt');
+    expect($$(el, '.item')).to.have.length(3);
     for (const marker of HELD_BACK_MARKERS) expect(root(el).innerHTML).not.to.contain(marker);
     await expect(el).to.be.accessible();
 
@@ -350,7 +367,7 @@ describe('<muni-found-item-search>', () => {
     expect($<HTMLInputElement>(el, '#email').value).to.equal('erika@example.org');
     await expect(el).to.be.accessible();
     await click(el, '[part=retry-button]');
-    expect(heading(el)).to.equal('Ihre Verlustanzeige ist gespeichert');
+    expect(heading(el)).to.equal('Bitte bestätigen Sie Ihre Verlustanzeige');
   });
 
   it('an expired management link says so', async () => {

@@ -45,6 +45,11 @@ describe('MemoryFoundItemProvider', () => {
     expect(red.matches, 'contradicting colour').to.deep.equal([]);
     const later = await p.reportLoss({ ...base, description: 'Schwarze Lederbörse', colour: 'schwarz', lostOn: daysAgo(0) });
     expect(later.matches, 'found before the loss window').to.deep.equal([]);
+    const unconfirmed = await p.reportLoss({ ...base, description: 'Schwarze Lederbörse', colour: 'schwarz', lostOn: daysAgo(0), contact: { name: 'X Y', email: 'x@example.org' } });
+    // Double opt-in: only reports confirmed through the link in their first mail are matched later.
+    for (const mail of p.outbox.filter((m) => m.kind === 'loss-report-activation' && m.reference !== unconfirmed.reference)) {
+      await p.activateLossReport(new URL(mail.activateLink!).hash.split('activate:')[1]!);
+    }
 
     const find = p.registerFind({ category: 'geldboerse', colour: 'schwarz', description: 'Lederbörse', foundOn: daysAgo(0), foundPlace: 'Busbahnhof' });
     const mails = p.outbox.filter((m) => m.kind === 'match-found');

@@ -62,7 +62,8 @@ function backend() {
     if (path.endsWith('/claims')) {
       return json({ reference: 'A-2026-00001', createdAt: new Date().toISOString(), foundItem: items[0], pickup: { ...pickup, internalNotes: MARKERS[4] } }, 201);
     }
-    if (path === 'loss-reports') return json({ reference: 'V-2026-00001', createdAt: new Date().toISOString(), expiresAt: lossReport.expiresAt, matches: items }, 201);
+    if (path === 'loss-reports') return json({ kind: 'activation-sent', reference: 'V-2026-00001', createdAt: new Date().toISOString(), expiresAt: lossReport.expiresAt, matches: items }, 202);
+    if (path === 'loss-reports/activate') return json(lossReport);
     if (path.startsWith('loss-reports/manage/')) return json(lossReport);
     return json({ status: 404 }, 404);
   });
@@ -96,6 +97,7 @@ describe('privacy: held-back details never reach the DOM', () => {
       await provider.item('F-2026-00001'),
       await provider.claim('F-2026-00001', { contact: { name: 'E M', email: 'e@example.org' }, identifyingFeatures: 'x'.repeat(20), consent: true }),
       await provider.lossReport('token'),
+      await provider.activateLossReport('token'),
       await provider.categories(),
     ];
     for (const answer of answers) for (const marker of MARKERS) expect(JSON.stringify(answer)).not.to.contain(marker);

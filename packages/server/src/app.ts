@@ -20,7 +20,6 @@ import { securityHeaders } from './http/security-headers.js';
 import { mountStaticFiles, type StaticMount } from './http/static-files.js';
 import { validationHook } from './http/validation.js';
 import { createJsonLogger, type Logger } from './logger.js';
-import { createMailer, type Mailer } from './mail/mailer.js';
 import { mountApiDocs } from './routes/api-docs.js';
 import { mountRoutes } from './routes/index.js';
 import { altchaProtection } from './bot-protection/altcha.js';
@@ -36,8 +35,6 @@ export interface AppDeps {
   db: Database;
   /** Defaults to JSON lines on stdout at `config.logLevel`. */
   logger?: Logger;
-  /** Defaults to the outbox and/or SMTP, as configured. */
-  mailer?: Mailer;
   clock?: Clock;
   /** Directories served next to the API, e.g. the demo page at "/" and bundles at "/cdn/". */
   staticMounts?: readonly StaticMount[];
@@ -55,7 +52,6 @@ export function createApp(deps: AppDeps): App {
   const { config, db } = deps;
   const logger = deps.logger ?? createJsonLogger({ level: config.logLevel });
   const clock = deps.clock ?? systemClock;
-  const mailer = deps.mailer ?? createMailer({ config: config.mail, db, clock, logger });
 
   const queueEvents = deps.queueEvents ?? inProcessQueueEvents(logger);
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -79,7 +75,6 @@ export function createApp(deps: AppDeps): App {
   mountRoutes(app, {
     config,
     db,
-    mailer,
     logger,
     clock,
     idempotent: idempotency({ db, clock, ttlHours: config.idempotencyTtlHours }),

@@ -51,6 +51,10 @@ export interface Config {
     smtpUrl?: string;
     devOutbox: boolean;
     outboxRetentionDays: number;
+    /** How often each instance's worker looks for due mails. */
+    pollIntervalMs: number;
+    /** Deliveries per mail before it is given up (dead). */
+    maxAttempts: number;
   };
   idempotencyTtlHours: number;
   /** Days after an appointment until its personal data (contact, details) is deleted. */
@@ -171,6 +175,8 @@ const envSchema = z.object({
   MAIL_FROM: z.string().trim().min(3).default('Stadt Musterstadt <noreply@musterstadt.example>'),
   DEV_OUTBOX: flag.optional(),
   OUTBOX_RETENTION_DAYS: integer(1).default(7),
+  MAIL_POLL_INTERVAL_MS: integer(50, 60_000).default(1000),
+  MAIL_MAX_ATTEMPTS: integer(1, 50).default(10),
   IDEMPOTENCY_TTL_HOURS: integer(1).default(24),
   APPOINTMENT_RETENTION_DAYS: integer(1, 3650).default(14),
   // WCAG 2.2.1 (Timing Adjustable) asks for at least ten extensions of a time limit.
@@ -235,6 +241,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       // The outbox holds real addresses and message texts, served to anyone at /dev/outbox.
       devOutbox: devMode && (e.DEV_OUTBOX ?? true),
       outboxRetentionDays: e.OUTBOX_RETENTION_DAYS,
+      pollIntervalMs: e.MAIL_POLL_INTERVAL_MS,
+      maxAttempts: e.MAIL_MAX_ATTEMPTS,
     },
     idempotencyTtlHours: e.IDEMPOTENCY_TTL_HOURS,
     appointmentRetentionDays: e.APPOINTMENT_RETENTION_DAYS,

@@ -13,9 +13,10 @@ import { migrate } from './db/migrate.js';
 import { openDatabase } from './db/open.js';
 import type { StaticMount } from './http/static-files.js';
 import { createJsonLogger, type Logger } from './logger.js';
+import { MailWorker } from './mail/worker.js';
 import { inProcessQueueEvents, postgresQueueEvents, type QueueEvents } from './queue/events.js';
 import { seed } from './seed/seed.js';
-import type { Clock } from './time.js';
+import { systemClock, type Clock } from './time.js';
 
 export interface StartServerOptions {
   /** Defaults to `loadConfig()` from the environment. */
@@ -71,6 +72,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     throw error;
   }
 
+  // Mails queued by any instance (or before a restart) go out from here too.
+  const mailWorker = new MailWorker({ config: config.mail, db, logger, clock: options.clock ?? systemClock });
+  mailWorker.start();
+
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   selfUrl = `http://${loopbackFor(config.host)}:${port}`;
@@ -93,6 +98,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
         clearInterval(sweep);
         clearTimeout(deadline);
       }
+      await mailWorker.stop();
       await db.close();
       logger.info('server stopped');
     })());

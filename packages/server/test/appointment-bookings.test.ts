@@ -3,9 +3,11 @@ import { before, beforeEach, it } from 'node:test';
 import type { App } from '../src/app.js';
 import { purgeExpiredAppointments } from '../src/appointments/bookings.js';
 import type { Database } from '../src/db/database.js';
-import type { MailMessage } from '../src/mail/mailer.js';
-import { json, manualClock, testApp } from './support/app.js';
-import { captureLogs } from './support/logs.js';
+import { listMailQueue, type QueuedMailEntry } from '../src/mail/queue.js';
+import { MailWorker, retryDelayMs } from '../src/mail/worker.js';
+import { json, manualClock, testApp, testConfig } from './support/app.js';
+import { captureLogs, silentLogger } from './support/logs.js';
+import { startSmtp } from './support/smtp.js';
 import { describeForEachStore } from './support/stores.js';
 
 type Json = Record<string, any>;
@@ -17,7 +19,6 @@ describeForEachStore('appointment booking', (store) => {
   let db: Database;
   let app: App;
   let clock: ReturnType<typeof manualClock>;
-  let mails: MailMessage[];
   const logs = captureLogs();
 
   const call = async (method: string, path: string, body?: Json) => {
@@ -44,14 +45,16 @@ describeForEachStore('appointment booking', (store) => {
       returnUrl: RETURN_URL,
       ...overrides,
     });
-  const tokenIn = (mail: MailMessage, action: string) => new RegExp(`#muni-appointment=${action}:([A-Za-z0-9_-]{43})`).exec(mail.text)![1]!;
+  /** Queued mails, oldest first. */
+  const mails = async () => (await listMailQueue(db, { limit: 100 })).reverse();
+  const tokenIn = (mail: QueuedMailEntry, action: string) => new RegExp(`#muni-appointment=${action}:([A-Za-z0-9_-]{43})`).exec(mail.text)![1]!;
   const freeStarts = async () => {
     const response = await app.request('/api/v1/appointments/slots?services=kita-anmeldung&date=2026-06-01');
     return ((await json<Json>(response))['slots'] as Json[]).map((s) => String(s['start']).slice(11, 16));
   };
   const bookAndActivate = async (time: string) => {
     await book(await reserve(time));
-    const activated = await call('POST', '/activate', { token: tokenIn(mails.at(-1)!, 'activate') });
+    const activated = await call('POST', '/activate', { token: tokenIn((await mails()).at(-1)!, 'activate') });
     assert.equal(activated.status, 200);
     return activated.body;
   };
@@ -63,15 +66,14 @@ describeForEachStore('appointment booking', (store) => {
   });
   beforeEach(async () => {
     clock = manualClock('2026-05-29T08:00:00Z'); // Friday 10:00 in Berlin
-    mails = [];
     app = testApp(db, {
       clock,
       logger: logs.logger,
       // The proof-of-work check has its own tests (bot-protection.test.ts).
       env: { CORS_ORIGINS: 'https://www.musterstadt.example', BOT_PROTECTION: 'false' },
-      mailer: { send: async (message) => void mails.push(message) },
     });
     await db.query('DELETE FROM appointments');
+    await db.query('DELETE FROM mail_queue');
     await db.query('DELETE FROM appointment_reservations');
   });
 
@@ -80,8 +82,8 @@ describeForEachStore('appointment booking', (store) => {
     const booked = await book(reservation);
     assert.equal(booked.status, 202);
     assert.deepEqual(booked.body, { kind: 'activation-sent', expiresAt: '2026-05-29T11:00:00+02:00' });
-    assert.equal(mails.length, 1);
-    const [activation] = mails;
+    assert.equal((await mails()).length, 1);
+    const [activation] = await mails();
     assert.equal(activation!.to, CONTACT.email);
     assert.equal(activation!.subject, 'Bitte bestätigen Sie Ihren Termin');
     assert.match(activation!.text, /Anmeldung Kindertagesbetreuung/);
@@ -102,14 +104,14 @@ describeForEachStore('appointment booking', (store) => {
     assert.equal(appointment['office'].id, 'kita-abteilung');
     assert.equal(appointment['office'].street, 'Lindenstraße 14');
     assert.match(appointment['managementToken'], /^[A-Za-z0-9_-]{43}$/);
-    assert.equal(mails.length, 2);
-    assert.equal(mails[1]!.subject, 'Ihr Termin ist bestätigt');
-    assert.equal(tokenIn(mails[1]!, 'manage'), appointment['managementToken']);
+    assert.equal((await mails()).length, 2);
+    assert.equal((await mails())[1]!.subject, 'Ihr Termin ist bestätigt');
+    assert.equal(tokenIn((await mails())[1]!, 'manage'), appointment['managementToken']);
 
     const again = await call('POST', '/activate', { token });
     assert.equal(again.status, 200);
     assert.deepEqual(again.body, appointment);
-    assert.equal(mails.length, 2);
+    assert.equal((await mails()).length, 2);
 
     clock.advance(2 * 86_400_000);
     assert.ok(!(await freeStarts()).includes('09:00'));
@@ -129,8 +131,8 @@ describeForEachStore('appointment booking', (store) => {
     assert.equal(moved.status, 200);
     assert.equal(moved.body['slot'].start, '2026-06-01T10:00:00+02:00');
     assert.equal(moved.body['id'], appointment['id']);
-    assert.equal(mails.at(-1)!.subject, 'Ihr Termin wurde verschoben');
-    assert.match(mails.at(-1)!.text, /10:00 bis 10:30 Uhr/);
+    assert.equal((await mails()).at(-1)!.subject, 'Ihr Termin wurde verschoben');
+    assert.match((await mails()).at(-1)!.text, /10:00 bis 10:30 Uhr/);
     let starts = await freeStarts();
     assert.ok(starts.includes('09:00') && !starts.includes('10:00'));
     // The moved-to slot is permanent: its hold does not expire.
@@ -146,14 +148,41 @@ describeForEachStore('appointment booking', (store) => {
     const cancelled = await call('POST', `/manage/${token}/cancel`);
     assert.equal(cancelled.status, 200);
     assert.equal(cancelled.body['status'], 'cancelled');
-    assert.equal(mails.at(-1)!.subject, 'Ihr Termin ist abgesagt');
+    assert.equal((await mails()).at(-1)!.subject, 'Ihr Termin ist abgesagt');
     starts = await freeStarts();
     assert.ok(starts.includes('10:00'));
-    const count = mails.length;
+    const count = (await mails()).length;
     assert.equal((await call('POST', `/manage/${token}/cancel`)).body['status'], 'cancelled');
-    assert.equal(mails.length, count);
+    assert.equal((await mails()).length, count);
     const claims = await db.query('SELECT 1 FROM slot_claims');
     assert.equal(claims.length, 0);
+  });
+
+  it('books while the mail server is down (202, not 500); the mail goes out exactly once when it is back', async () => {
+    const smtp = await startSmtp();
+    await smtp.stop();
+    const env = { CORS_ORIGINS: 'https://www.musterstadt.example', BOT_PROTECTION: 'false', DEV_OUTBOX: 'off', SMTP_URL: smtp.url };
+    app = testApp(db, { clock, env });
+    const worker = new MailWorker({ config: testConfig(env).mail, db, clock, logger: silentLogger });
+    const booked = await book(await reserve('09:00'));
+    assert.equal(booked.status, 202);
+    assert.deepEqual(await worker.runOnce(), { sent: 0, failed: 1 });
+    await smtp.start();
+    clock.advance(retryDelayMs(1));
+    assert.deepEqual(await worker.runOnce(), { sent: 1, failed: 0 });
+    assert.deepEqual(await worker.runOnce(), { sent: 0, failed: 0 });
+    await smtp.stop();
+    assert.equal(smtp.messages.length, 1);
+    assert.match(smtp.messages[0]!, /^To: erika@example\.org$/m);
+    assert.match(smtp.messages[0]!, /^Subject: =\?UTF-8\?Q\?Bitte_best=C3=A4tigen_Sie_Ihren_Termin\?=$/m);
+    assert.match(smtp.messages[0]!.replace(/=\r\n/g, ''), /termine#muni-appointment=3Dactivate:/);
+  });
+
+  it('a booking that fails leaves no mail behind (mail and booking commit together)', async () => {
+    const reservation = await reserve('09:00');
+    assert.equal((await book(reservation, { fields: { child_name: 'Max' } })).status, 400);
+    assert.equal((await book(reservation, { secret: 'z'.repeat(43) })).status, 403);
+    assert.equal((await mails()).length, 0);
   });
 
   it('rejects missing required details, missing consent and foreign return URLs', async () => {
@@ -175,7 +204,7 @@ describeForEachStore('appointment booking', (store) => {
     assert.equal(phishing.body['errors'][0].field, 'returnUrl');
     assert.equal((await book(reservation, { returnUrl: 'javascript:alert(1)' })).status, 400);
     assert.equal((await book(reservation, { secret: 'z'.repeat(43) })).status, 403);
-    assert.equal(mails.length, 0);
+    assert.equal((await mails()).length, 0);
     // In production (no dev outbox) the Host header decides nothing: a forged one cannot turn our mails into phishing.
     const production = testApp(db, { clock, env: { CORS_ORIGINS: 'https://www.musterstadt.example', BOT_PROTECTION: 'false', DEV_OUTBOX: 'false' } });
     const forged = await production.request(`/api/v1/appointments/reservations/${reservation['id']}/booking`, {
@@ -193,7 +222,7 @@ describeForEachStore('appointment booking', (store) => {
     await book(await reserve('11:00'));
     clock.advance(61 * 60_000);
     assert.ok((await freeStarts()).includes('11:00'));
-    const late = await call('POST', '/activate', { token: tokenIn(mails[0]!, 'activate') });
+    const late = await call('POST', '/activate', { token: tokenIn((await mails())[0]!, 'activate') });
     assert.equal(late.status, 410);
     assert.equal(late.body['code'], 'gone');
     assert.equal((await call('POST', '/activate', { token: 'a'.repeat(43) })).status, 404);
@@ -222,7 +251,7 @@ describeForEachStore('appointment booking', (store) => {
     const appointment = await bookAndActivate('10:30');
     await call('GET', `/manage/${appointment['managementToken']}`);
     const text = logs.lines.join('\n');
-    for (const secret of [CONTACT.name, CONTACT.email, 'Mustermann', appointment['managementToken'], tokenIn(mails[0]!, 'activate')]) {
+    for (const secret of [CONTACT.name, CONTACT.email, 'Mustermann', appointment['managementToken'], tokenIn((await mails())[0]!, 'activate')]) {
       assert.ok(!text.includes(secret), `log contains ${secret.slice(0, 8)}…`);
     }
   });

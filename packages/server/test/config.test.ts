@@ -38,6 +38,8 @@ describe('loadConfig', () => {
       MAIL_FROM: 'Bürgerbüro <buergerbuero@musterstadt.example>',
       DEV_OUTBOX: 'yes',
       OUTBOX_RETENTION_DAYS: '3',
+      MAIL_POLL_INTERVAL_MS: '250',
+      MAIL_MAX_ATTEMPTS: '5',
       IDEMPOTENCY_TTL_HOURS: '48',
       PUBLIC_BASE_URL: 'https://service.musterstadt.example/',
       LOG_LEVEL: 'warn',
@@ -59,6 +61,8 @@ describe('loadConfig', () => {
       smtpUrl: 'smtps://user:secret@mail.musterstadt.example',
       devOutbox: true,
       outboxRetentionDays: 3,
+      pollIntervalMs: 250,
+      maxAttempts: 5,
     });
     assert.equal(config.idempotencyTtlHours, 48);
     assert.equal(config.publicBaseUrl, 'https://service.musterstadt.example');

@@ -151,6 +151,17 @@ describeForEachStore('found items', (store) => {
     );
   const outbox = async (to = CONTACT.email): Promise<Json[]> => (await json<Json>(await app.request(`/api/dev/outbox?to=${encodeURIComponent(to)}`)))['items'];
   const manageToken = (mail: Json) => /#muni-found-item=manage:([A-Za-z0-9_-]{43})/.exec(mail['text'])![1]!;
+  const activationToken = (mail: Json) => /#muni-found-item=activate:([A-Za-z0-9_-]{43})/.exec(mail['text'])![1]!;
+  /** A loss report confirmed through the link in its activation mail, as its owner would. */
+  const reportAndConfirm = async (overrides: Json = {}) => {
+    const report = await reportLoss(overrides);
+    assert.equal(report.status, 202, report.text);
+    const to = (overrides['contact'] as Json | undefined)?.['email'] ?? CONTACT.email;
+    const mail = (await outbox(to)).find((m) => m['subject'] === `Bitte bestätigen Sie Ihre Verlustanzeige ${report.body['reference']}`);
+    const activated = await request('POST', '/loss-reports/activate', { token: activationToken(mail!) });
+    assert.equal(activated.status, 200, activated.text);
+    return report;
+  };
 
   before(async () => {
     db = await store.openReady();
@@ -158,7 +169,7 @@ describeForEachStore('found items', (store) => {
   beforeEach(async () => {
     clock = manualClock('2026-06-15T08:00:00Z'); // Monday, 10:00 in Musterstadt
     app = testApp(db, { clock, env: ENV });
-    for (const table of ['found_items', 'loss_reports', 'outbox', 'idempotency_keys']) await db.query(`DELETE FROM ${table}`);
+    for (const table of ['found_items', 'loss_reports', 'mail_queue', 'idempotency_keys']) await db.query(`DELETE FROM ${table}`);
   });
 
   it('the office API wants its key: 401 without or with a wrong one, 503 in production without one', async () => {
@@ -280,11 +291,9 @@ describeForEachStore('found items', (store) => {
     assert.equal(secret['heldBack'].serialNumber, 'Zxq7Serien-0815', 'the office sees everything');
     await register({ category: 'mobiltelefon', brand: 'Zxq7Marke', description: 'Smartphone mit Hülle', heldBack });
     // A loss report that only matches through held-back details must not reveal them (no oracle).
-    const oracle = await reportLoss({ description: 'Zxq7Inhalt Zxq7Serien Zxq7Name', colour: undefined, brand: 'Zxq7Marke', contact: { ...CONTACT, email: 'probe@example.org' } });
-    assert.equal(oracle.status, 201);
+    const oracle = await reportAndConfirm({ description: 'Zxq7Inhalt Zxq7Serien Zxq7Name', colour: undefined, brand: 'Zxq7Marke', contact: { ...CONTACT, email: 'probe@example.org' } });
     assert.deepEqual(oracle.body['matches'], []);
-    const owner = await reportLoss();
-    assert.equal(owner.status, 201);
+    const owner = await reportAndConfirm();
     assert.deepEqual(owner.body['matches'].map((m: Json) => m.reference), [secret['reference']]);
 
     const bodies: string[] = [oracle.text, owner.text];
@@ -325,11 +334,48 @@ describeForEachStore('found items', (store) => {
     assert.equal(record.body['claims'].length, 1);
   });
 
-  it('end to end: loss report, matching find registered, notification in the outbox, claim', async () => {
+  it('double opt-in: a pending report neither matches nor mails, is confirmed by its link, and goes after 48 hours', async () => {
     const report = await reportLoss();
-    assert.equal(report.status, 201);
+    assert.equal(report.status, 202);
+    assert.equal(report.body['kind'], 'activation-sent');
+    assert.equal(report.body['expiresAt'], '2026-06-17T10:00:00+02:00');
+    const [activation, ...others] = await outbox();
+    assert.deepEqual(others, []);
+    assert.equal(activation!['subject'], `Bitte bestätigen Sie Ihre Verlustanzeige ${report.body['reference']}`);
+    assert.ok(activation!['text'].includes(`${RETURN_URL}#muni-found-item=activate:`));
+    assert.ok(!activation!['text'].includes('manage:'));
+    const token = activationToken(activation!);
+    assert.equal((await request('GET', `/loss-reports/manage/${token}`)).status, 404, 'not manageable before confirmation');
+    const find = await register({ foundOn: '2026-06-14' });
+    assert.equal(find['notifiedLossReports'], 0, 'no mails to an unconfirmed address');
+    assert.deepEqual(find['possibleOwners'], []);
+    assert.equal((await outbox()).length, 1);
+
+    const activated = await request('POST', '/loss-reports/activate', { token });
+    assert.equal(activated.status, 200);
+    assert.equal(activated.body['reference'], report.body['reference']);
+    assert.equal(activated.body['expiresAt'], '2026-12-12T09:00:00+01:00');
+    assert.deepEqual(activated.body['matches'].map((m: Json) => m.reference), [find['reference']]);
+    const [confirmation] = await outbox();
+    assert.equal(confirmation!['subject'], `Ihre Verlustanzeige ${report.body['reference']}`);
+    assert.equal(manageToken(confirmation!), token, 'the confirmed link manages the report');
+    assert.equal((await request('POST', '/loss-reports/activate', { token })).status, 200, 'a second click shows it again');
+    assert.equal((await outbox()).length, 2, 'and mails nothing');
+    assert.equal((await request('GET', `/loss-reports/manage/${token}`)).status, 200);
+
+    const unconfirmed = await reportLoss({ contact: { ...CONTACT, email: 'fremd@example.org' } });
+    const foreignToken = activationToken((await outbox('fremd@example.org'))[0]!);
+    clock.advance(48 * 3_600_000);
+    assert.equal((await request('POST', '/loss-reports/activate', { token: foreignToken })).status, 404);
+    await register({ foundOn: '2026-06-14' });
+    assert.deepEqual(await db.query('SELECT id FROM loss_reports WHERE reference = $1', [unconfirmed.body['reference']]), [], 'deleted with its data');
+    assert.equal((await request('POST', '/loss-reports/activate', { token: 'a'.repeat(43) })).status, 404);
+    assert.equal((await request('POST', '/loss-reports/activate', { token: 'kurz' })).status, 400);
+  });
+
+  it('end to end: loss report, matching find registered, notification in the outbox, claim', async () => {
+    const report = await reportAndConfirm();
     assert.match(report.body['reference'], /^V-2026-\d{5}$/);
-    assert.equal(report.body['expiresAt'], '2026-12-12T09:00:00+01:00');
     assert.deepEqual(report.body['matches'], []);
     const [confirmation] = await outbox();
     assert.equal(confirmation!['subject'], `Ihre Verlustanzeige ${report.body['reference']}`);
@@ -354,7 +400,7 @@ describeForEachStore('found items', (store) => {
     assert.ok(notification['text'].includes('Schwarze Lederbörse'));
     // The same find is never notified twice.
     await office('PATCH', `/found-items/${find['reference']}`, { description: 'Schwarze Lederbörse, abgenutzt' });
-    assert.equal((await outbox()).length, 3);
+    assert.equal((await outbox()).length, 4, 'activation, confirmation and two notifications');
 
     // The mail's own token opens the report.
     const managed = await request('GET', `/loss-reports/manage/${manageToken(notification)}`);
@@ -399,7 +445,7 @@ describeForEachStore('found items', (store) => {
   });
 
   it('loss reports expire after 180 days, can be renewed and deleted at once', async () => {
-    const created = await reportLoss();
+    const created = await reportAndConfirm();
     const token = manageToken((await outbox())[0]!);
     clock.advance(179 * DAY);
     assert.equal((await request('GET', `/loss-reports/manage/${token}`)).status, 200);
@@ -415,8 +461,7 @@ describeForEachStore('found items', (store) => {
     assert.deepEqual(await db.query('SELECT id FROM loss_reports WHERE reference = $1', [created.body['reference']]), []);
     assert.deepEqual(await db.query('SELECT token_hash FROM loss_report_tokens'), []);
 
-    const other = await reportLoss({ lostOn: isoDay(clock()) });
-    assert.equal(other.status, 201);
+    await reportAndConfirm({ lostOn: isoDay(clock()) });
     const otherToken = manageToken((await outbox())[0]!);
     const [stored] = await db.query<Json>('SELECT token_hash FROM loss_report_tokens');
     assert.notEqual(stored!['token_hash'], otherToken, 'tokens are stored hashed');
@@ -440,11 +485,11 @@ describeForEachStore('found items', (store) => {
     const reportKey = { 'Idempotency-Key': 'report-0123456789' };
     const r1 = await reportLoss({}, reportKey);
     const r2 = await reportLoss({}, reportKey);
-    assert.equal(r2.status, 201);
+    assert.equal(r2.status, 202);
     assert.deepEqual(r2.body, r1.body);
     const [reports] = await db.query<Json>('SELECT count(*)::int AS n FROM loss_reports');
     assert.equal(reports!['n'], 1);
-    assert.equal((await outbox()).length, 2, 'one claim receipt, one report confirmation');
+    assert.equal((await outbox()).length, 2, 'one claim receipt, one activation mail');
     assert.equal((await reportLoss({ description: 'Eine ganz andere Börse' }, reportKey)).status, 422);
   });
 

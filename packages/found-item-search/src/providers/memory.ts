@@ -34,11 +34,13 @@ export interface MemoryFind {
 
 /** A mail the memory "office" would have sent: what a test or story reads instead of an inbox. */
 export interface MemoryMail {
-  kind: 'loss-report-created' | 'match-found' | 'claim-received';
+  kind: 'loss-report-activation' | 'loss-report-created' | 'match-found' | 'claim-received';
   to: string;
   /** The loss report's or claim's reference. */
   reference: string;
-  /** `returnUrl#muni-found-item=manage:<token>` for loss-report mails. */
+  /** `returnUrl#muni-found-item=activate:<token>`: the first mail of a loss report. */
+  activateLink?: string;
+  /** `returnUrl#muni-found-item=manage:<token>` for loss-report mails once it is confirmed. */
   manageLink?: string;
   /** `returnUrl#muni-found-item=item:<reference>` for a matching find. */
   itemLink?: string;
@@ -60,10 +62,13 @@ interface StoredReport extends Omit<LossReportRequest, 'consent' | 'botProof'> {
   tokens: Set<string>;
   createdAt: Date;
   expiresAt: Date;
+  /** Unset until the address confirmed the report: no matching, no mails, gone after PENDING_MS. */
+  activatedAt?: Date;
   notified: Set<string>;
 }
 
 const DAY_MS = 86_400_000;
+const PENDING_MS = 2 * DAY_MS;
 const MIN_SCORE = 2;
 
 /* Text folding, stemming and matching as the reference server does it (src/found-items/text.ts, matching.ts). */
@@ -260,13 +265,23 @@ export class MemoryFoundItemProvider implements FoundItemProvider {
       reference: this.nextReference('V'),
       tokens: new Set([token()]),
       createdAt: now,
-      expiresAt: new Date(now.getTime() + (this.data.retentionDays ?? 180) * DAY_MS),
+      expiresAt: new Date(now.getTime() + PENDING_MS),
       notified: new Set(),
     };
     this.reports.push(report);
     const matches = this.matchesFor(report);
-    this.outbox.push({ kind: 'loss-report-created', to: report.contact.email, reference: report.reference, manageLink: this.link(report.returnUrl, 'manage', [...report.tokens][0]!) });
+    this.outbox.push({ kind: 'loss-report-activation', to: report.contact.email, reference: report.reference, activateLink: this.link(report.returnUrl, 'activate', [...report.tokens][0]!) });
     return { reference: report.reference, createdAt: now.toISOString(), expiresAt: report.expiresAt.toISOString(), matches };
+  }
+
+  async activateLossReport(token: string): Promise<LossReport> {
+    const report = this.report(token, { pending: true });
+    if (!report.activatedAt) {
+      report.activatedAt = this.now();
+      report.expiresAt = new Date(report.activatedAt.getTime() + (this.data.retentionDays ?? 180) * DAY_MS);
+      this.outbox.push({ kind: 'loss-report-created', to: report.contact.email, reference: report.reference, manageLink: this.link(report.returnUrl, 'manage', token) });
+    }
+    return this.view(report);
   }
 
   async lossReport(token: string, _options?: CallOptions): Promise<LossReport> {
@@ -293,7 +308,7 @@ export class MemoryFoundItemProvider implements FoundItemProvider {
     this.sort();
     const now = this.now().getTime();
     for (const report of this.reports) {
-      if (report.expiresAt.getTime() <= now || report.notified.has(stored.reference)) continue;
+      if (!report.activatedAt || report.expiresAt.getTime() <= now || report.notified.has(stored.reference)) continue;
       if (!this.matchesFor(report).some((m) => m.reference === stored.reference)) continue;
       report.notified.add(stored.reference);
       const fresh = token();
@@ -309,7 +324,7 @@ export class MemoryFoundItemProvider implements FoundItemProvider {
     return this.project(stored);
   }
 
-  private link(returnUrl: string, action: 'item' | 'manage', value: string): string {
+  private link(returnUrl: string, action: 'item' | 'activate' | 'manage', value: string): string {
     const url = new URL(returnUrl);
     url.hash = `muni-found-item=${action}:${value}`;
     return url.toString();
@@ -323,9 +338,9 @@ export class MemoryFoundItemProvider implements FoundItemProvider {
     return reference;
   }
 
-  private report(token: string): StoredReport {
+  private report(token: string, options: { pending?: boolean } = {}): StoredReport {
     const now = this.now().getTime();
-    const report = this.reports.find((r) => r.tokens.has(token) && r.expiresAt.getTime() > now);
+    const report = this.reports.find((r) => r.tokens.has(token) && r.expiresAt.getTime() > now && (options.pending || r.activatedAt));
     if (!report) throw new ApiError('not_found', { status: 404 });
     return report;
   }

@@ -68,6 +68,10 @@ export class RestFoundItemProvider implements FoundItemProvider {
     return this.client.post('v1/loss-reports', request, { schema: schema.lossReportReceipt, ...keyOf(options), ...signalOf(options) });
   }
 
+  activateLossReport(token: string): Promise<LossReport> {
+    return this.client.post('v1/loss-reports/activate', { token }, { schema: schema.lossReport });
+  }
+
   lossReport(token: string, options?: CallOptions): Promise<LossReport> {
     return this.client.get(`v1/loss-reports/manage/${encodeURIComponent(token)}`, { schema: schema.lossReport, ...signalOf(options) });
   }

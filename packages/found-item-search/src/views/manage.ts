@@ -55,6 +55,7 @@ export function renderManageView(p: MuniFoundItemSearch): TemplateResult {
   return html`${backToSearch(p)}
     <section class="manage" aria-labelledby="view-heading">
       <h2 id="view-heading" tabindex="-1">${t('manageHeading', { reference: r.reference })}</h2>
+      ${p.activated ? notice({ variant: 'success', title: t('reportActivatedTitle'), body: t('reportActivatedBody') }) : ''}
       ${facts(p, r)}
       ${notice({
         variant: p.renewed ? 'success' : 'info',

@@ -2,17 +2,44 @@
  * The German e-mails of the lost-and-found office. Every find in them is the public projection;
  * links lead back to the page with the widget, which reads `#muni-found-item=<action>:<value>`.
  */
-import type { Mailer } from '../mail/mailer.js';
 import { germanDate, publicSummary, type PublicFoundItem } from './public-projection.js';
 
-/** `item:F-2026-00123` opens a find, `manage:<token>` a loss report. */
-export function foundItemLink(returnUrl: string, action: 'item' | 'manage', value: string): string {
+/** `item:F-2026-00123` opens a find, `activate:<token>` confirms a loss report, `manage:<token>` opens it. */
+export function foundItemLink(returnUrl: string, action: 'item' | 'activate' | 'manage', value: string): string {
   const url = new URL(returnUrl);
   url.hash = `muni-found-item=${action}:${value}`;
   return url.toString();
 }
 
 const BERLIN_DATE = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', day: 'numeric', month: 'long', year: 'numeric' });
+
+const BERLIN_DATE_TIME = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', dateStyle: 'long', timeStyle: 'short' });
+
+export function lossReportActivationMail(options: {
+  to: string;
+  name: string;
+  reference: string;
+  categoryName: string;
+  lostOn: string;
+  expiresAt: Date;
+  returnUrl: string;
+  token: string;
+}) {
+  return {
+    to: options.to,
+    subject: `Bitte bestätigen Sie Ihre Verlustanzeige ${options.reference}`,
+    text: [
+      `Guten Tag ${options.name},`,
+      '',
+      `beim Fundbüro der Stadt Musterstadt wurde mit Ihrer E-Mail-Adresse die Verlustanzeige ${options.reference} aufgegeben (${options.categoryName}, verloren am ${germanDate(options.lostOn)}).`,
+      `Sie gilt erst, wenn Sie sie bis zum ${BERLIN_DATE_TIME.format(options.expiresAt)} Uhr über diesen Link bestätigen:`,
+      foundItemLink(options.returnUrl, 'activate', options.token),
+      '',
+      'Danach schreiben wir Ihnen, sobald eine passende Fundsache abgegeben wird.',
+      'Wenn Sie diese Verlustanzeige nicht aufgegeben haben, ignorieren Sie diese E-Mail; die Angaben werden dann von selbst gelöscht.',
+    ].join('\n'),
+  };
+}
 
 export function lossReportCreatedMail(options: {
   to: string;
@@ -32,7 +59,7 @@ export function lossReportCreatedMail(options: {
     text: [
       `Guten Tag ${options.name},`,
       '',
-      `das Fundbüro der Stadt Musterstadt hat Ihre Verlustanzeige ${options.reference} gespeichert (${options.categoryName}, verloren am ${germanDate(options.lostOn)}).`,
+      `Ihre Verlustanzeige ${options.reference} beim Fundbüro der Stadt Musterstadt ist bestätigt (${options.categoryName}, verloren am ${germanDate(options.lostOn)}).`,
       'Sobald eine passende Fundsache abgegeben wird, schreiben wir Ihnen.',
       '',
       ...(options.matches.length > 0
@@ -94,4 +121,3 @@ export function claimReceivedMail(options: { to: string; name: string; reference
   };
 }
 
-export type { Mailer };

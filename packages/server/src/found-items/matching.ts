@@ -105,9 +105,10 @@ export interface CandidateReport {
   lost_place: string;
   contact: { name: string; email: string; phone?: string } | string;
   return_url: string;
+  expires_at: Date;
 }
 
-/** Active loss reports that are candidates for a find (category, date window, colour). */
+/** Active (confirmed, unexpired) loss reports that are candidates for a find (category, date window, colour). */
 export async function candidateReports(
   db: Queryable,
   find: { categoryId: string; foundOn: string; colour: string | null },
@@ -116,9 +117,9 @@ export async function candidateReports(
   const [earliest, latest] = lossWindowForFind(find.foundOn);
   return db.query<CandidateReport>(
     `SELECT id::text AS id, reference, description, colour, brand, to_char(lost_on, 'YYYY-MM-DD') AS lost_on, lost_place,
-            contact, return_url
+            contact, return_url, expires_at
        FROM loss_reports
-      WHERE category_id = $1 AND expires_at > $2 AND lost_on BETWEEN $3::date AND $4::date
+      WHERE category_id = $1 AND activated_at IS NOT NULL AND expires_at > $2 AND lost_on BETWEEN $3::date AND $4::date
         AND ($5::text IS NULL OR colour IS NULL OR colour = $5)
       ORDER BY created_at, id`,
     [find.categoryId, now.toISOString(), earliest, latest, find.colour],

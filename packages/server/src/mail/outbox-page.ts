@@ -7,13 +7,15 @@
 import { html, linkify } from '../html/html.js';
 import { renderPage } from '../html/page.js';
 import { TOWN_TIME_ZONE } from '../time.js';
-import type { OutboxEntry } from './outbox.js';
+import type { QueuedMailEntry } from './queue.js';
 
-export function renderOutboxPage(entries: readonly OutboxEntry[], retentionDays: number): string {
+const STATUS_TEXT = { queued: 'wartet auf Zustellung', sent: 'zugestellt', failed: 'nicht zustellbar (aufgegeben)' } as const;
+
+export function renderOutboxPage(entries: readonly QueuedMailEntry[], retentionDays: number): string {
   const dateTime = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'medium', timeZone: TOWN_TIME_ZONE });
   const body = html`
 <h1>Postausgang (Entwicklung)</h1>
-<p>E-Mails, die dieser Server verschickt hat, neueste zuerst. Sie werden nach ${retentionDays} Tagen gelöscht.
+<p>E-Mails, die dieser Server verschickt hat oder noch verschicken wird, neueste zuerst. Sie werden nach ${retentionDays} Tagen gelöscht.
 Als JSON: <a href="/api/dev/outbox">/api/dev/outbox</a>.</p>
 ${
   entries.length === 0
@@ -24,7 +26,8 @@ ${
   <h2 id="mail-${entry.id}">${entry.subject}</h2>
   <dl class="meta">
     <dt>An</dt><dd>${entry.to}</dd>
-    <dt>Gesendet</dt><dd><time datetime="${entry.createdAt}">${dateTime.format(new Date(entry.createdAt))}</time></dd>
+    <dt>Erstellt</dt><dd><time datetime="${entry.createdAt}">${dateTime.format(new Date(entry.createdAt))}</time></dd>
+    <dt>Stand</dt><dd>${STATUS_TEXT[entry.status]}</dd>
     ${entry.html !== null ? html`<dt>Format</dt><dd>Text und HTML (angezeigt wird der Text)</dd>` : ''}
   </dl>
   <pre>${linkify(entry.text)}</pre>

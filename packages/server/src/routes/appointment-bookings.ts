@@ -30,6 +30,7 @@ import { IdempotencyKeyHeaders } from '../http/idempotency.js';
 import type { FieldError } from '../http/problem.js';
 import { problemResponses, ProblemError } from '../http/problem.js';
 import { publicBaseUrl } from '../http/public-url.js';
+import { enqueueMail } from '../mail/queue.js';
 import { API_TAGS } from '../openapi/document.js';
 import { TOWN_TIME_ZONE } from '../time.js';
 import { ownReservation } from './appointment-reservations.js';
@@ -97,7 +98,7 @@ const bookRoute = (idempotent: MiddlewareHandler<AppEnv>) =>
     },
     responses: {
       202: {
-        description: 'Aktivierungslink gesendet',
+        description: 'Gebucht; die E-Mail mit dem Aktivierungslink ist in der Warteschlange (auch wenn der Mailserver gerade nicht erreichbar ist)',
         content: {
           'application/json': {
             schema: z.object({ kind: z.literal('activation-sent'), expiresAt: z.string() }).openapi('ActivationSent'),
@@ -169,7 +170,7 @@ const rescheduleRoute = createRoute({
   },
 });
 
-export function bookingRoutes({ db, clock, mailer, logger, config, idempotent, botProtection }: RouteDeps) {
+export function bookingRoutes({ db, clock, logger, config, idempotent, botProtection }: RouteDeps) {
   const purge = () =>
     purgeExpiredAppointments(db, clock, { retentionDays: config.appointmentRetentionDays }).catch((error: unknown) =>
       logger.warn('appointment purge failed', { error: error instanceof Error ? error.name : 'unknown' }),
@@ -186,7 +187,7 @@ export function bookingRoutes({ db, clock, mailer, logger, config, idempotent, b
       const activationToken = newToken();
       const activationExpires = new Date(now.getTime() + ACTIVATION_MINUTES * 60_000);
       const appointmentId = randomUUID();
-      const row = await db.transaction(async (tx) => {
+      await db.transaction(async (tx) => {
         const reservation = await ownReservation(tx, id, body.secret, { forUpdate: true });
         if (new Date(reservation.expires_at).getTime() <= now.getTime()) {
           throw new ProblemError('gone', 'Die Reservierung ist abgelaufen. Bitte die Zeit erneut auswählen.');
@@ -224,34 +225,29 @@ export function bookingRoutes({ db, clock, mailer, logger, config, idempotent, b
             now.toISOString(),
           ],
         );
-        return inserted!;
+        const view = await appointmentView(tx, inserted!);
+        // In the booking's transaction: the booking stands exactly when its mail is queued, whether or not mail is up.
+        await enqueueMail(
+          tx,
+          {
+            to: contact.email,
+            subject: 'Bitte bestätigen Sie Ihren Termin',
+            text: [
+              `Guten Tag ${contact.name},`,
+              '',
+              'Sie haben diesen Termin gebucht:',
+              '',
+              appointmentSummary(view),
+              '',
+              `Der Termin gilt erst, wenn Sie ihn innerhalb von ${ACTIVATION_MINUTES} Minuten über diesen Link bestätigen:`,
+              widgetLink(body.returnUrl, 'activate', activationToken),
+              '',
+              'Wenn Sie den Termin nicht gebucht haben, ignorieren Sie diese E-Mail; er verfällt dann von selbst.',
+            ].join('\n'),
+          },
+          now,
+        );
       });
-      const view = await appointmentView(db, row);
-      try {
-        await mailer.send({
-          to: body.contact.email,
-          subject: 'Bitte bestätigen Sie Ihren Termin',
-          text: [
-            `Guten Tag ${body.contact.name},`,
-            '',
-            'Sie haben diesen Termin gebucht:',
-            '',
-            appointmentSummary(view),
-            '',
-            `Der Termin gilt erst, wenn Sie ihn innerhalb von ${ACTIVATION_MINUTES} Minuten über diesen Link bestätigen:`,
-            widgetLink(body.returnUrl, 'activate', activationToken),
-            '',
-            'Wenn Sie den Termin nicht gebucht haben, ignorieren Sie diese E-Mail; er verfällt dann von selbst.',
-          ].join('\n'),
-        });
-      } catch (error) {
-        // Without the mail nobody can activate: undo, so the retry (same Idempotency-Key) books again.
-        await db.transaction(async (tx) => {
-          await tx.query('DELETE FROM appointments WHERE id = $1', [appointmentId]);
-        });
-        // Mail errors often quote the recipient's address: only the error's name reaches the log.
-        throw new Error(`activation mail failed: ${error instanceof Error ? error.name : 'unknown'}`);
-      }
       return c.json({ kind: 'activation-sent' as const, expiresAt: formatZoned(activationExpires, TOWN_TIME_ZONE) }, 202);
     })
     .openapi(activateRoute, async (c) => {
@@ -265,7 +261,7 @@ export function bookingRoutes({ db, clock, mailer, logger, config, idempotent, b
         if (!row) throw new ProblemError('not_found', 'Diesen Aktivierungslink gibt es nicht (mehr).');
         if (row.status !== 'pending') {
           const managementToken = row.management_token_sealed ? unsealManagementToken(row.management_token_sealed, token) : undefined;
-          return { row, managementToken: row.status === 'confirmed' ? managementToken : undefined, fresh: false };
+          return { row, managementToken: row.status === 'confirmed' ? managementToken : undefined };
         }
         const expired = () => new ProblemError('gone', 'Der Aktivierungslink ist abgelaufen. Bitte buchen Sie erneut.');
         if (new Date(row.activation_expires_at).getTime() <= now.getTime() || !row.reservation_id) throw expired();
@@ -281,20 +277,17 @@ export function bookingRoutes({ db, clock, mailer, logger, config, idempotent, b
             WHERE id = $1 RETURNING ${APPOINTMENT_COLUMNS}`,
           [row.id, now.toISOString(), tokenHash(managementToken), sealManagementToken(managementToken, token)],
         );
-        return { row: confirmed!, managementToken, fresh: true };
-      });
-      const view = await appointmentView(db, outcome.row, outcome.managementToken);
-      if (outcome.fresh && outcome.managementToken) {
-        await notify(outcome.row, 'Ihr Termin ist bestätigt', [
+        await notify(tx, confirmed!, now, 'Ihr Termin ist bestätigt', (summary) => [
           'Ihr Termin ist bestätigt:',
           '',
-          appointmentSummary(view),
+          summary,
           '',
           'Absagen oder verschieben können Sie ihn über diesen Link:',
-          widgetLink(outcome.row.return_url, 'manage', outcome.managementToken),
+          widgetLink(confirmed!.return_url, 'manage', managementToken),
         ]);
-      }
-      return c.json(view, 200);
+        return { row: confirmed!, managementToken };
+      });
+      return c.json(await appointmentView(db, outcome.row, outcome.managementToken), 200);
     })
     .openapi(getManagedRoute, async (c) => {
       const { token } = c.req.valid('param');
@@ -306,7 +299,7 @@ export function bookingRoutes({ db, clock, mailer, logger, config, idempotent, b
       const now = clock();
       const outcome = await db.transaction(async (tx) => {
         const row = await managedAppointment(tx, token, { forUpdate: true });
-        if (row.status === 'cancelled') return { row, fresh: false };
+        if (row.status === 'cancelled') return row;
         if (new Date(row.starts_at).getTime() <= now.getTime()) {
           throw new ProblemError('conflict', 'Der Termin hat bereits begonnen und kann nicht mehr abgesagt werden.');
         }
@@ -317,13 +310,10 @@ export function bookingRoutes({ db, clock, mailer, logger, config, idempotent, b
         );
         // The claims go with the reservation (ON DELETE CASCADE).
         if (row.reservation_id) await tx.query('DELETE FROM appointment_reservations WHERE id = $1', [row.reservation_id]);
-        return { row: cancelled!, fresh: true };
+        await notify(tx, cancelled!, now, 'Ihr Termin ist abgesagt', (summary) => ['Sie haben diesen Termin abgesagt:', '', summary]);
+        return cancelled!;
       });
-      const view = await appointmentView(db, outcome.row, token);
-      if (outcome.fresh) {
-        await notify(outcome.row, 'Ihr Termin ist abgesagt', ['Sie haben diesen Termin abgesagt:', '', appointmentSummary(view)]);
-      }
-      return c.json(view, 200);
+      return c.json(await appointmentView(db, outcome, token), 200);
     })
     .openapi(rescheduleRoute, async (c) => {
       const { token } = c.req.valid('param');
@@ -361,30 +351,26 @@ export function bookingRoutes({ db, clock, mailer, logger, config, idempotent, b
           ],
         );
         if (old) await tx.query('DELETE FROM appointment_reservations WHERE id = $1', [old]);
+        await notify(tx, updated!, now, 'Ihr Termin wurde verschoben', (summary) => [
+          'Ihr Termin wurde verschoben. Der neue Termin:',
+          '',
+          summary,
+          '',
+          'Absagen oder erneut verschieben können Sie ihn über diesen Link:',
+          widgetLink(updated!.return_url, 'manage', token),
+        ]);
         return updated!;
       });
-      const view = await appointmentView(db, moved, token);
-      await notify(moved, 'Ihr Termin wurde verschoben', [
-        'Ihr Termin wurde verschoben. Der neue Termin:',
-        '',
-        appointmentSummary(view),
-        '',
-        'Absagen oder erneut verschieben können Sie ihn über diesen Link:',
-        widgetLink(moved.return_url, 'manage', token),
-      ]);
-      return c.json(view, 200);
+      return c.json(await appointmentView(db, moved, token), 200);
     });
+}
 
-  /** Mails after the change is committed; a failed mail is logged, the change stands. */
-  async function notify(row: AppointmentRow, subject: string, lines: string[]): Promise<void> {
-    const contact = row.contact ? parsed<Contact>(row.contact) : undefined;
-    if (!contact) return;
-    try {
-      await mailer.send({ to: contact.email, subject, text: [`Guten Tag ${contact.name},`, '', ...lines].join('\n') });
-    } catch (error) {
-      logger.error('appointment mail failed', { subject, error: error instanceof Error ? error.name : 'unknown' });
-    }
-  }
+/** Queues a mail about `row` in the change's own transaction: it goes out exactly when the change commits. */
+async function notify(tx: Queryable, row: AppointmentRow, now: Date, subject: string, lines: (summary: string) => string[]): Promise<void> {
+  const contact = row.contact ? parsed<Contact>(row.contact) : undefined;
+  if (!contact) return;
+  const summary = appointmentSummary(await appointmentView(tx, row));
+  await enqueueMail(tx, { to: contact.email, subject, text: [`Guten Tag ${contact.name},`, '', ...lines(summary)].join('\n') }, now);
 }
 
 async function managedAppointment(tx: Queryable, token: string, options: { forUpdate?: boolean } = {}): Promise<AppointmentRow> {

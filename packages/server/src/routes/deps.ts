@@ -3,7 +3,6 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import type { AppEnv } from '../http/app-env.js';
 import type { Logger } from '../logger.js';
-import type { Mailer } from '../mail/mailer.js';
 import type { Clock } from '../time.js';
 import type { BotProtection } from '../bot-protection/altcha.js';
 import type { PaymentPlatformFor } from '../payments/resolve.js';
@@ -14,7 +13,6 @@ import type { QueueLive } from '../queue/live.js';
 export interface RouteDeps {
   config: Config;
   db: Database;
-  mailer: Mailer;
   logger: Logger;
   clock: Clock;
   /** Route middleware for creating requests; see http/idempotency.ts. */

@@ -4,15 +4,12 @@
  * against the active loss reports at once; each match gets one mail with public details only.
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { newToken, parsed, tokenHash } from '../appointments/bookings.js';
-import type { Queryable } from '../db/database.js';
 import { COLOUR_IDS, REFERENCE_PATTERNS } from '../found-items/catalog.js';
-import { matchFoundMail } from '../found-items/mails.js';
-import { candidateReports, MIN_SCORE, scoreMatch } from '../found-items/matching.js';
+import { notifyMatchingReports } from '../found-items/match-notifications.js';
 import { OFFICE_SECURITY_SCHEME, officeApiKey } from '../found-items/office-auth.js';
 import { FOUND_ITEM_STATUSES, FoundItemSchema } from '../found-items/public-projection.js';
 import { purgeFoundItemData } from '../found-items/purge.js';
-import { insertFoundItem, loadFoundItemRow, officeView, publicView, updateFoundItem, type FoundItemRow } from '../found-items/register.js';
+import { insertFoundItem, loadFoundItemRow, officeView, publicView, updateFoundItem } from '../found-items/register.js';
 import type { AppEnv } from '../http/app-env.js';
 import { problemResponses, ProblemError } from '../http/problem.js';
 import { API_TAGS } from '../openapi/document.js';
@@ -92,7 +89,7 @@ const OfficeRecordSchema = FoundItemSchema.extend({
       }),
     )
     .openapi({ description: 'Aktive Verlustanzeigen, die auch nach den zurückgehaltenen Merkmalen passen' }),
-  notifiedLossReports: z.number().int().optional().openapi({ description: 'Nur bei der Erfassung: so viele Verlustanzeigen wurden benachrichtigt' }),
+  notifiedLossReports: z.number().int().optional().openapi({ description: 'Nur bei der Erfassung: so viele Verlustanzeigen bekommen eine E-Mail (in der Warteschlange)' }),
 }).openapi('FoundItemOfficeRecord');
 
 const ReferenceParams = z.object({
@@ -105,7 +102,7 @@ const AuthHeaders = z.object({
 
 const AUTH_PROBLEMS = ['unauthorized', 'unavailable'] as const;
 
-export function foundItemOfficeRoutes({ db, clock, config, mailer, logger }: RouteDeps) {
+export function foundItemOfficeRoutes({ db, clock, config }: RouteDeps) {
   const auth = officeApiKey(config.foundItems.apiKey);
   const app = new OpenAPIHono<AppEnv>();
   app.openAPIRegistry.registerComponent('securitySchemes', OFFICE_SECURITY_SCHEME, {
@@ -172,25 +169,10 @@ export function foundItemOfficeRoutes({ db, clock, config, mailer, logger }: Rou
       notFuture(body.foundOn);
       const now = clock();
       await purgeFoundItemData(db, clock, { claimRetentionDays: config.foundItems.claimRetentionDays });
-      const { row, notifications } = await db.transaction(async (tx) => {
+      const { row, notified } = await db.transaction(async (tx) => {
         const row = await insertFoundItem(tx, body, now);
-        return { row, notifications: row.status === 'open' ? await recordMatches(tx, row, now) : [] };
+        return { row, notified: row.status === 'open' ? await notifyMatchingReports(tx, row, publicView(row), now) : 0 };
       });
-      let notified = 0;
-      const item = publicView(row);
-      for (const n of notifications) {
-        try {
-          await mailer.send(matchFoundMail({ ...n, item }));
-          await db.query('UPDATE loss_report_matches SET notified_at = $3 WHERE loss_report_id = $1 AND found_item_id = $2', [
-            n.reportId,
-            row.id,
-            clock().toISOString(),
-          ]);
-          notified++;
-        } catch (error) {
-          logger.error('loss report notification failed', { error: error instanceof Error ? error.name : 'unknown' });
-        }
-      }
       return c.json({ ...(await officeView(db, row, now)), notifiedLossReports: notified }, 201);
     })
     .openapi(getRoute, async (c) => {
@@ -209,47 +191,4 @@ export function foundItemOfficeRoutes({ db, clock, config, mailer, logger }: Rou
       await purgeFoundItemData(db, clock, { claimRetentionDays: config.foundItems.claimRetentionDays });
       return c.json(await officeView(db, row, now), 200);
     });
-}
-
-interface Notification {
-  reportId: string;
-  to: string;
-  name: string;
-  reference: string;
-  expiresAt: Date;
-  returnUrl: string;
-  token: string;
-}
-
-/**
- * Scores the active loss reports against a new find on its PUBLIC details (see matching.ts),
- * records each match once and issues a fresh management token for its mail.
- */
-async function recordMatches(tx: Queryable, row: FoundItemRow, now: Date): Promise<Notification[]> {
-  const candidates = await candidateReports(tx, { categoryId: row.category_id, foundOn: row.found_on, colour: row.colour }, now);
-  const notifications: Notification[] = [];
-  for (const report of candidates) {
-    const { score } = scoreMatch(report, { colour: row.colour, brand: row.brand_public ? row.brand : null, text: row.description });
-    if (score < MIN_SCORE) continue;
-    const inserted = await tx.query(
-      `INSERT INTO loss_report_matches (loss_report_id, found_item_id, score, matched_at) VALUES ($1, $2, $3, $4)
-       ON CONFLICT DO NOTHING RETURNING loss_report_id`,
-      [report.id, row.id, score, now.toISOString()],
-    );
-    if (inserted.length === 0) continue;
-    const token = newToken();
-    await tx.query('INSERT INTO loss_report_tokens (token_hash, loss_report_id, created_at) VALUES ($1, $2, $3)', [tokenHash(token), report.id, now.toISOString()]);
-    const [expiry] = await tx.query<{ expires_at: Date }>('SELECT expires_at FROM loss_reports WHERE id = $1', [report.id]);
-    const contact = parsed(report.contact);
-    notifications.push({
-      reportId: report.id,
-      to: contact.email,
-      name: contact.name,
-      reference: report.reference,
-      expiresAt: new Date(expiry!.expires_at),
-      returnUrl: report.return_url,
-      token,
-    });
-  }
-  return notifications;
 }

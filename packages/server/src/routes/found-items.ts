@@ -15,6 +15,7 @@ import type { AppEnv } from '../http/app-env.js';
 import { conditionalGet } from '../http/etag.js';
 import { IdempotencyKeyHeaders } from '../http/idempotency.js';
 import { problemResponses, ProblemError } from '../http/problem.js';
+import { enqueueMail } from '../mail/queue.js';
 import { API_TAGS } from '../openapi/document.js';
 import { isoDateInTimeZone, TOWN_TIME_ZONE } from '../time.js';
 import { cacheFor, IsoDateSchema } from './common.js';
@@ -231,7 +232,7 @@ const claimRoute = (idempotent: MiddlewareHandler<AppEnv>) =>
     },
   });
 
-export function foundItemRoutes({ db, clock, config, mailer, logger, idempotent, botProtection }: RouteDeps) {
+export function foundItemRoutes({ db, clock, config, logger, idempotent, botProtection }: RouteDeps) {
   const today = () => isoDateInTimeZone(clock(), TOWN_TIME_ZONE);
   return new OpenAPIHono<AppEnv>()
     .openapi(searchRoute, async (c) => {
@@ -276,7 +277,7 @@ export function foundItemRoutes({ db, clock, config, mailer, logger, idempotent,
       await purgeFoundItemData(db, clock, { claimRetentionDays: config.foundItems.claimRetentionDays }).catch((error: unknown) =>
         logger.warn('found item purge failed', { error: error instanceof Error ? error.name : 'unknown' }),
       );
-      const claimReference = await db.transaction(async (tx) => {
+      const { claimReference, foundItem, pickup } = await db.transaction(async (tx) => {
         const [item] = await tx.query<{ id: string; status: string }>(
           'SELECT id::text AS id, status FROM found_items WHERE reference = $1 FOR UPDATE',
           [reference],
@@ -299,17 +300,15 @@ export function foundItemRoutes({ db, clock, config, mailer, logger, idempotent,
             now.toISOString(),
           ],
         );
-        return claim;
-      });
-      const [foundItem, pickup] = await Promise.all([findPublicFoundItem(db, reference), loadPickupInfo(db, today())]);
-      try {
-        await mailer.send(
-          claimReceivedMail({ to: body.contact.email, name: body.contact.name, reference: claimReference, item: foundItem!, pickup: pickupSummary(pickup) }),
+        const foundItem = (await findPublicFoundItem(tx, reference))!;
+        const pickup = await loadPickupInfo(tx, today());
+        await enqueueMail(
+          tx,
+          claimReceivedMail({ to: body.contact.email, name: body.contact.name, reference: claim, item: foundItem, pickup: pickupSummary(pickup) }),
+          now,
         );
-      } catch (error) {
-        // The claim is stored for the office either way; the answer carries the reference.
-        logger.error('claim mail failed', { error: error instanceof Error ? error.name : 'unknown' });
-      }
-      return c.json({ reference: claimReference, createdAt: now.toISOString(), foundItem: foundItem!, pickup }, 201);
+        return { claimReference: claim, foundItem, pickup };
+      });
+      return c.json({ reference: claimReference, createdAt: now.toISOString(), foundItem, pickup }, 201);
     });
 }

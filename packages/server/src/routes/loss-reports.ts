@@ -1,8 +1,10 @@
 /**
  * Verlustanzeigen: a loss report shows matching finds at once and is kept as a saved search;
  * every new find is matched against it (src/routes/found-items-office.ts) and the citizen gets
- * a mail. The report expires (LOSS_REPORT_RETENTION_DAYS), can be renewed, and deleted at once
- * through the link in each mail. Tokens are random and stored as SHA-256 hashes only.
+ * a mail. Double opt-in: a new report is pending until the link in its first mail confirms the
+ * address; pending reports neither match nor mail and are deleted after PENDING_HOURS. An active
+ * report expires (LOSS_REPORT_RETENTION_DAYS), can be renewed, and deleted at once through the
+ * link in each mail. Tokens are random and stored as SHA-256 hashes only.
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
@@ -10,13 +12,14 @@ import { newToken, parsed, TOKEN_PATTERN, tokenHash } from '../appointments/book
 import { formatZoned } from '../appointments/zoned-time.js';
 import type { Queryable } from '../db/database.js';
 import { COLOUR_IDS, colourName, nextReference } from '../found-items/catalog.js';
-import { lossReportCreatedMail } from '../found-items/mails.js';
+import { lossReportActivationMail, lossReportCreatedMail } from '../found-items/mails.js';
 import { publicMatchesForReport } from '../found-items/matching.js';
 import { FoundItemSchema } from '../found-items/public-projection.js';
 import { purgeFoundItemData } from '../found-items/purge.js';
 import type { AppEnv } from '../http/app-env.js';
 import { IdempotencyKeyHeaders } from '../http/idempotency.js';
 import { problemResponses, ProblemError } from '../http/problem.js';
+import { enqueueMail } from '../mail/queue.js';
 import { API_TAGS } from '../openapi/document.js';
 import { addDays, isoDateInTimeZone, TOWN_TIME_ZONE } from '../time.js';
 import { checkReturnUrl } from './appointment-bookings.js';
@@ -28,6 +31,8 @@ const TAG = API_TAGS.foundItems.name;
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 /** Losses longer ago than this are not taken: the finds would be past their retention. */
 const MAX_LOSS_AGE_DAYS = 365;
+/** An unconfirmed report (and with it someone's address) is gone after this. */
+export const PENDING_HOURS = 48;
 
 const TokenParams = z.object({
   token: z
@@ -75,22 +80,25 @@ const createLossReportRoute = (idempotent: MiddlewareHandler<AppEnv>) =>
     path: '/loss-reports',
     operationId: 'createLossReport',
     tags: [TAG],
-    summary: 'Verlustanzeige aufgeben (zeigt passende Fundsachen sofort)',
+    summary: 'Verlustanzeige aufgeben (zeigt passende Fundsachen sofort, gilt nach Bestätigung per E-Mail)',
     description:
-      'Speichert die Anzeige als Suchauftrag, schickt eine E-Mail mit dem Link zum Ansehen, Verlängern und Löschen und ' +
-      'antwortet mit den jetzt passenden Fundsachen. Jede neu erfasste passende Fundsache löst eine E-Mail aus.',
+      'Speichert die Anzeige vorläufig, schickt eine E-Mail mit dem Bestätigungslink (#muni-found-item=activate:<token>) und ' +
+      `antwortet mit den jetzt passenden Fundsachen. Erst nach der Bestätigung (POST /loss-reports/activate) wird sie als ` +
+      `Suchauftrag abgeglichen; jede neu erfasste passende Fundsache löst dann eine E-Mail aus. Unbestätigte Anzeigen werden ` +
+      `nach ${PENDING_HOURS} Stunden gelöscht.`,
     middleware: [idempotent] as const,
     request: { headers: IdempotencyKeyHeaders, body: { required: true, content: { 'application/json': { schema: LossReportBody } } } },
     responses: {
-      201: {
-        description: 'Gespeichert; der Verwaltungslink ist per E-Mail unterwegs',
+      202: {
+        description: 'Vorläufig gespeichert; der Bestätigungslink ist per E-Mail unterwegs',
         content: {
           'application/json': {
             schema: z
               .object({
+                kind: z.literal('activation-sent'),
                 reference: z.string().openapi({ example: 'V-2026-00017' }),
                 createdAt: z.string(),
-                expiresAt: z.string(),
+                expiresAt: z.string().openapi({ description: `Bis dahin gilt der Bestätigungslink (${PENDING_HOURS} Stunden); sonst wird die Anzeige gelöscht` }),
                 matches: z.array(FoundItemSchema),
               })
               .openapi('LossReportReceipt'),
@@ -100,6 +108,24 @@ const createLossReportRoute = (idempotent: MiddlewareHandler<AppEnv>) =>
       ...problemResponses('validation', 'idempotency_conflict', 'idempotency_in_progress'),
     },
   });
+
+const activateRoute = createRoute({
+  method: 'post',
+  path: '/loss-reports/activate',
+  operationId: 'activateLossReport',
+  tags: [TAG],
+  summary: 'Verlustanzeige bestätigen (Link aus der ersten E-Mail)',
+  description:
+    'Macht die Anzeige zum Suchauftrag für LOSS_REPORT_RETENTION_DAYS Tage und schickt eine E-Mail mit dem Verwaltungslink. ' +
+    'Ein zweiter Aufruf zeigt die Anzeige nur. Der Token ist danach auch der Verwaltungstoken (#muni-found-item=manage:<token>).',
+  request: {
+    body: { required: true, content: { 'application/json': { schema: z.object({ token: z.string().regex(TOKEN_PATTERN) }).strict() } } },
+  },
+  responses: {
+    200: { description: 'Die bestätigte Anzeige', content: { 'application/json': { schema: LossReportSchema } } },
+    ...problemResponses('validation', 'not_found'),
+  },
+});
 
 const getManagedRoute = createRoute({
   method: 'get',
@@ -154,19 +180,23 @@ interface LossReportRow {
   contact: { name: string; email: string; phone?: string } | string;
   created_at: Date;
   expires_at: Date;
+  activated_at: Date | null;
+  return_url: string;
 }
 
 const COLUMNS = `r.id::text AS id, r.reference, r.category_id, c.name AS category_name, r.description, r.colour, r.brand,
-  to_char(r.lost_on, 'YYYY-MM-DD') AS lost_on, r.lost_place, r.contact, r.created_at, r.expires_at`;
+  to_char(r.lost_on, 'YYYY-MM-DD') AS lost_on, r.lost_place, r.contact, r.created_at, r.expires_at, r.activated_at, r.return_url`;
 
-async function managedReport(db: Queryable, token: string, now: Date): Promise<LossReportRow> {
+/** The report a token opens; pending ones only with `pending: true` (activation). */
+async function reportByToken(db: Queryable, token: string, now: Date, options: { pending?: boolean; forUpdate?: boolean } = {}): Promise<LossReportRow> {
   const [row] = await db.query<LossReportRow>(
     `SELECT ${COLUMNS} FROM loss_reports r JOIN found_item_categories c ON c.id = r.category_id
        JOIN loss_report_tokens t ON t.loss_report_id = r.id
-      WHERE t.token_hash = $1 AND r.expires_at > $2`,
+      WHERE t.token_hash = $1 AND r.expires_at > $2 ${options.pending ? '' : 'AND r.activated_at IS NOT NULL'}
+      ${options.forUpdate ? 'FOR UPDATE OF r' : ''}`,
     [tokenHash(token), now.toISOString()],
   );
-  if (!row) throw new ProblemError('not_found', 'Diese Verlustanzeige gibt es nicht (mehr): Sie wurde gelöscht oder ist abgelaufen.');
+  if (!row) throw new ProblemError('not_found', 'Diese Verlustanzeige gibt es nicht (mehr): Sie wurde gelöscht, ist abgelaufen oder wurde nicht rechtzeitig bestätigt.');
   return row;
 }
 
@@ -195,7 +225,7 @@ async function reportView(db: Queryable, row: LossReportRow) {
   };
 }
 
-export function lossReportRoutes({ db, clock, config, mailer, logger, idempotent, botProtection }: RouteDeps) {
+export function lossReportRoutes({ db, clock, config, logger, idempotent, botProtection }: RouteDeps) {
   const retentionMs = config.foundItems.lossReportRetentionDays * 86_400_000;
   const purge = () =>
     purgeFoundItemData(db, clock, { claimRetentionDays: config.foundItems.claimRetentionDays }).catch((error: unknown) =>
@@ -215,7 +245,7 @@ export function lossReportRoutes({ db, clock, config, mailer, logger, idempotent
       if (config.botProtection.enabled) await botProtection.verify(body.botProof);
       await purge();
       const token = newToken();
-      const expiresAt = new Date(now.getTime() + retentionMs);
+      const expiresAt = new Date(now.getTime() + PENDING_HOURS * 3_600_000);
       const contact = { name: body.contact.name, email: body.contact.email, ...(body.contact.phone ? { phone: body.contact.phone } : {}) };
       const created = await db.transaction(async (tx) => {
         const [category] = await tx.query<{ name: string }>('SELECT name FROM found_item_categories WHERE id = $1', [body.category]);
@@ -235,7 +265,21 @@ export function lossReportRoutes({ db, clock, config, mailer, logger, idempotent
           row!.id,
           now.toISOString(),
         ]);
-        return { id: row!.id, reference, categoryName: category.name };
+        await enqueueMail(
+          tx,
+          lossReportActivationMail({
+            to: contact.email,
+            name: contact.name,
+            reference,
+            categoryName: category.name,
+            lostOn: body.lostOn,
+            expiresAt,
+            returnUrl: body.returnUrl,
+            token,
+          }),
+          now,
+        );
+        return { reference };
       });
       const matches = await publicMatchesForReport(db, {
         categoryId: body.category,
@@ -244,45 +288,64 @@ export function lossReportRoutes({ db, clock, config, mailer, logger, idempotent
         colour: body.colour ?? null,
         brand: body.brand || null,
       });
-      try {
-        await mailer.send(
-          lossReportCreatedMail({
-            to: contact.email,
-            name: contact.name,
-            reference: created.reference,
-            categoryName: created.categoryName,
-            lostOn: body.lostOn,
-            expiresAt,
-            matches,
-            returnUrl: body.returnUrl,
-            token,
-          }),
-        );
-      } catch (error) {
-        // The mail carries the only way to manage or delete the report: without it, undo, so a retry runs again.
-        await db.query('DELETE FROM loss_reports WHERE id = $1', [created.id]);
-        throw new Error(`loss report mail failed: ${error instanceof Error ? error.name : 'unknown'}`);
-      }
       return c.json(
         {
+          kind: 'activation-sent' as const,
           reference: created.reference,
           createdAt: formatZoned(now, TOWN_TIME_ZONE),
           expiresAt: formatZoned(expiresAt, TOWN_TIME_ZONE),
           matches,
         },
-        201,
+        202,
       );
+    })
+    .openapi(activateRoute, async (c) => {
+      const { token } = c.req.valid('json');
+      const now = clock();
+      const row = await db.transaction(async (tx) => {
+        const row = await reportByToken(tx, token, now, { pending: true, forUpdate: true });
+        if (row.activated_at) return row;
+        const expiresAt = new Date(now.getTime() + retentionMs);
+        await tx.query('UPDATE loss_reports SET activated_at = $2, expires_at = $3 WHERE id = $1', [row.id, now.toISOString(), expiresAt.toISOString()]);
+        const matches = await publicMatchesForReport(tx, {
+          categoryId: row.category_id,
+          lostOn: row.lost_on,
+          description: row.description,
+          colour: row.colour,
+          brand: row.brand,
+        });
+        const contact = parsed(row.contact);
+        await enqueueMail(
+          tx,
+          lossReportCreatedMail({
+            to: contact.email,
+            name: contact.name,
+            reference: row.reference,
+            categoryName: row.category_name,
+            lostOn: row.lost_on,
+            expiresAt,
+            matches,
+            returnUrl: row.return_url,
+            token,
+          }),
+          now,
+        );
+        return { ...row, activated_at: now, expires_at: expiresAt };
+      });
+      await purge();
+      c.header('Cache-Control', 'no-store');
+      return c.json(await reportView(db, row), 200);
     })
     .openapi(getManagedRoute, async (c) => {
       const { token } = c.req.valid('param');
-      const row = await managedReport(db, token, clock());
+      const row = await reportByToken(db, token, clock());
       c.header('Cache-Control', 'no-store');
       return c.json(await reportView(db, row), 200);
     })
     .openapi(renewRoute, async (c) => {
       const { token } = c.req.valid('param');
       const now = clock();
-      const row = await managedReport(db, token, now);
+      const row = await reportByToken(db, token, now);
       const expiresAt = new Date(now.getTime() + retentionMs);
       await db.query('UPDATE loss_reports SET expires_at = $2, renewed_at = $3 WHERE id = $1', [row.id, expiresAt.toISOString(), now.toISOString()]);
       await purge();
@@ -290,7 +353,7 @@ export function lossReportRoutes({ db, clock, config, mailer, logger, idempotent
     })
     .openapi(deleteRoute, async (c) => {
       const { token } = c.req.valid('param');
-      const row = await managedReport(db, token, clock());
+      const row = await reportByToken(db, token, clock());
       // Tokens and matches go with it (ON DELETE CASCADE).
       await db.query('DELETE FROM loss_reports WHERE id = $1', [row.id]);
       await purge();

@@ -7,7 +7,6 @@ import { loadConfig, type Config } from '../../src/config.js';
 import type { Database } from '../../src/db/database.js';
 import type { StaticMount } from '../../src/http/static-files.js';
 import type { Logger } from '../../src/logger.js';
-import type { Mailer } from '../../src/mail/mailer.js';
 import type { Clock } from '../../src/time.js';
 import { silentLogger } from './logs.js';
 
@@ -18,14 +17,13 @@ export function testConfig(env: Record<string, string> = {}): Config {
 
 export function testApp(
   db: Database,
-  options: { env?: Record<string, string>; logger?: Logger; clock?: Clock; mailer?: Mailer; staticMounts?: StaticMount[] } = {},
+  options: { env?: Record<string, string>; logger?: Logger; clock?: Clock; staticMounts?: StaticMount[] } = {},
 ): App {
   return createApp({
     config: testConfig(options.env),
     db,
     logger: options.logger ?? silentLogger,
     ...(options.clock ? { clock: options.clock } : {}),
-    ...(options.mailer ? { mailer: options.mailer } : {}),
     ...(options.staticMounts ? { staticMounts: options.staticMounts } : {}),
   });
 }

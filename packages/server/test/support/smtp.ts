@@ -1,56 +1,51 @@
 /**
- * A minimal SMTP server that accepts every message and keeps its raw data, enough for
- * nodemailer's plain (non-TLS) client to deliver to it.
+ * A real SMTP server (the `smtp-server` package) on 127.0.0.1 that keeps every message it
+ * accepted. It can be stopped and started again on the same port, as a mail server that is
+ * down for a while.
  */
 import { once } from 'node:events';
-import { createServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
 
-export async function startFakeSmtp(): Promise<{ url: string; messages: string[]; close(): Promise<void> }> {
+export interface TestSmtp {
+  url: string;
+  /** Raw messages (headers and body), in the order they were accepted. */
+  messages: string[];
+  stop(): Promise<void>;
+  start(): Promise<void>;
+}
+
+export async function startSmtp(): Promise<TestSmtp> {
   const messages: string[] = [];
-  const sockets = new Set<Socket>();
-  const server = createServer((socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-    socket.setEncoding('utf8');
-    let buffer = '';
-    let data: string | undefined;
-    socket.write('220 fake.smtp ESMTP\r\n');
-    socket.on('data', (chunk: string) => {
-      buffer += chunk;
-      let end: number;
-      while ((end = buffer.indexOf('\r\n')) >= 0) {
-        const line = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        if (data !== undefined) {
-          if (line === '.') {
-            messages.push(data);
-            data = undefined;
-            socket.write('250 queued\r\n');
-          } else {
-            data += `${line}\n`;
-          }
-          continue;
-        }
-        const command = line.slice(0, 4).toUpperCase();
-        if (command === 'EHLO' || command === 'HELO') socket.write('250 fake.smtp\r\n');
-        else if (command === 'DATA') {
-          data = '';
-          socket.write('354 go ahead\r\n');
-        } else if (command === 'QUIT') socket.end('221 bye\r\n');
-        else socket.write('250 ok\r\n');
-      }
+  let server: SMTPServer | undefined;
+  let port = 0;
+  const start = async () => {
+    server = new SMTPServer({
+      authOptional: true,
+      // Plain SMTP on loopback: no certificate to set up, and nodemailer would otherwise upgrade.
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      logger: false,
+      // Stopping is "the server went down": open connections are cut, not waited for.
+      closeTimeout: 100,
+      disableReverseLookup: true,
+      onData(stream, _session, callback) {
+        const chunks: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('end', () => {
+          messages.push(Buffer.concat(chunks).toString('utf8'));
+          callback();
+        });
+      },
     });
-  });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
+    server.listen(port, '127.0.0.1');
+    await once(server.server, 'listening');
+    port = (server.server.address() as AddressInfo).port;
+  };
+  await start();
   return {
     url: `smtp://127.0.0.1:${port}`,
     messages,
-    close: async () => {
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    start,
+    stop: () => new Promise<void>((resolve) => server!.close(() => resolve())),
   };
 }
