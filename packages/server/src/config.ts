@@ -4,7 +4,6 @@
  */
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import type { RateLimitPolicies } from './http/rate-limit.js';
 import { LOG_LEVELS, type LogLevel } from './logger.js';
 
 export const PGLITE_IN_MEMORY = 'memory://';
@@ -25,6 +24,17 @@ export interface TokenBucketPolicy {
   burst: number;
   /** Sustained rate the bucket refills at. */
   perMinute: number;
+}
+
+/** Token buckets per request class, and the cap on live streams (see src/http/rate-limit.ts). */
+export interface RateLimitPolicies {
+  health: TokenBucketPolicy;
+  read: TokenBucketPolicy;
+  search: TokenBucketPolicy;
+  write: TokenBucketPolicy;
+  page: TokenBucketPolicy;
+  /** Server-Sent Event streams one client address may hold open at once. */
+  streamsPerClient: number;
 }
 
 export interface Config {

@@ -6,7 +6,7 @@
  * (e.g. in the reverse proxy) is the tool for stricter needs.
  */
 import type { Context, MiddlewareHandler } from 'hono';
-import type { TokenBucketPolicy } from '../config.js';
+import type { RateLimitPolicies, TokenBucketPolicy } from '../config.js';
 import type { AppEnv } from './app-env.js';
 import { ProblemError } from './problem.js';
 
@@ -78,7 +78,7 @@ const tooMany = (seconds: number) => limited(seconds, `Zu viele Anfragen in kurz
  * smaller one; writes the smallest. Live streams are long-lived: what they cost is being open,
  * so they are capped by how many one address holds at once, not by a bucket.
  */
-export type BudgetClass = 'health' | 'read' | 'search' | 'write' | 'page';
+export type BudgetClass = Exclude<keyof RateLimitPolicies, 'streamsPerClient'>;
 export type RateLimitClass = BudgetClass | 'stream';
 
 const STREAM = /^\/api\/v1\/queue\/[^/]+\/events$/;
@@ -148,10 +148,6 @@ function untilBodyEnds(body: ReadableStream<Uint8Array>, end: () => void): Reada
       return reader.cancel(reason);
     },
   });
-}
-
-export interface RateLimitPolicies extends Record<BudgetClass, TokenBucketPolicy> {
-  streamsPerClient: number;
 }
 
 /**
