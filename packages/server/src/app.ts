@@ -72,7 +72,7 @@ export function createApp(deps: AppDeps): App {
     }),
   );
   app.use('/api/*', apiCors(config.corsOrigins));
-  // Everything, pages outside /api included (the sandbox's pay page, the dev outbox, static files).
+  // Everything but static files, pages outside /api included (the sandbox's pay page, the dev outbox).
   if (config.rateLimit.enabled) app.use('*', rateLimit(config.rateLimit, (c) => clientAddress(c, config.rateLimit.trustProxyHops)));
 
   mountRoutes(app, {

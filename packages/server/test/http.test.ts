@@ -116,7 +116,8 @@ describe('rate limiting', () => {
       ['POST', '/sandbox/pay/abc', 'write'],
       ['GET', '/sandbox/pay/abc', 'page'],
       ['GET', '/dev/outbox', 'page'],
-      ['GET', '/', 'page'],
+      ['GET', '/', 'static'],
+      ['GET', '/cdn/muni-queue-status.js', 'static'],
     ];
     for (const [method, path, expected] of cases) assert.equal(rateLimitClass(method, path), expected, `${method} ${path}`);
   });

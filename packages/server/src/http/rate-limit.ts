@@ -79,8 +79,10 @@ const tooMany = (seconds: number) => limited(seconds, `Zu viele Anfragen in kurz
  * so they are capped by how many one address holds at once, not by a bucket.
  */
 export type BudgetClass = Exclude<keyof RateLimitPolicies, 'streamsPerClient'>;
-export type RateLimitClass = BudgetClass | 'stream';
+export type RateLimitClass = BudgetClass | 'stream' | 'static';
 
+/** Pages the server renders outside /api (the payment sandbox, the dev outbox). */
+const PAGES = /^\/(sandbox|dev)\//;
 const STREAM = /^\/api\/v1\/queue\/[^/]+\/events$/;
 const SEARCH = [
   /^\/api\/v1\/appointments\/(availability|slots)$/,
@@ -94,7 +96,9 @@ const READ_METHODS = new Set(['GET', 'HEAD']);
 export function rateLimitClass(method: string, path: string): RateLimitClass {
   if (!READ_METHODS.has(method)) return 'write';
   if (path === '/api/health') return 'health';
-  if (!path.startsWith('/api/')) return 'page';
+  // Static files (the demo, widget bundles) cost a disk read: 200 phones loading a page's bundles
+  // through one address must not be refused, so they are not limited.
+  if (!path.startsWith('/api/')) return PAGES.test(path) ? 'page' : 'static';
   if (STREAM.test(path)) return 'stream';
   return SEARCH.some((pattern) => pattern.test(path)) ? 'search' : 'read';
 }
@@ -162,6 +166,7 @@ export function rateLimit(policies: RateLimitPolicies, clientOf: (c: Context<App
   return async (c, next) => {
     const kind = rateLimitClass(c.req.method, c.req.path);
     const client = clientOf(c);
+    if (kind === 'static') return next();
     if (kind !== 'stream') {
       const result = buckets[kind].take(client);
       if (!result.allowed) throw tooMany(result.retryAfterSeconds);
