@@ -14,7 +14,7 @@ import { apiCors } from './http/cors.js';
 import { errorHandler, notFoundHandler } from './http/errors.js';
 import { idempotency } from './http/idempotency.js';
 import { ProblemError } from './http/problem.js';
-import { rateLimitReadsAndWrites } from './http/rate-limit.js';
+import { rateLimit } from './http/rate-limit.js';
 import { requestLog } from './http/request-log.js';
 import { securityHeaders } from './http/security-headers.js';
 import { mountStaticFiles, type StaticMount } from './http/static-files.js';
@@ -68,9 +68,8 @@ export function createApp(deps: AppDeps): App {
     }),
   );
   app.use('/api/*', apiCors(config.corsOrigins));
-  if (config.rateLimit.enabled) {
-    app.use('/api/*', rateLimitReadsAndWrites(config.rateLimit, (c) => clientAddress(c, config.rateLimit.trustProxyHops)));
-  }
+  // Everything but static files, pages outside /api included (the sandbox's pay page, the dev outbox).
+  if (config.rateLimit.enabled) app.use('*', rateLimit(config.rateLimit, (c) => clientAddress(c, config.rateLimit.trustProxyHops)));
 
   mountRoutes(app, {
     config,

@@ -29,6 +29,17 @@ export interface TokenBucketPolicy {
   perMinute: number;
 }
 
+/** Token buckets per request class, and the cap on live streams (see src/http/rate-limit.ts). */
+export interface RateLimitPolicies {
+  health: TokenBucketPolicy;
+  read: TokenBucketPolicy;
+  search: TokenBucketPolicy;
+  write: TokenBucketPolicy;
+  page: TokenBucketPolicy;
+  /** Server-Sent Event streams one client address may hold open at once. */
+  streamsPerClient: number;
+}
+
 export interface Config {
   /** MUNI_DEV_MODE: demo data, published keys, outbox and payment sandbox; never in production. */
   devMode: boolean;
@@ -38,12 +49,11 @@ export interface Config {
   database: DatabaseConfig;
   /** Exact origins (scheme://host[:port]) whose pages may call the API from a browser. */
   corsOrigins: string[];
-  rateLimit: {
+  /** Per client address and instance; the classes are explained in src/http/rate-limit.ts and the README. */
+  rateLimit: RateLimitPolicies & {
     enabled: boolean;
     /** Reverse proxies in front of the server; their X-Forwarded-For entries are trusted. */
     trustProxyHops: number;
-    read: TokenBucketPolicy;
-    write: TokenBucketPolicy;
   };
   maxBodyBytes: number;
   mail: {
@@ -161,10 +171,18 @@ const envSchema = z.object({
     )
     .pipe(z.array(origin)),
   RATE_LIMIT_ENABLED: flag.default(true),
-  RATE_LIMIT_READ_BURST: integer(1).default(60),
-  RATE_LIMIT_READ_PER_MINUTE: integer(1).default(300),
-  RATE_LIMIT_WRITE_BURST: integer(1).default(10),
-  RATE_LIMIT_WRITE_PER_MINUTE: integer(1).default(30),
+  // Defaults sized for ~200 phones behind one address (a town hall's guest Wi-Fi) watching the queue.
+  RATE_LIMIT_READ_BURST: integer(1).default(600),
+  RATE_LIMIT_READ_PER_MINUTE: integer(1).default(1200),
+  RATE_LIMIT_SEARCH_BURST: integer(1).default(60),
+  RATE_LIMIT_SEARCH_PER_MINUTE: integer(1).default(300),
+  RATE_LIMIT_WRITE_BURST: integer(1).default(20),
+  RATE_LIMIT_WRITE_PER_MINUTE: integer(1).default(60),
+  RATE_LIMIT_PAGE_BURST: integer(1).default(120),
+  RATE_LIMIT_PAGE_PER_MINUTE: integer(1).default(600),
+  RATE_LIMIT_HEALTH_BURST: integer(1).default(30),
+  RATE_LIMIT_HEALTH_PER_MINUTE: integer(1).default(120),
+  RATE_LIMIT_STREAMS_PER_ADDRESS: integer(1).default(500),
   TRUST_PROXY_HOPS: integer(0, 10).default(0),
   MAX_BODY_BYTES: integer(1024).default(64 * 1024),
   SMTP_URL: z
@@ -232,7 +250,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       enabled: e.RATE_LIMIT_ENABLED,
       trustProxyHops: e.TRUST_PROXY_HOPS,
       read: { burst: e.RATE_LIMIT_READ_BURST, perMinute: e.RATE_LIMIT_READ_PER_MINUTE },
+      search: { burst: e.RATE_LIMIT_SEARCH_BURST, perMinute: e.RATE_LIMIT_SEARCH_PER_MINUTE },
       write: { burst: e.RATE_LIMIT_WRITE_BURST, perMinute: e.RATE_LIMIT_WRITE_PER_MINUTE },
+      page: { burst: e.RATE_LIMIT_PAGE_BURST, perMinute: e.RATE_LIMIT_PAGE_PER_MINUTE },
+      health: { burst: e.RATE_LIMIT_HEALTH_BURST, perMinute: e.RATE_LIMIT_HEALTH_PER_MINUTE },
+      streamsPerClient: e.RATE_LIMIT_STREAMS_PER_ADDRESS,
     },
     maxBodyBytes: e.MAX_BODY_BYTES,
     mail: {

@@ -32,6 +32,13 @@ describe('loadConfig', () => {
       RATE_LIMIT_READ_PER_MINUTE: '50',
       RATE_LIMIT_WRITE_BURST: '2',
       RATE_LIMIT_WRITE_PER_MINUTE: '6',
+      RATE_LIMIT_SEARCH_BURST: '3',
+      RATE_LIMIT_SEARCH_PER_MINUTE: '30',
+      RATE_LIMIT_PAGE_BURST: '7',
+      RATE_LIMIT_PAGE_PER_MINUTE: '70',
+      RATE_LIMIT_HEALTH_BURST: '4',
+      RATE_LIMIT_HEALTH_PER_MINUTE: '40',
+      RATE_LIMIT_STREAMS_PER_ADDRESS: '9',
       TRUST_PROXY_HOPS: '1',
       MAX_BODY_BYTES: '2048',
       SMTP_URL: 'smtps://user:secret@mail.musterstadt.example',
@@ -53,7 +60,11 @@ describe('loadConfig', () => {
       enabled: false,
       trustProxyHops: 1,
       read: { burst: 5, perMinute: 50 },
+      search: { burst: 3, perMinute: 30 },
       write: { burst: 2, perMinute: 6 },
+      page: { burst: 7, perMinute: 70 },
+      health: { burst: 4, perMinute: 40 },
+      streamsPerClient: 9,
     });
     assert.equal(config.maxBodyBytes, 2048);
     assert.deepEqual(config.mail, {

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import type { HttpBindings } from '@hono/node-server';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { App } from '../src/app.js';
-import { MAX_TRACKED_CLIENTS, TokenBucketLimiter } from '../src/http/rate-limit.js';
+import { MAX_TRACKED_CLIENTS, rateLimitClass, StreamCap, TokenBucketLimiter } from '../src/http/rate-limit.js';
 import { json, noDatabase, testApp } from './support/app.js';
 import { captureLogs } from './support/logs.js';
 
@@ -98,6 +98,55 @@ describe('rate limiting', () => {
     const limited = await app.request('/api/v1/anything', { method: 'POST' }, client);
     assert.equal(limited.status, 429);
     assert.equal(limited.headers.get('Retry-After'), '10');
+  });
+
+  it('sorts requests into budget classes', () => {
+    const cases: Array<[string, string, string]> = [
+      ['GET', '/api/health', 'health'],
+      ['GET', '/api/v1/queue/buergerbuero', 'read'],
+      ['HEAD', '/api/v1/services/abc', 'read'],
+      ['GET', '/api/v1/queue/buergerbuero/events', 'stream'],
+      ['GET', '/api/v1/appointments/availability', 'search'],
+      ['GET', '/api/v1/appointments/slots', 'search'],
+      ['GET', '/api/v1/services/search', 'search'],
+      ['GET', '/api/v1/found-items', 'search'],
+      ['GET', '/api/v1/bot-challenge', 'search'],
+      ['GET', '/api/openapi.json', 'search'],
+      ['POST', '/api/v1/payments', 'write'],
+      ['POST', '/sandbox/pay/abc', 'write'],
+      ['GET', '/sandbox/pay/abc', 'page'],
+      ['GET', '/dev/outbox', 'page'],
+      ['GET', '/', 'static'],
+      ['GET', '/cdn/muni-queue-status.js', 'static'],
+    ];
+    for (const [method, path, expected] of cases) assert.equal(rateLimitClass(method, path), expected, `${method} ${path}`);
+  });
+
+  it('gives health checks, searches and pages outside /api budgets of their own', async () => {
+    const app = testApp(noDatabase, { env: { ...env, RATE_LIMIT_SEARCH_BURST: '1', RATE_LIMIT_PAGE_BURST: '2', RATE_LIMIT_PAGE_PER_MINUTE: '1', RATE_LIMIT_HEALTH_BURST: '2' } });
+    const client = fromAddress('198.51.100.4');
+    for (let i = 0; i < 3; i++) await app.request(HOLIDAYS, {}, client);
+    assert.equal((await app.request(HOLIDAYS, {}, client)).status, 429, 'reads used up');
+    assert.notEqual((await app.request('/api/health', {}, client)).status, 429, 'health is not a read');
+    assert.notEqual((await app.request('/api/v1/bot-challenge', {}, client)).status, 429);
+    assert.equal((await app.request('/api/v1/bot-challenge', {}, client)).status, 429, 'one search');
+    for (let i = 0; i < 2; i++) assert.equal((await app.request('/dev/nothing', {}, client)).status, 404);
+    const page = await app.request('/dev/nothing', {}, client);
+    assert.equal(page.status, 429, 'pages outside /api are limited too');
+    assert.equal(page.headers.get('Retry-After'), '60');
+    assert.equal(page.headers.get('Content-Type'), 'application/problem+json');
+  });
+
+  it('caps open streams per client and frees a place when a stream ends', () => {
+    const cap = new StreamCap(2);
+    const first = cap.acquire('a')!;
+    assert.ok(cap.acquire('a'));
+    assert.equal(cap.acquire('a'), undefined);
+    assert.ok(cap.acquire('b'), 'another client has its own places');
+    first();
+    first();
+    assert.equal(cap.open('a'), 1, 'a release counts once');
+    assert.ok(cap.acquire('a'));
   });
 
   it('trusts X-Forwarded-For only as far as configured', async () => {

@@ -75,3 +75,39 @@ it('a PGlite data directory is created on first start and kept', async () => {
     await second.close();
   }
 });
+
+describeForEachStore('migration 011 (one number per counter)', (store) => {
+  it('turns numbers displaced by the old double-click race into no-shows, then enforces one per counter', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'muni-migrations-'));
+    after(() => rm(dir, { recursive: true, force: true }));
+    for (const file of allFiles.filter((f) => f < '011')) await cp(join(migrationsDir, file), join(dir, file));
+    const db = await store.open();
+    await migrate(db, { dir });
+    await seed(db);
+    // Three numbers left called at Platz 6 by the race, one at Platz 5 on another day.
+    await db.query(
+      `INSERT INTO queue_tickets (office_id, group_code, service_day, seq, code_hash, status, issued_at, sort_at, counter, called_at)
+       VALUES ('buergerbuero', 'S', '2020-01-02', 1, 'x', 'called', '2020-01-02T08:00Z', '2020-01-02T08:00Z', 6, '2020-01-02T08:10:00Z'),
+              ('buergerbuero', 'S', '2020-01-02', 2, 'x', 'called', '2020-01-02T08:00Z', '2020-01-02T08:00Z', 6, '2020-01-02T08:10:01Z'),
+              ('buergerbuero', 'S', '2020-01-02', 3, 'x', 'serving', '2020-01-02T08:00Z', '2020-01-02T08:00Z', 6, '2020-01-02T08:10:02Z'),
+              ('buergerbuero', 'S', '2020-01-03', 1, 'x', 'called', '2020-01-03T08:00Z', '2020-01-03T08:00Z', 5, '2020-01-03T08:10:00Z')`,
+    );
+    assert.deepEqual(await migrate(db), ['011_queue_one_number_per_counter.sql']);
+    const rows = await db.query<{ seq: number; service_day: string; status: string; finished_at: Date | null }>(
+      `SELECT seq, service_day::text AS service_day, status, finished_at FROM queue_tickets WHERE service_day IN ('2020-01-02', '2020-01-03') ORDER BY service_day, seq`,
+    );
+    assert.deepEqual(
+      rows.map((r) => [r.service_day, r.seq, r.status, r.finished_at?.toISOString() ?? null]),
+      [
+        ['2020-01-02', 1, 'no_show', '2020-01-02T08:10:02.000Z'],
+        ['2020-01-02', 2, 'no_show', '2020-01-02T08:10:02.000Z'],
+        ['2020-01-02', 3, 'serving', null],
+        ['2020-01-03', 1, 'called', null],
+      ],
+    );
+    await assert.rejects(
+      db.query(`UPDATE queue_tickets SET status = 'called' WHERE service_day = '2020-01-02' AND seq = 2`),
+      (error: { code?: string }) => error.code === '23505',
+    );
+  });
+});

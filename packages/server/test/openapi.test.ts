@@ -76,6 +76,7 @@ describe('OpenAPI document', () => {
         assert.ok(operation.summary, `${where} has a summary`);
         assert.ok(operation.tags?.length === 1 && tags.has(operation.tags[0]), `${where} has one declared tag`);
         assert.ok(Object.keys(operation.responses).some((s) => s.startsWith('2')), `${where} documents success`);
+        assert.ok(operation.responses['429']?.headers?.['Retry-After'] ?? operation.responses['429'], `${where} documents the rate limit`);
         for (const [status, response] of Object.entries(operation.responses as Json)) {
           assert.ok(response.description, `${where} ${status} has a description`);
           if (!status.startsWith('2')) assert.ok(response.content?.['application/problem+json'], `${where} ${status} is a problem`);

@@ -131,6 +131,33 @@ describeForEachStore('queue live events (SSE)', (store) => {
     }
   });
 
+  it('lets 200 phones behind one address watch with the default limits, and caps open streams per address', async () => {
+    const app = testApp(db, { env: { RATE_LIMIT_ENABLED: 'true' } });
+    const phones: Response[] = [];
+    for (let i = 0; i < 200; i++) {
+      // Every app.request comes from the same (unknown) address, like a town hall's guest Wi-Fi.
+      assert.equal((await app.request(`/api/v1/queue/${OFFICE}`)).status, 200);
+      const stream = await app.request(`/api/v1/queue/${OFFICE}/events`);
+      assert.equal(stream.status, 200, await (stream.ok ? '' : stream.text()));
+      phones.push(stream);
+    }
+    await Promise.all(phones.map((phone) => phone.body!.cancel()));
+
+    const capped = testApp(db, { env: { RATE_LIMIT_ENABLED: 'true', RATE_LIMIT_STREAMS_PER_ADDRESS: '2' } });
+    const open = () => capped.request(`/api/v1/queue/${OFFICE}/events`);
+    const [first, second] = [await open(), await open()];
+    assert.deepEqual([first.status, second.status], [200, 200]);
+    const refused = await open();
+    assert.equal(refused.status, 429);
+    assert.equal(refused.headers.get('Retry-After'), '10');
+    assert.equal((await json(refused))['code'], 'rate_limited');
+    // A closed stream frees its place.
+    await first.body!.cancel();
+    const again = await open();
+    assert.equal(again.status, 200);
+    await Promise.all([second.body!.cancel(), again.body!.cancel()]);
+  });
+
   it('sends heartbeats, drops clients that disconnect, and closes every stream on shutdown', async () => {
     const events = inProcessQueueEvents();
     const live = new QueueLive({ db, events, clock: () => new Date(), logger: silentLogger, heartbeatMs: 50 });

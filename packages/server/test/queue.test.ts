@@ -255,6 +255,21 @@ describeForEachStore('queue', (store) => {
     assert.equal((await staff(app, '/tickets/A-777/done')).status, 404);
   });
 
+  it('calls one number per double-click when the desk says which number it shows', async () => {
+    const app = testApp(db, { clock: dayClock('2030-03-15') });
+    const [a, b, c] = [await issue(app, 'M'), await issue(app, 'M'), await issue(app, 'M')];
+    const first = await Promise.all([0, 1].map(() => staff(app, '/counters/4/call-next', { current: null })));
+    assert.deepEqual(first.map((r) => r.status).sort(), [200, 409]);
+    const conflict = await json(first.find((r) => r.status === 409)!);
+    assert.equal(conflict['code'], 'conflict');
+    assert.match(String(conflict['detail']), new RegExp(`Platz 4 ist inzwischen ${a['number']} aufgerufen`));
+    const second = await Promise.all([0, 1].map(() => staff(app, '/counters/4/call-next', { current: a['number'] })));
+    assert.deepEqual(second.map((r) => r.status).sort(), [200, 409]);
+    assert.deepEqual(await json(second.find((r) => r.status === 200)!), { called: b['number'], counter: 4, finished: a['number'], version: (await state(app))['version'] });
+    assert.equal((await ticket(app, c['number'], c['code']))['status'], 'waiting', 'the second click called nobody');
+    assert.equal((await staff(app, '/counters/4/call-next', { current: 'x' })).status, 400);
+  });
+
   it('refuses staff endpoints without the staff key (401), and without a configured key (503)', async () => {
     const app = testApp(db, { clock: dayClock('2030-03-13') });
     for (const path of ['/counters/1/call-next', '/counters/1/recall', '/tickets/A-001/done', '/tickets/A-001/no-show', '/tickets/A-001/serve']) {

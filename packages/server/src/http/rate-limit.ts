@@ -6,7 +6,7 @@
  * (e.g. in the reverse proxy) is the tool for stricter needs.
  */
 import type { Context, MiddlewareHandler } from 'hono';
-import type { TokenBucketPolicy } from '../config.js';
+import type { RateLimitPolicies, TokenBucketPolicy } from '../config.js';
 import type { AppEnv } from './app-env.js';
 import { ProblemError } from './problem.js';
 
@@ -66,31 +66,126 @@ export class TokenBucketLimiter {
   }
 }
 
-export function rateLimit(limiter: TokenBucketLimiter, clientOf: (c: Context<AppEnv>) => string): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    const result = limiter.take(clientOf(c));
-    if (!result.allowed) {
-      throw new ProblemError(
-        'rate_limited',
-        `Zu viele Anfragen in kurzer Zeit. Bitte versuchen Sie es in ${result.retryAfterSeconds} Sekunden erneut.`,
-        { headers: { 'Retry-After': String(result.retryAfterSeconds) } },
-      );
-    }
-    await next();
-  };
+function limited(retryAfterSeconds: number, detail: string): ProblemError {
+  return new ProblemError('rate_limited', detail, { headers: { 'Retry-After': String(retryAfterSeconds) } });
 }
 
-const READ_METHODS = new Set(['GET', 'HEAD']);
+const tooMany = (seconds: number) => limited(seconds, `Zu viele Anfragen in kurzer Zeit. Bitte versuchen Sie es in ${seconds} Sekunden erneut.`);
 
 /**
- * The default groups: reads are cheap and plentiful, writes (bookings, reports, payments) are
- * limited more tightly. A route needing its own budget adds `rateLimit(...)` as route middleware.
+ * Budget classes. Many people share one address (a town hall's guest Wi-Fi, a company's NAT),
+ * so cheap reads get a large budget; reads that compute (availability, search, challenges) a
+ * smaller one; writes the smallest. Live streams are long-lived: what they cost is being open,
+ * so they are capped by how many one address holds at once, not by a bucket.
  */
-export function rateLimitReadsAndWrites(
-  policies: { read: TokenBucketPolicy; write: TokenBucketPolicy },
-  clientOf: (c: Context<AppEnv>) => string,
-): MiddlewareHandler<AppEnv> {
-  const reads = rateLimit(new TokenBucketLimiter(policies.read), clientOf);
-  const writes = rateLimit(new TokenBucketLimiter(policies.write), clientOf);
-  return (c, next) => (READ_METHODS.has(c.req.method) ? reads(c, next) : writes(c, next));
+export type BudgetClass = Exclude<keyof RateLimitPolicies, 'streamsPerClient'>;
+export type RateLimitClass = BudgetClass | 'stream' | 'static';
+
+/** Pages the server renders outside /api (the payment sandbox, the dev outbox). */
+const PAGES = /^\/(sandbox|dev)\//;
+const STREAM = /^\/api\/v1\/queue\/[^/]+\/events$/;
+const SEARCH = [
+  /^\/api\/v1\/appointments\/(availability|slots)$/,
+  /^\/api\/v1\/services\/search$/,
+  /^\/api\/v1\/found-items$/,
+  /^\/api\/v1\/bot-challenge$/,
+  /^\/api\/(openapi\.json|docs)$/,
+];
+const READ_METHODS = new Set(['GET', 'HEAD']);
+
+export function rateLimitClass(method: string, path: string): RateLimitClass {
+  if (!READ_METHODS.has(method)) return 'write';
+  if (path === '/api/health') return 'health';
+  // Static files (the demo, widget bundles) cost a disk read: 200 phones loading a page's bundles
+  // through one address must not be refused, so they are not limited.
+  if (!path.startsWith('/api/')) return PAGES.test(path) ? 'page' : 'static';
+  if (STREAM.test(path)) return 'stream';
+  return SEARCH.some((pattern) => pattern.test(path)) ? 'search' : 'read';
+}
+
+/** Seconds a client refused a stream is asked to wait; EventSource gives up on a 429, the widget retries. */
+export const STREAM_RETRY_AFTER_SECONDS = 10;
+
+/** Counts the open streams per client; a slot is held until the response body ends or is cancelled. */
+export class StreamCap {
+  readonly #open = new Map<string, number>();
+  constructor(readonly perClient: number) {}
+
+  open(client: string): number {
+    return this.#open.get(client) ?? 0;
+  }
+
+  /** Takes a slot; the returned release is safe to call more than once. */
+  acquire(client: string): (() => void) | undefined {
+    const open = this.open(client);
+    if (open >= this.perClient) return undefined;
+    this.#open.set(client, open + 1);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const left = this.open(client) - 1;
+      if (left > 0) this.#open.set(client, left);
+      else this.#open.delete(client);
+    };
+  }
+}
+
+/** The same body, calling `end` once when it is read to its end, fails, or the client goes away. */
+function untilBodyEnds(body: ReadableStream<Uint8Array>, end: () => void): ReadableStream<Uint8Array> {
+  const reader = body.getReader();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { value, done } = await reader.read();
+        if (done) {
+          end();
+          controller.close();
+        } else controller.enqueue(value);
+      } catch (error) {
+        end();
+        controller.error(error);
+      }
+    },
+    cancel(reason) {
+      end();
+      return reader.cancel(reason);
+    },
+  });
+}
+
+/**
+ * One middleware for the whole app: a token bucket per client address and class, and the
+ * stream cap. Preflights never get here (CORS answers them).
+ */
+export function rateLimit(policies: RateLimitPolicies, clientOf: (c: Context<AppEnv>) => string): MiddlewareHandler<AppEnv> {
+  const buckets = Object.fromEntries(
+    (['health', 'read', 'search', 'write', 'page'] as const).map((name) => [name, new TokenBucketLimiter(policies[name])]),
+  ) as Record<BudgetClass, TokenBucketLimiter>;
+  const streams = new StreamCap(policies.streamsPerClient);
+  return async (c, next) => {
+    const kind = rateLimitClass(c.req.method, c.req.path);
+    const client = clientOf(c);
+    if (kind === 'static') return next();
+    if (kind !== 'stream') {
+      const result = buckets[kind].take(client);
+      if (!result.allowed) throw tooMany(result.retryAfterSeconds);
+      return next();
+    }
+    const release = streams.acquire(client);
+    if (!release) {
+      throw limited(
+        STREAM_RETRY_AFTER_SECONDS,
+        `Von Ihrer Adresse sind schon ${policies.streamsPerClient} Live-Verbindungen offen. Bitte versuchen Sie es in ${STREAM_RETRY_AFTER_SECONDS} Sekunden erneut.`,
+      );
+    }
+    try {
+      await next();
+    } catch (error) {
+      release();
+      throw error;
+    }
+    if (c.res.body && c.res.ok) c.res = new Response(untilBodyEnds(c.res.body, release), c.res);
+    else release();
+  };
 }

@@ -80,10 +80,32 @@ export function openApiDocumentConfig(serverUrl: string): DocumentConfig {
         'Offene Schnittstelle der muni-widgets (Terminbuchung, Dienstleistungsfinder, Fundsachen, Bezahlung, Warteschlange). ' +
         'Alle Pfade sind unter /api/v1 versioniert. Fehler werden als application/problem+json (RFC 9457) gemeldet; ' +
         'das Feld `code` ist maschinenlesbar, `detail` ist deutscher Text. ' +
-        'Schreibende Anfragen akzeptieren die Kopfzeile Idempotency-Key.',
+        'Schreibende Anfragen akzeptieren die Kopfzeile Idempotency-Key. Anfragen sind je Adresse begrenzt (Klassen: Lesen, ' +
+        'Suchen, Schreiben, Seiten, Zustand; Live-Verbindungen nach Anzahl); darüber antwortet der Server 429 mit Retry-After.',
       license: { name: 'EUPL-1.2', url: 'https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12' },
     },
     servers: [{ url: serverUrl }],
     tags: Object.values(API_TAGS).map((tag) => ({ ...tag })),
   };
+}
+
+const OPERATION_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+
+/**
+ * The rate limiter answers before any route, so no route declares its 429: every operation gets
+ * it here, with Retry-After. Routes that declare it themselves keep theirs.
+ */
+export function withRateLimitResponses<T extends { paths?: Record<string, unknown> }>(document: T): T {
+  for (const item of Object.values(document.paths ?? {}) as Array<Record<string, { responses?: Record<string, unknown> } | undefined>>) {
+    for (const method of OPERATION_METHODS) {
+      const operation = item[method];
+      if (!operation?.responses || operation.responses['429']) continue;
+      operation.responses['429'] = {
+        description: 'Zu viele Anfragen von dieser Adresse (Budget je Anfrageklasse, siehe README „Rate limits“)',
+        headers: { 'Retry-After': { description: 'Sekunden bis zum nächsten Versuch', schema: { type: 'integer', minimum: 1 } } },
+        content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+      };
+    }
+  }
+  return document;
 }

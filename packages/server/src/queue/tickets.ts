@@ -4,8 +4,13 @@
  * bumping the office's version (row lock: changes of one office commit in version order); the
  * caller publishes the change after the commit.
  *
- * "Call next" picks with `FOR UPDATE SKIP LOCKED`: two counters calling at the same moment,
- * through one instance or two, lock different waiting tickets and never get the same one.
+ * Lock order, the same in every change so none waits for another in a cycle: appointment (check-in),
+ * counter row, tickets, office version.
+ *
+ * "Call next" and "recall" lock the counter's row first: a double-click at one desk, through one
+ * instance or two, runs one after the other, so a desk never has two numbers (migration 011 makes
+ * that a constraint). "Call next" picks with `FOR UPDATE SKIP LOCKED`: two counters calling at the
+ * same moment lock different waiting tickets and never get the same one.
  */
 import { createHash, randomInt } from 'node:crypto';
 import type { Database, Queryable } from '../db/database.js';
@@ -47,35 +52,42 @@ async function bumpVersion(tx: Queryable, officeId: string): Promise<number> {
 const today = (now: Date) => isoDateInTimeZone(now, TOWN_TIME_ZONE);
 
 /** A walk-in number for `group`, or (with `appointment`) a check-in ordered by the appointment's start. */
-export async function issueTicket(
-  db: Database,
-  input: { officeId: string; group: string; now: Date; appointment?: { id: string; startsAt: Date } },
-): Promise<IssuedTicket> {
+export function issueTicket(db: Database, input: NewTicket): Promise<IssuedTicket> {
+  return db.transaction((tx) => insertTicket(tx, input));
+}
+
+interface NewTicket {
+  officeId: string;
+  group: string;
+  now: Date;
+  appointment?: { id: string; startsAt: Date };
+}
+
+async function insertTicket(tx: Queryable, input: NewTicket): Promise<IssuedTicket> {
   const { officeId, group, now } = input;
-  return db.transaction(async (tx) => {
-    // The version lock first: numbers of one office are handed out one after another.
-    const version = await bumpVersion(tx, officeId);
-    const [known] = await tx.query(`SELECT 1 FROM queue_groups WHERE office_id = $1 AND code = $2`, [officeId, group]);
-    if (!known) {
-      throw new ProblemError('validation', `Die Gruppe „${group}“ gibt es hier nicht.`, {
-        errors: [{ field: 'group', code: 'unknown', message: 'Unbekannte Gruppe' }],
-      });
-    }
-    const day = today(now);
-    const [next] = await tx.query<{ seq: number }>(
-      `SELECT coalesce(max(seq), 0) + 1 AS seq FROM queue_tickets WHERE office_id = $1 AND service_day = $2 AND group_code = $3`,
-      [officeId, day, group],
-    );
-    if (next!.seq > 9999) throw new ProblemError('conflict', 'Für heute sind in dieser Gruppe keine Nummern mehr frei.');
-    const code = newTicketCode();
-    const sortAt = input.appointment ? input.appointment.startsAt : now;
-    const [row] = await tx.query<{ id: string }>(
-      `INSERT INTO queue_tickets (office_id, group_code, service_day, seq, code_hash, status, issued_at, sort_at, appointment_id)
-       VALUES ($1, $2, $3, $4, $5, 'waiting', $6, $7, $8) RETURNING id::text AS id`,
-      [officeId, group, day, next!.seq, ticketCodeHash(code), now.toISOString(), sortAt.toISOString(), input.appointment?.id ?? null],
-    );
-    return { id: row!.id, number: ticketNumber(group, next!.seq), code, version };
-  });
+  // The version lock first: numbers of one office are handed out one after another. The new row
+  // is locked by no one else, so this does not break the lock order.
+  const version = await bumpVersion(tx, officeId);
+  const [known] = await tx.query(`SELECT 1 FROM queue_groups WHERE office_id = $1 AND code = $2`, [officeId, group]);
+  if (!known) {
+    throw new ProblemError('validation', `Die Gruppe „${group}“ gibt es hier nicht.`, {
+      errors: [{ field: 'group', code: 'unknown', message: 'Unbekannte Gruppe' }],
+    });
+  }
+  const day = today(now);
+  const [next] = await tx.query<{ seq: number }>(
+    `SELECT coalesce(max(seq), 0) + 1 AS seq FROM queue_tickets WHERE office_id = $1 AND service_day = $2 AND group_code = $3`,
+    [officeId, day, group],
+  );
+  if (next!.seq > 9999) throw new ProblemError('conflict', 'Für heute sind in dieser Gruppe keine Nummern mehr frei.');
+  const code = newTicketCode();
+  const sortAt = input.appointment ? input.appointment.startsAt : now;
+  const [row] = await tx.query<{ id: string }>(
+    `INSERT INTO queue_tickets (office_id, group_code, service_day, seq, code_hash, status, issued_at, sort_at, appointment_id)
+     VALUES ($1, $2, $3, $4, $5, 'waiting', $6, $7, $8) RETURNING id::text AS id`,
+    [officeId, group, day, next!.seq, ticketCodeHash(code), now.toISOString(), sortAt.toISOString(), input.appointment?.id ?? null],
+  );
+  return { id: row!.id, number: ticketNumber(group, next!.seq), code, version };
 }
 
 /**
@@ -83,32 +95,32 @@ export async function issueTicket(
  * office and today. A second check-in of the same appointment gives the same number with a new
  * code (the old link stops working), as long as it has not been called yet.
  */
-export async function checkInAppointment(db: Database, input: { officeId: string; tokenHash: string; now: Date }): Promise<IssuedTicket> {
+export function checkInAppointment(db: Database, input: { officeId: string; tokenHash: string; now: Date }): Promise<IssuedTicket> {
   const { officeId, now } = input;
-  const [appointment] = await db.query<{ id: string; office_id: string; starts_at: Date; status: string }>(
-    `SELECT id::text AS id, office_id, starts_at, status FROM appointments WHERE management_token_hash = $1`,
-    [input.tokenHash],
-  );
-  if (!appointment || appointment.status !== 'confirmed') throw new ProblemError('not_found', 'Zu diesem Link gibt es keinen bestätigten Termin.');
-  if (appointment.office_id !== officeId) throw new ProblemError('conflict', 'Dieser Termin ist bei einem anderen Amt.');
-  if (today(new Date(appointment.starts_at)) !== today(now)) throw new ProblemError('conflict', 'Einchecken geht nur am Tag des Termins.');
-  const [group] = await db.query<{ code: string }>(`SELECT code FROM queue_groups WHERE office_id = $1 AND for_appointments`, [officeId]);
-  if (!group) throw new ProblemError('conflict', 'Dieses Amt nimmt keine Termine über das Aufrufsystem an.');
+  return db.transaction(async (tx) => {
+    // The appointment's row lock makes two check-ins at once (a double tap, two instances) wait
+    // for each other, so the second finds the first one's number instead of drawing another.
+    const [appointment] = await tx.query<{ id: string; office_id: string; starts_at: Date; status: string }>(
+      `SELECT id::text AS id, office_id, starts_at, status FROM appointments WHERE management_token_hash = $1 FOR UPDATE`,
+      [input.tokenHash],
+    );
+    if (!appointment || appointment.status !== 'confirmed') throw new ProblemError('not_found', 'Zu diesem Link gibt es keinen bestätigten Termin.');
+    if (appointment.office_id !== officeId) throw new ProblemError('conflict', 'Dieser Termin ist bei einem anderen Amt.');
+    if (today(new Date(appointment.starts_at)) !== today(now)) throw new ProblemError('conflict', 'Einchecken geht nur am Tag des Termins.');
+    const [group] = await tx.query<{ code: string }>(`SELECT code FROM queue_groups WHERE office_id = $1 AND for_appointments`, [officeId]);
+    if (!group) throw new ProblemError('conflict', 'Dieses Amt nimmt keine Termine über das Aufrufsystem an.');
 
-  const code = newTicketCode();
-  const again = await db.transaction(async (tx) => {
-    // Ticket before version, like every other change: no lock cycle with "call next".
     const [existing] = await tx.query<{ id: string; group_code: string; seq: number; status: TicketStatus }>(
       `SELECT id::text AS id, group_code, seq, status FROM queue_tickets WHERE appointment_id = $1 FOR UPDATE`,
       [appointment.id],
     );
-    if (!existing) return undefined;
+    if (!existing) return insertTicket(tx, { officeId, group: group.code, now, appointment: { id: appointment.id, startsAt: new Date(appointment.starts_at) } });
     if (existing.status !== 'waiting') throw new ProblemError('conflict', 'Sie wurden zu diesem Termin schon aufgerufen.');
+    const code = newTicketCode();
     await tx.query(`UPDATE queue_tickets SET code_hash = $2 WHERE id = $1`, [existing.id, ticketCodeHash(code)]);
     const version = await bumpVersion(tx, officeId);
     return { id: existing.id, number: ticketNumber(existing.group_code, existing.seq), code, version };
   });
-  return again ?? issueTicket(db, { officeId, group: group.code, now, appointment: { id: appointment.id, startsAt: new Date(appointment.starts_at) } });
 }
 
 export interface CallResult {
@@ -119,8 +131,12 @@ export interface CallResult {
   version: number;
 }
 
-async function counterRow(tx: Queryable, officeId: string, counter: number) {
-  const [row] = await tx.query<{ groups: string[] }>(`SELECT groups FROM queue_counters WHERE office_id = $1 AND number = $2`, [officeId, counter]);
+/** Locks the counter for the rest of the transaction: one change at a time per desk, across instances. */
+async function lockCounter(tx: Queryable, officeId: string, counter: number) {
+  const [row] = await tx.query<{ groups: string[] }>(`SELECT groups FROM queue_counters WHERE office_id = $1 AND number = $2 FOR UPDATE`, [
+    officeId,
+    counter,
+  ]);
   if (!row) throw new ProblemError('not_found', `Platz ${counter} gibt es hier nicht.`);
   return row;
 }
@@ -128,11 +144,16 @@ async function counterRow(tx: Queryable, officeId: string, counter: number) {
 /**
  * The counter's current ticket (called or serving) is done; the first waiting ticket of its
  * groups (or of `groups`) is called: higher group priority first, then sort time, then number.
+ * With `current` (the number the desk shows, null for none) nothing changes unless the counter
+ * still has that number: a double-click then calls one number, not two in a row.
  */
-export async function callNext(db: Database, input: { officeId: string; counter: number; groups?: string[]; now: Date }): Promise<CallResult> {
+export async function callNext(
+  db: Database,
+  input: { officeId: string; counter: number; groups?: string[]; current?: string | null; now: Date },
+): Promise<CallResult> {
   const { officeId, counter, now } = input;
   return db.transaction(async (tx) => {
-    const row = await counterRow(tx, officeId, counter);
+    const row = await lockCounter(tx, officeId, counter);
     const groups = input.groups?.length ? input.groups : row.groups;
     const [finished] = await tx.query<{ group_code: string; seq: number }>(
       `UPDATE queue_tickets SET status = 'done', finished_at = $3
@@ -140,6 +161,10 @@ export async function callNext(db: Database, input: { officeId: string; counter:
         RETURNING group_code, seq`,
       [officeId, counter, now.toISOString(), today(now)],
     );
+    const current = finished ? ticketNumber(finished.group_code, finished.seq) : null;
+    if (input.current !== undefined && input.current !== current) {
+      throw new ProblemError('conflict', `An Platz ${counter} ist inzwischen ${current ?? 'keine Nummer'} aufgerufen, nicht ${input.current ?? 'keine'}.`);
+    }
     const [next] = await tx.query<{ id: string; group_code: string; seq: number }>(
       `SELECT t.id::text AS id, t.group_code, t.seq
          FROM queue_tickets t JOIN queue_groups g ON g.office_id = t.office_id AND g.code = t.group_code
@@ -168,7 +193,7 @@ export async function callNext(db: Database, input: { officeId: string; counter:
     }
     return {
       ...(next ? { called: { id: next.id, number: ticketNumber(next.group_code, next.seq) } } : {}),
-      ...(finished ? { finished: ticketNumber(finished.group_code, finished.seq) } : {}),
+      ...(current ? { finished: current } : {}),
       version,
     };
   });
@@ -178,7 +203,7 @@ export async function callNext(db: Database, input: { officeId: string; counter:
 export async function recall(db: Database, input: { officeId: string; counter: number; now: Date }): Promise<CallResult> {
   const { officeId, counter, now } = input;
   return db.transaction(async (tx) => {
-    await counterRow(tx, officeId, counter);
+    await lockCounter(tx, officeId, counter);
     const [ticket] = await tx.query<{ id: string; group_code: string; seq: number }>(
       `UPDATE queue_tickets SET call_count = call_count + 1
         WHERE office_id = $1 AND counter = $2 AND status = 'called' AND service_day = $3

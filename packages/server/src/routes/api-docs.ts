@@ -10,11 +10,11 @@ import type { AppEnv } from '../http/app-env.js';
 import { publicBaseUrl } from '../http/public-url.js';
 import { htmlResponse, PAGE_STYLESHEET, PAGE_STYLESHEET_PATH } from '../html/page.js';
 import { renderDocsPage } from '../openapi/docs-page.js';
-import { DOCS_PATH, OPENAPI_JSON_PATH, openApiDocumentConfig } from '../openapi/document.js';
+import { DOCS_PATH, OPENAPI_JSON_PATH, openApiDocumentConfig, withRateLimitResponses } from '../openapi/document.js';
 
 export function mountApiDocs(app: OpenAPIHono<AppEnv>, config: Config): void {
   const document = (c: Context<AppEnv>) =>
-    app.getOpenAPI31Document(openApiDocumentConfig(publicBaseUrl(c, config.publicBaseUrl)));
+    withRateLimitResponses(app.getOpenAPI31Document(openApiDocumentConfig(publicBaseUrl(c, config.publicBaseUrl))));
 
   app.get(OPENAPI_JSON_PATH, (c) => c.json(document(c)));
   app.get(DOCS_PATH, (c) => htmlResponse(c, renderDocsPage(document(c))));

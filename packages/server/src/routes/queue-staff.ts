@@ -8,7 +8,7 @@ import { apiKeyAuth } from '../http/api-key.js';
 import type { AppEnv } from '../http/app-env.js';
 import { problemResponses } from '../http/problem.js';
 import { API_TAGS } from '../openapi/document.js';
-import { TICKET_STATUSES } from '../queue/state.js';
+import { TICKET_NUMBER_PATTERN, TICKET_STATUSES } from '../queue/state.js';
 import { callNext, moveTicket, recall } from '../queue/tickets.js';
 import type { RouteDeps } from './deps.js';
 import { NumberParam, OfficeParam } from './queue.js';
@@ -54,19 +54,40 @@ const callNextRoute = createRoute({
   description:
     'Schließt die bisher an diesem Platz aufgerufene Nummer ab (erledigt; ihre Dauer geht in die Wartezeitschätzung ein) und ruft ' +
     'die nächste wartende Nummer der Gruppen des Platzes auf (oder der angegebenen `groups`): höhere Gruppenpriorität zuerst ' +
-    '(Termine), dann nach Reihenfolge. Zwei Plätze, die gleichzeitig aufrufen, bekommen nie dieselbe Nummer.',
+    '(Termine), dann nach Reihenfolge. Zwei Plätze, die gleichzeitig aufrufen, bekommen nie dieselbe Nummer. Aufrufe an ' +
+    'einem Platz laufen nacheinander (auch über mehrere Serverinstanzen): ein Doppelklick schließt die eben aufgerufene Nummer ' +
+    'ab und ruft die nächste auf; an einem Platz ist nie mehr als eine Nummer aufgerufen.',
   security: SECURITY,
   request: {
     params: CounterParams,
     headers: AuthHeaders,
     body: {
       required: false,
-      content: { 'application/json': { schema: z.object({ groups: z.array(z.string().regex(/^[A-Z]$/)).min(1).max(26).optional() }).strict() } },
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              groups: z.array(z.string().regex(/^[A-Z]$/)).min(1).max(26).optional(),
+              current: z
+                .string()
+                .regex(TICKET_NUMBER_PATTERN)
+                .nullable()
+                .optional()
+                .openapi({
+                  description:
+                    'Die Nummer, die der Platz gerade anzeigt (null: keine). Hat der Platz inzwischen eine andere, ändert sich nichts ' +
+                    'und die Antwort ist 409: so ruft ein Doppelklick nur eine Nummer auf.',
+                  example: 'A-041',
+                }),
+            })
+            .strict(),
+        },
+      },
     },
   },
   responses: {
     200: { description: 'Aufgerufen (oder niemand wartet)', content: { 'application/json': { schema: CallResultSchema } } },
-    ...problemResponses('validation', ...AUTH_PROBLEMS, 'not_found'),
+    ...problemResponses('validation', ...AUTH_PROBLEMS, 'not_found', 'conflict'),
   },
 });
 
@@ -125,9 +146,9 @@ export function queueStaffRoutes({ db, clock, config, queueEvents }: RouteDeps) 
   app
     .openapi(callNextRoute, async (c) => {
       const { officeId, counter } = c.req.valid('param');
-      // The body is optional: no body means the counter's own groups.
-      const groups = c.req.header('Content-Type')?.includes('json') ? (c.req.valid('json')?.groups ?? undefined) : undefined;
-      const result = await callNext(db, { officeId, counter, now: clock(), ...(groups ? { groups } : {}) });
+      // The body is optional: no body means the counter's own groups and no check of the current number.
+      const { groups, current } = c.req.header('Content-Type')?.includes('json') ? (c.req.valid('json') ?? {}) : {};
+      const result = await callNext(db, { officeId, counter, now: clock(), ...(groups ? { groups } : {}), ...(current !== undefined ? { current } : {}) });
       await queueEvents.publish(officeId);
       return c.json({ called: result.called?.number ?? null, counter, ...(result.finished ? { finished: result.finished } : {}), version: result.version }, 200);
     })
