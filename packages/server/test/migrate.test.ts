@@ -76,11 +76,11 @@ it('a PGlite data directory is created on first start and kept', async () => {
   }
 });
 
-describeForEachStore('migration 011 (one number per counter)', (store) => {
+describeForEachStore('migration 014 (one number per counter)', (store) => {
   it('turns numbers displaced by the old double-click race into no-shows, then enforces one per counter', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'muni-migrations-'));
     after(() => rm(dir, { recursive: true, force: true }));
-    for (const file of allFiles.filter((f) => f < '011')) await cp(join(migrationsDir, file), join(dir, file));
+    for (const file of allFiles.filter((f) => f < '014')) await cp(join(migrationsDir, file), join(dir, file));
     const db = await store.open();
     await migrate(db, { dir });
     await seed(db);
@@ -92,7 +92,7 @@ describeForEachStore('migration 011 (one number per counter)', (store) => {
               ('buergerbuero', 'S', '2020-01-02', 3, 'x', 'serving', '2020-01-02T08:00Z', '2020-01-02T08:00Z', 6, '2020-01-02T08:10:02Z'),
               ('buergerbuero', 'S', '2020-01-03', 1, 'x', 'called', '2020-01-03T08:00Z', '2020-01-03T08:00Z', 5, '2020-01-03T08:10:00Z')`,
     );
-    assert.deepEqual(await migrate(db), ['011_queue_one_number_per_counter.sql']);
+    assert.deepEqual(await migrate(db), ['014_queue_one_number_per_counter.sql']);
     const rows = await db.query<{ seq: number; service_day: string; status: string; finished_at: Date | null }>(
       `SELECT seq, service_day::text AS service_day, status, finished_at FROM queue_tickets WHERE service_day IN ('2020-01-02', '2020-01-03') ORDER BY service_day, seq`,
     );
