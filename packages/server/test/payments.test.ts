@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { before, it } from 'node:test';
 import { createApp, type App } from '../src/app.js';
+import { ConfigError, loadConfig } from '../src/config.js';
 import type { Database } from '../src/db/database.js';
 import { createPayment, type PaymentContext } from '../src/payments/payments.js';
 import { xbezahldiensteClient, type FetchLike } from '../src/payments/xbezahldienste-client.js';
@@ -489,6 +490,11 @@ describeForEachStore('payments', (store) => {
       listed.payments.map((p) => p['status']),
       ['redirect', 'paid', 'paid'],
     );
+    assert.throws(() => loadConfig({ PAYMENT_REPEATABLE_REFERENCES: 'SPENDE-*, K*7' }), (error: unknown) => {
+      assert.ok(error instanceof ConfigError);
+      assert.match(error.problems.join(), /PAYMENT_REPEATABLE_REFERENCES/);
+      return true;
+    });
   });
 
   it('without a platform (no PAYMENT_PLATFORM_URL, sandbox off) says so with a 503, and there is no sandbox', async () => {
