@@ -3,14 +3,15 @@
 -- past it. References the city lets be paid several times (PAYMENT_REPEATABLE_REFERENCES)
 -- are written with exclusive_reference = false and stay outside the index.
 ALTER TABLE payments ADD COLUMN exclusive_reference boolean NOT NULL DEFAULT true;
--- Payments from before this rule: of several open or paid ones for one Kassenzeichen, only the
--- newest takes part, so the index can be built; the older ones stay as they are.
+-- Payments from before this rule: of several open or paid ones for one Kassenzeichen, only one
+-- takes part (the newest paid one, else the newest), so the index can be built; the others
+-- stay as they are.
 UPDATE payments p
    SET exclusive_reference = false
  WHERE p.status IN ('creating', 'redirect', 'paid')
    AND EXISTS (SELECT 1 FROM payments q
                 WHERE q.reference = p.reference AND q.status IN ('creating', 'redirect', 'paid')
-                  AND (q.created_at, q.id) > (p.created_at, p.id));
+                  AND (q.status = 'paid', q.created_at, q.id) > (p.status = 'paid', p.created_at, p.id));
 CREATE UNIQUE INDEX payments_one_per_reference ON payments (reference)
   WHERE exclusive_reference AND status IN ('creating', 'redirect', 'paid');
 
