@@ -156,7 +156,7 @@ describe('<muni-payment-button>', () => {
 
   it('ignores a return link for a payment this button does not sell', async () => {
     const backend = paymentBackend();
-    const other = await backend.provider.create({ amountCents: 100, currency: 'EUR', purpose: 'Anderes', reference: 'X-1', returnUrl: location.href }, 'other-key-123');
+    const other = (await backend.provider.create({ amountCents: 100, currency: 'EUR', purpose: 'Anderes', reference: 'X-1', returnUrl: location.href }, 'other-key-123')) as Payment;
     returnFromPayPage(other.id);
     const { el } = await paymentButton(backend);
     expect(el.state).to.equal('idle');
