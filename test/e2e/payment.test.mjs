@@ -1,6 +1,7 @@
-// Issue acceptance (#6): on the demo's payment page, against the reference server and its
-// sandbox platform, a citizen pays by keyboard, and in further runs cancels and fails; the
-// outcome always comes from the server. Nothing is charged twice on a reload.
+// Issue acceptance (#6, #12.3): on the demo's payment page, against the reference server and
+// its sandbox platform, a citizen cancels, fails and pays by keyboard; the outcome always comes
+// from the server. Nothing is charged twice: not on a reload, not from a second browser. The
+// tests share one Kassenzeichen and run in order: only the last ones leave it paid.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { axeViolations, openPage, startDemoServer, tabTo, useDemo } from './harness.mjs';
@@ -20,6 +21,65 @@ async function startPayment(page, server) {
 
 describe('payment on the demo page through the sandbox platform', () => {
   const demo = useDemo();
+
+  for (const [action, title] of [
+    ['Abbrechen', 'Sie haben die Zahlung abgebrochen'],
+    ['Zahlung fehlschlagen lassen', 'Die Zahlung hat nicht geklappt'],
+  ]) {
+    test(`"${action}" on the pay page: a clear outcome and a new attempt`, async () => {
+      const { page, problems, context } = await openPage(demo.browser, demo.server.url);
+      try {
+        await startPayment(page, demo.server);
+        await page.getByRole('button', { name: action }).click();
+        await page.waitForURL(/bezahlen\.html/);
+        await statusHeading(page).waitFor();
+        assert.equal(await statusHeading(page).textContent(), title);
+        assert.match(await button(page).locator('[part=base]').textContent(), /nichts abgebucht/);
+        assert.deepEqual(await axeViolations(page), [], 'outcome');
+        await button(page).locator('[part=pay-button]').click();
+        await page.waitForURL(/\/sandbox\/pay\//);
+        // Ended here too, so the Kassenzeichen is free for the tests after this one.
+        await page.getByRole('button', { name: 'Abbrechen' }).click();
+        await page.waitForURL(/bezahlen\.html/);
+        assert.deepEqual(problems, []);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  test('a payment open in another browser: the second one is told so, gets no pay page and pays nothing', async () => {
+    const first = await openPage(demo.browser, demo.server.url);
+    const second = await openPage(demo.browser, demo.server.url);
+    try {
+      await startPayment(first.page, demo.server);
+      const payUrl = first.page.url();
+      await second.page.goto(`${demo.server.url}/bezahlen.html`);
+      await button(second.page).locator('[part=pay-button]').click();
+      await statusHeading(second.page).waitFor();
+      assert.equal(await statusHeading(second.page).textContent(), 'Zu diesem Kassenzeichen läuft bereits eine Zahlung');
+      assert.match(await button(second.page).locator('[part=base]').textContent(), /Offen bis/);
+      assert.equal(await button(second.page).locator('[part=continue-link]').count(), 0);
+      assert.deepEqual(await axeViolations(second.page), [], 'open elsewhere');
+
+      // Nobody learns the pay page from the Kassenzeichen, and the transaction id alone cancels nothing.
+      const lookup = await fetch(`${demo.server.url}/api/v1/payments?reference=5210-2026-004711`).then((r) => r.text());
+      assert.ok(!lookup.includes('/sandbox/pay/') && !lookup.includes('"id"'), lookup);
+      const withoutToken = new URL(payUrl).pathname.replace(/\/[^/]+$/, '');
+      const cancel = await fetch(`${demo.server.url}${withoutToken}`, { method: 'POST', body: new URLSearchParams({ action: 'cancel' }), redirect: 'manual' });
+      assert.equal(cancel.status, 404);
+
+      await first.page.getByRole('button', { name: 'Abbrechen' }).click();
+      await first.page.waitForURL(/bezahlen\.html/);
+      await button(second.page).locator('[part=check-button]').click();
+      await button(second.page).locator('[part=pay-button]').waitFor();
+      assert.equal(await statusHeading(second.page).textContent(), 'Sie haben die Zahlung abgebrochen');
+      assert.deepEqual([...first.problems, ...second.problems], []);
+    } finally {
+      await first.context.close();
+      await second.context.close();
+    }
+  });
 
   test('pay by keyboard: receipt from the server, and a reload pays nothing twice', async () => {
     const { page, problems, context } = await openPage(demo.browser, demo.server.url);
@@ -44,6 +104,26 @@ describe('payment on the demo page through the sandbox platform', () => {
       const { payments } = await fetch(`${demo.server.url}/api/v1/payments?reference=5210-2026-004711`).then((r) => r.json());
       assert.equal(payments.filter((p) => p.status === 'paid').length, 1);
       assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('another browser cannot pay the paid Kassenzeichen again: it gets the receipt', async () => {
+    const { page, problems, context } = await openPage(demo.browser, demo.server.url);
+    try {
+      await page.goto(`${demo.server.url}/bezahlen.html`);
+      await button(page).locator('[part=pay-button]').click();
+      await statusHeading(page).waitFor();
+      assert.equal(await statusHeading(page).textContent(), 'Dieses Kassenzeichen ist bereits bezahlt');
+      const receipt = (await button(page).locator('[part=receipt]').textContent()).replace(/\s+/g, ' ');
+      for (const part of ['30,70', 'Bewohnerparkausweis Zone B', '5210-2026-004711', 'PayPal']) assert.ok(receipt.includes(part), part);
+      assert.equal(await button(page).locator('[part=pay-button]').count(), 0);
+      assert.deepEqual(await axeViolations(page), [], 'already paid');
+      const { payments } = await fetch(`${demo.server.url}/api/v1/payments?reference=5210-2026-004711`).then((r) => r.json());
+      assert.equal(payments.filter((p) => p.status === 'paid').length, 1);
+      // Chromium logs every 4xx answer; this one is the server's designed "already paid".
+      assert.deepEqual(problems.filter((p) => !p.includes('status of 409 (Conflict)')), []);
     } finally {
       await context.close();
     }
@@ -80,26 +160,4 @@ describe('payment on the demo page through the sandbox platform', () => {
     }
   });
 
-  for (const [action, title] of [
-    ['Abbrechen', 'Sie haben die Zahlung abgebrochen'],
-    ['Zahlung fehlschlagen lassen', 'Die Zahlung hat nicht geklappt'],
-  ]) {
-    test(`"${action}" on the pay page: a clear outcome and a new attempt`, async () => {
-      const { page, problems, context } = await openPage(demo.browser, demo.server.url);
-      try {
-        await startPayment(page, demo.server);
-        await page.getByRole('button', { name: action }).click();
-        await page.waitForURL(/bezahlen\.html/);
-        await statusHeading(page).waitFor();
-        assert.equal(await statusHeading(page).textContent(), title);
-        assert.match(await button(page).locator('[part=base]').textContent(), /nichts abgebucht/);
-        assert.deepEqual(await axeViolations(page), [], 'outcome');
-        await button(page).locator('[part=pay-button]').click();
-        await page.waitForURL(/\/sandbox\/pay\//);
-        assert.deepEqual(problems, []);
-      } finally {
-        await context.close();
-      }
-    });
-  }
 });

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { BackendCalls, MuniElement, button, formatMoney, loading, notice, type Catalog, type Catalogs } from '@muni-widgets/core';
-import type { Payment, PaymentProvider, PaymentRequest } from './provider.js';
+import type { Payment, PaymentProvider, PaymentRequest, PaymentSummary } from './provider.js';
 import type { Outcome } from './i18n/outcome-de.js';
 import { requestProblems, type RequestProblem } from './payment-request.js';
 import { PaymentSession } from './payment-session.js';
@@ -14,9 +14,10 @@ type OutcomeModule = typeof import('./outcome-view.js');
 /**
  * The one explicit state machine: idle → creating → redirecting → (pay page) → checking →
  * paid | failed | cancelled | expired | pending, plus `open` when the citizen comes back without
- * finishing. A failed request leaves the state where it was and shows an error with a retry.
+ * finishing, and `alreadyPaid` / `elsewhere` when another browser's payment holds the
+ * Kassenzeichen. A failed request leaves the state where it was and shows an error with a retry.
  */
-export type PaymentState = 'idle' | 'creating' | 'redirecting' | 'checking' | 'open' | 'pending' | 'paid' | 'failed' | 'cancelled' | 'expired';
+export type PaymentState = 'idle' | 'creating' | 'redirecting' | 'checking' | Outcome;
 
 /** While the platform has not decided, ask again this often, this many times, then leave it to the citizen. */
 const PENDING_RECHECK_MS = 4000;
@@ -64,7 +65,7 @@ export class MuniPaymentButton extends MuniElement<PaymentMessages> {
   @property({ attribute: false }) provider: PaymentProvider | undefined;
 
   @state() state: PaymentState = 'idle';
-  @state() payment: Payment | undefined;
+  @state() payment: Payment | PaymentSummary | undefined;
   @state() private lookedUpNothing = false;
   /** The outcome and receipt, loaded with the first status request (see outcome-view.ts). */
   @state() private view: OutcomeModule | undefined;
@@ -158,6 +159,11 @@ export class MuniPaymentButton extends MuniElement<PaymentMessages> {
     await this.calls.run(
       async () => {
         const payment = await (await this.backend()).create(this.request, session.key());
+        if (!('id' in payment)) {
+          // Paid before, or open in another browser: nothing was created, the next attempt is new.
+          session.forget();
+          return this.show(payment);
+        }
         session.remember(payment.id);
         this.payment = payment;
         if (payment.status === 'redirect' && payment.payUrl) {
@@ -212,7 +218,7 @@ export class MuniPaymentButton extends MuniElement<PaymentMessages> {
           await this.focusAfterRender('#status-heading');
           return;
         }
-        await this.settle(latest, true);
+        await this.show(latest);
       },
       () => this.lookUp(),
     );
@@ -261,6 +267,15 @@ export class MuniPaymentButton extends MuniElement<PaymentMessages> {
     }
   }
 
+  /** Another browser's payment: shown and announced, never reported as this page's own. */
+  private async show(summary: PaymentSummary): Promise<void> {
+    const view = await this.loadView();
+    this.payment = summary;
+    this.state = view.summaryOutcome(summary);
+    this.announcer.announce(view.outcomeTitle(this.state, this.effectiveLocale));
+    await this.focusAfterRender('#status-heading');
+  }
+
   /** After a failed, cancelled or expired payment: a new, separate attempt. */
   private async startOver(): Promise<void> {
     this.payment = undefined;
@@ -290,7 +305,7 @@ export class MuniPaymentButton extends MuniElement<PaymentMessages> {
       case 'checking':
         return html`${error}${this.calls.error ? nothing : loading(t('checking'))}`;
       case 'redirecting':
-        return html`${notice({ variant: 'info', role: 'status', title: t('redirecting'), body: html`<a href=${this.payment!.payUrl!}>${t('redirectingLink')}</a>` })}`;
+        return html`${notice({ variant: 'info', role: 'status', title: t('redirecting'), body: html`<a href=${(this.payment as Payment).payUrl!}>${t('redirectingLink')}</a>` })}`;
       case 'idle':
       case 'creating': {
         const busy = this.state === 'creating';
@@ -305,7 +320,7 @@ export class MuniPaymentButton extends MuniElement<PaymentMessages> {
       }
       default:
         return html`${error}${this.view!.renderOutcome({
-          outcome: this.state as Outcome,
+          outcome: this.state,
           payment: this.payment!,
           locale: this.effectiveLocale,
           timeZone: this.effectiveTimeZone,
@@ -313,7 +328,7 @@ export class MuniPaymentButton extends MuniElement<PaymentMessages> {
           money: (cents) => this.money(cents),
           summary: this.renderSummary(),
           payAgain: () => void this.startOver(),
-          checkAgain: () => void this.check(this.payment!.id, false),
+          checkAgain: () => void ('id' in this.payment! ? this.check(this.payment.id, false) : this.lookUp()),
         })}`;
     }
   }

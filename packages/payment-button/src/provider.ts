@@ -14,21 +14,33 @@ export interface PaymentRequest {
   returnUrl: string;
 }
 
-export interface Payment {
-  id: string;
+/**
+ * Another browser's payment for the Kassenzeichen, as anybody who knows it may see it: no id, no
+ * pay page. Purpose, method and transaction number only where the backend gives them (the
+ * reference server: in its answer that the Kassenzeichen is already paid).
+ */
+export interface PaymentSummary {
   status: PaymentStatus;
   amountCents: number;
   currency: string;
-  purpose: string;
   reference: string;
-  /** The platform's pay page, while the payment is open. */
-  payUrl?: string;
+  purpose?: string;
   paymentMethod?: string;
   /** The platform's own words for the method, e.g. "Kreditkarte". */
   paymentMethodDetail?: string;
   paidAt?: string;
   transactionReference?: string;
   createdAt: string;
+  /** While open: until when it can be paid; after that a new payment may start. */
+  expiresAt?: string;
+}
+
+/** This browser's own payment: its id and, while open, its pay page are the payer's alone. */
+export interface Payment extends PaymentSummary {
+  id: string;
+  purpose: string;
+  /** The platform's pay page, while the payment is open. */
+  payUrl?: string;
 }
 
 export interface CallOptions {
@@ -42,11 +54,13 @@ export interface CallOptions {
 export interface PaymentProvider {
   /**
    * Creates the payment, or returns the one already created with `idempotencyKey`: the same
-   * key always means the same single payment, across retries and reloads.
+   * key always means the same single payment, across retries and reloads. When another payment
+   * holds the Kassenzeichen (paid, or open in another browser), resolves with its summary instead:
+   * a Kassenzeichen is never paid twice.
    */
-  create(request: PaymentRequest, idempotencyKey: string, options?: CallOptions): Promise<Payment>;
+  create(request: PaymentRequest, idempotencyKey: string, options?: CallOptions): Promise<Payment | PaymentSummary>;
   /** The current state, from the platform; `undefined` when the id is unknown. */
   status(id: string, options?: CallOptions): Promise<Payment | undefined>;
   /** Payments for a Kassenzeichen, newest first: for a citizen whose tab was closed. */
-  byReference(reference: string, options?: CallOptions): Promise<Payment[]>;
+  byReference(reference: string, options?: CallOptions): Promise<PaymentSummary[]>;
 }

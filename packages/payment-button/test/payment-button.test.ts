@@ -2,7 +2,7 @@ import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { ApiError } from '@muni-widgets/core';
 import '../src/define.js';
 import type { MuniPaymentButton } from '../src/muni-payment-button.js';
-import type { PaymentStatus } from '../src/provider.js';
+import type { Payment, PaymentStatus } from '../src/provider.js';
 import { paymentBackend } from './payment-fixtures.js';
 
 const root = (el: MuniPaymentButton) => el.shadowRoot!;
@@ -156,7 +156,7 @@ describe('<muni-payment-button>', () => {
 
   it('ignores a return link for a payment this button does not sell', async () => {
     const backend = paymentBackend();
-    const other = await backend.provider.create({ amountCents: 100, currency: 'EUR', purpose: 'Anderes', reference: 'X-1', returnUrl: location.href }, 'other-key-123');
+    const other = (await backend.provider.create({ amountCents: 100, currency: 'EUR', purpose: 'Anderes', reference: 'X-1', returnUrl: location.href }, 'other-key-123')) as Payment;
     returnFromPayPage(other.id);
     const { el } = await paymentButton(backend);
     expect(el.state).to.equal('idle');
@@ -247,21 +247,69 @@ describe('<muni-payment-button>', () => {
     expect(back.state).to.equal('paid');
   });
 
-  it('looks up the payment by Kassenzeichen after the tab was closed', async () => {
+  it('looks up the payment by Kassenzeichen after the tab was closed: status, amount and date, no pay page', async () => {
     const backend = paymentBackend();
     const { el } = await paymentButton(backend);
     $(el, '[part=lookup-button]').click();
     await settle(el);
     expect($(el, '#status-heading').textContent).to.equal('Zu diesem Kassenzeichen gibt es noch keine Zahlung.');
 
-    const created = await backend.provider.create({ ...ATTRIBUTES, amountCents: 3070, currency: 'EUR', returnUrl: location.href }, 'closed-tab-key');
+    const created = (await backend.provider.create({ ...ATTRIBUTES, amountCents: 3070, currency: 'EUR', returnUrl: location.href }, 'closed-tab-key')) as Payment;
     backend.state.outcome = 'paid';
     await backend.provider.status(created.id);
     sessionStorage.clear();
+    const events: string[] = [];
+    el.addEventListener('muni-payment-completed', (e) => events.push(e.type));
     $(el, '[part=lookup-button]').click();
     await settle(el);
-    expect(el.state).to.equal('paid');
-    expect($(el, '[part=receipt]')).to.exist;
+    expect(el.state).to.equal('alreadyPaid');
+    expect($(el, '#status-heading').textContent).to.equal('Dieses Kassenzeichen ist bereits bezahlt');
+    const receipt = $(el, '[part=receipt]').textContent!.replace(/\s+/g, ' ');
+    for (const part of ['30,70', '5210-2026-004711', 'Bezahlt am']) expect(receipt).to.contain(part);
+    expect(receipt).not.to.contain('Kreditkarte');
+    expect(events, 'not this page\'s payment: nothing reported').to.deep.equal([]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('a Kassenzeichen paid in another browser is not paid again: the receipt instead, announced and focused', async () => {
+    const backend = paymentBackend();
+    const paymentId = await leaveForPayPage(backend, 'paid');
+    await backend.provider.status(paymentId);
+    sessionStorage.clear();
+    const { el } = await paymentButton(backend);
+    $(el, '[part=pay-button]').click();
+    await settle(el);
+    expect(el.state).to.equal('alreadyPaid');
+    expect(backend.payments.size).to.equal(1);
+    const receipt = $(el, '[part=receipt]').textContent!.replace(/\s+/g, ' ');
+    for (const part of ['30,70', 'Bewohnerparkausweis Zone B', '5210-2026-004711', 'Kreditkarte', 'TX-4711']) expect(receipt).to.contain(part);
+    expect(root(el).querySelector('[part=pay-button]')).to.equal(null);
+    expect($(el, '[part=print-button]')).to.exist;
+    expect(root(el).activeElement?.id).to.equal('status-heading');
+    expect(sessionStorage.length, 'the unused key is dropped').to.equal(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('a payment open in another browser: says so, offers neither its pay page nor a second payment', async () => {
+    const backend = paymentBackend();
+    await leaveForPayPage(backend);
+    sessionStorage.clear();
+    const { el } = await paymentButton(backend, { ...ATTRIBUTES, locale: 'en' });
+    $(el, '[part=pay-button]').click();
+    await settle(el);
+    expect(el.state).to.equal('elsewhere');
+    expect($(el, '#status-heading').textContent).to.equal('A payment for this cash reference is already in progress');
+    expect(text(el)).to.contain('Open until');
+    expect(root(el).querySelector('[part=continue-link]')).to.equal(null);
+    expect(backend.payments.size).to.equal(1);
+    await expect(el).to.be.accessible();
+    // Finished there: checking again finds out.
+    backend.state.outcome = 'cancelled';
+    await backend.provider.status([...backend.payments.keys()][0]!);
+    $(el, '[part=check-button]').click();
+    await settle(el);
+    expect(el.state).to.equal('cancelled');
+    expect(backend.calls.at(-1)).to.equal('byReference:5210-2026-004711');
   });
 
   it('speaks English', async () => {

@@ -1,10 +1,26 @@
 import { ApiError } from '@muni-widgets/core';
-import type { Payment, PaymentProvider, PaymentRequest, PaymentStatus } from '../src/provider.js';
+import type { Payment, PaymentProvider, PaymentRequest, PaymentStatus, PaymentSummary } from '../src/provider.js';
+
+/** What the reference server tells anybody about a payment: no id, no pay page; the receipt only with `receipt`. */
+export function summaryOf(p: Payment, receipt = false): PaymentSummary {
+  const { status, amountCents, currency, reference, createdAt, paidAt, purpose, paymentMethod, paymentMethodDetail, transactionReference } = p;
+  return {
+    status,
+    amountCents,
+    currency,
+    reference,
+    createdAt,
+    ...(paidAt ? { paidAt } : {}),
+    ...(status === 'redirect' || status === 'pending' ? { expiresAt: '2026-11-23T11:00:00Z' } : {}),
+    ...(receipt ? { purpose, ...(paymentMethod ? { paymentMethod } : {}), ...(paymentMethodDetail ? { paymentMethodDetail } : {}), ...(transactionReference ? { transactionReference } : {}) } : {}),
+  };
+}
 
 /**
- * A payment backend in memory with the server's idempotency rule (one key, one payment) and a
- * switchable platform outcome, recording every call. `failNext` makes the next call fail the way
- * a network or platform failure reaches the widget.
+ * A payment backend in memory with the server's rules (one key, one payment; one open or paid
+ * payment per Kassenzeichen, answered to others with its summary) and a switchable platform
+ * outcome, recording every call. `failNext` makes the next call fail the way a network or
+ * platform failure reaches the widget.
  */
 export function paymentBackend() {
   const payments = new Map<string, Payment>();
@@ -24,6 +40,8 @@ export function paymentBackend() {
       failIfAsked();
       const existing = byKey.get(key);
       if (existing) return structuredClone(payments.get(existing)!);
+      const holder = [...payments.values()].find((p) => p.reference === request.reference && ['redirect', 'pending', 'paid'].includes(p.status));
+      if (holder) return summaryOf(holder, holder.status === 'paid' && holder.amountCents === request.amountCents && holder.purpose === request.purpose);
       const id = `00000000-0000-4000-8000-${String(++state.counter).padStart(12, '0')}`;
       const payment: Payment = {
         id,
@@ -55,7 +73,7 @@ export function paymentBackend() {
     async byReference(reference: string) {
       calls.push(`byReference:${reference}`);
       failIfAsked();
-      return [...payments.values()].filter((p) => p.reference === reference).reverse().map((p) => structuredClone(p));
+      return [...payments.values()].filter((p) => p.reference === reference).reverse().map((p) => summaryOf(p));
     },
   };
   return { provider, calls, payments, state };

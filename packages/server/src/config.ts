@@ -108,6 +108,11 @@ export interface PaymentConfig {
   timeoutMs: number;
   /** A payment still open (INITIAL) this long after it was created counts as expired. */
   lifetimeMinutes: number;
+  /**
+   * Kassenzeichen that may be paid several times (donations, a course fee per participant):
+   * exact values or prefixes ending in `*`. Every other one has at most one open or paid payment.
+   */
+  repeatableReferences: string[];
 }
 
 export class ConfigError extends Error {
@@ -215,6 +220,16 @@ const envSchema = z.object({
   PAYMENT_SANDBOX: flag.optional(),
   PAYMENT_PLATFORM_TIMEOUT_MS: integer(100, 120_000).default(10_000),
   PAYMENT_LIFETIME_MINUTES: integer(5, 7 * 24 * 60).default(60),
+  PAYMENT_REPEATABLE_REFERENCES: z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().regex(/^[A-Za-z0-9-]{1,36}\*?$/, 'expected Kassenzeichen (A-Z, a-z, 0-9, -), or prefixes of them ending in *')))
+    .default([]),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   SHUTDOWN_TIMEOUT_MS: integer(0).default(10_000),
 });
@@ -291,6 +306,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       sandbox: devMode && (e.PAYMENT_SANDBOX ?? true),
       timeoutMs: e.PAYMENT_PLATFORM_TIMEOUT_MS,
       lifetimeMinutes: e.PAYMENT_LIFETIME_MINUTES,
+      repeatableReferences: e.PAYMENT_REPEATABLE_REFERENCES,
     },
     logLevel: e.LOG_LEVEL,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,

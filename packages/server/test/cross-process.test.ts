@@ -37,4 +37,34 @@ describeForEachStore('no double booking across server processes', (store) => {
       assert.equal(attempts.filter((s) => s === 409).length, 49);
     },
   );
+
+  it(
+    '50 concurrent payments for one Kassenzeichen through two processes, each with its own key: exactly one payment',
+    { skip: store.kind === 'pglite' ? 'PGlite lives inside one process; this needs PostgreSQL' : false, timeout: 60_000 },
+    async () => {
+      const db = await store.openReady();
+      const config = await store.prepare();
+      assert.equal(config.kind, 'postgres');
+      const servers = await Promise.all([processes.start(config.url), processes.start(config.url)]);
+      const reference = `X-${process.pid}-${Date.now()}`;
+      const attempts = await Promise.all(
+        Array.from({ length: 50 }, (_, i) => {
+          const server = servers[i % 2]!;
+          return fetch(`${server.url}/api/v1/payments`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `cross-${process.pid}-${i}-${Date.now()}` },
+            body: JSON.stringify({ amountCents: 2500, currency: 'EUR', purpose: 'Hundesteuer 2026', reference, returnUrl: `${server.url}/gebuehren` }),
+          }).then((r) => r.status);
+        }),
+      );
+      assert.equal(attempts.filter((s) => s === 201).length, 1, `statuses: ${attempts.join(',')}`);
+      assert.equal(attempts.filter((s) => s === 200).length, 49, `statuses: ${attempts.join(',')}`);
+      const rows = await db.query<{ request_id: string }>('SELECT request_id FROM payments WHERE reference = $1', [reference]);
+      assert.equal(rows.length, 1);
+      const [{ n }] = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM sandbox_transactions WHERE request_id = $1', [rows[0]!.request_id])) as [
+        { n: number },
+      ];
+      assert.equal(n, 1);
+    },
+  );
 });

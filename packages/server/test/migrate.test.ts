@@ -3,6 +3,7 @@ import { appendFile, cp, mkdtemp, readdir, rm, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, it } from 'node:test';
+import { PGLITE_IN_MEMORY } from '../src/config.js';
 import { migrate, readMigrations } from '../src/db/migrate.js';
 import { openDatabase } from '../src/db/open.js';
 import { migrationsDir } from '../src/paths.js';
@@ -110,4 +111,43 @@ describeForEachStore('migration 014 (one number per counter)', (store) => {
       (error: { code?: string }) => error.code === '23505',
     );
   });
+});
+
+it('one payment per Kassenzeichen: older duplicates stay, the newest paid one (else the newest) holds the Kassenzeichen', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'muni-migrations-'));
+  after(() => rm(dir, { recursive: true, force: true }));
+  const db = await openDatabase({ kind: 'pglite', dataDir: PGLITE_IN_MEMORY }, silentLogger);
+  after(() => db.close());
+  for (const file of allFiles.filter((f) => f < '015')) await cp(join(migrationsDir, file), join(dir, file));
+  await migrate(db, { dir });
+  const rows: Array<[string, string, string]> = [
+    ['paid', 'R1', '2026-01-01'],
+    ['paid', 'R1', '2026-01-02'],
+    ['redirect', 'R1', '2026-01-03'],
+    ['failed', 'R1', '2026-01-04'],
+    ['redirect', 'R2', '2026-01-01'],
+    ['creating', 'R2', '2026-01-02'],
+  ];
+  for (const [i, [status, reference, day]] of rows.entries()) {
+    await db.query(
+      `INSERT INTO payments (id, idempotency_key, request_hash, request_id, status, amount_cents, currency, purpose, reference, return_url, created_at, updated_at)
+       VALUES (gen_random_uuid(), $1, 'h', $1, $2, 100, 'EUR', 'Gebühr', $3, 'https://example.org/', $4, $4)`,
+      [`k${i}`, status, reference, day],
+    );
+  }
+  await migrate(db);
+  const after015 = await db.query<{ status: string; reference: string; exclusive_reference: boolean }>(
+    'SELECT status, reference, exclusive_reference FROM payments ORDER BY reference, created_at',
+  );
+  assert.deepEqual(
+    after015.map((r) => [r.reference, r.status, r.exclusive_reference]),
+    [
+      ['R1', 'paid', false],
+      ['R1', 'paid', true],
+      ['R1', 'redirect', false],
+      ['R1', 'failed', true],
+      ['R2', 'redirect', false],
+      ['R2', 'creating', true],
+    ],
+  );
 });

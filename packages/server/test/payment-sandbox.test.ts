@@ -24,6 +24,8 @@ function paymentRequest(overrides: Json = {}): Json {
   };
 }
 
+const payPath = (info: Json) => new URL(info.transactionRedirectUrl).pathname;
+
 function open(app: App, request: Json, path = API) {
   return app.request(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(request) });
 }
@@ -44,7 +46,7 @@ describeForEachStore('payment sandbox', (store) => {
     const info = transaction['paymentInformation'];
     assert.equal(info.status, 'INITIAL');
     assert.match(info.transactionId, /^sbx-/);
-    assert.equal(info.transactionRedirectUrl, `http://localhost/sandbox/pay/${info.transactionId}`);
+    assert.match(info.transactionRedirectUrl, new RegExp(`^http://localhost/sandbox/pay/${info.transactionId}/[0-9a-f-]{36}$`));
     assert.equal(info.transactionUrl, `http://localhost${API}/${info.transactionId}`);
     assert.equal(transaction['paymentRequest'].requestId, request['requestId']);
 
@@ -85,7 +87,7 @@ describeForEachStore('payment sandbox', (store) => {
 
   it('renders an accessible pay page without script or inline style, under a strict CSP', async () => {
     const info = (await json<Json>(await open(app, paymentRequest())))['paymentInformation'];
-    const response = await app.request(`/sandbox/pay/${info.transactionId}`);
+    const response = await app.request(payPath(info));
     assert.equal(response.status, 200);
     const csp = response.headers.get('Content-Security-Policy') ?? '';
     assert.match(csp, /default-src 'none'/);
@@ -98,7 +100,7 @@ describeForEachStore('payment sandbox', (store) => {
     assert.ok(html.includes(`<link rel="stylesheet" href="${PAGE_STYLESHEET_PATH}">`));
     assert.equal((html.match(/<h1[\s>]/g) ?? []).length, 1);
     assert.ok(html.includes('12,50\u00a0€'));
-    assert.ok(html.includes(`<form method="post" action="/sandbox/pay/${info.transactionId}">`));
+    assert.ok(html.includes(`<form method="post" action="${payPath(info)}">`));
     assert.ok(html.includes('<legend>Zahlungsart</legend>'));
     const radios = [...html.matchAll(/<input type="radio" id="([^"]+)"/g)].map((m) => m[1]);
     assert.equal(radios.length, 5);
@@ -112,8 +114,8 @@ describeForEachStore('payment sandbox', (store) => {
   it('asks again for a payment method, and then redirects with 303 to the redirectUrl', async () => {
     const request = paymentRequest();
     const info = (await json<Json>(await open(app, request)))['paymentInformation'];
-    const post = (fields: Record<string, string>) =>
-      app.request(`/sandbox/pay/${info.transactionId}`, {
+    const post = (fields: Record<string, string>, path = payPath(info)) =>
+      app.request(path, {
         method: 'POST',
         headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
         body: new URLSearchParams(fields).toString(),
@@ -133,9 +135,23 @@ describeForEachStore('payment sandbox', (store) => {
     assert.equal(after.paymentMethod, 'CREDITCARD');
     assert.equal(after.transactionRedirectUrl, undefined);
     assert.ok(after.transactionTimestamp);
-    const closed = await (await app.request(`/sandbox/pay/${info.transactionId}`)).text();
+    const closed = await (await app.request(payPath(info))).text();
     assert.match(closed, /bereits bezahlt/);
     assert.ok(!closed.includes('<form'));
+  });
+
+  it('opens the pay page only with its token: the transaction id alone can neither pay nor cancel', async () => {
+    const info = (await json<Json>(await open(app, paymentRequest())))['paymentInformation'];
+    const cancel = (path: string) =>
+      app.request(path, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'action=cancel' });
+    const wrongToken = payPath(info).replace(/[0-9a-f]$/, (d: string) => (d === '0' ? '1' : '0'));
+    for (const path of [`/sandbox/pay/${info.transactionId}`, wrongToken, `${payPath(info)}x`]) {
+      assert.equal((await app.request(path)).status, 404, path);
+      assert.equal((await cancel(path)).status, 404, path);
+    }
+    assert.equal((await json<Json>(await app.request(`${API}/${info.transactionId}`)))['paymentInformation'].status, 'INITIAL');
+    assert.equal((await cancel(payPath(info))).status, 303);
+    assert.equal((await json<Json>(await app.request(`${API}/${info.transactionId}`)))['paymentInformation'].status, 'CANCELED');
   });
 
   it('is not part of the widget API document', async () => {

@@ -8,6 +8,8 @@ const titles: Record<Outcome, string> = {
   failed: 'The payment did not go through',
   cancelled: 'You cancelled the payment',
   expired: 'The payment has expired',
+  alreadyPaid: 'This cash reference has already been paid',
+  elsewhere: 'A payment for this cash reference is already in progress',
 };
 
 const bodies: Record<Outcome, string> = {
@@ -17,10 +19,14 @@ const bodies: Record<Outcome, string> = {
   failed: 'Nothing was charged. You can try again, also with another payment method.',
   cancelled: 'Nothing was charged. You can start again at any time.',
   expired: 'The time for this payment has run out; nothing was charged. Please start again.',
+  alreadyPaid: 'Please do not pay again. This is the receipt of the payment; you can print it.',
+  elsewhere:
+    'It was started in another window or on another device and can only be finished there. Please do not pay again. If it is not finished, you can start again here once it has expired.',
 };
 
 export const en: CatalogOf<typeof de> = {
   paidAt: 'Paid on',
+  openUntil: 'Open until',
   method: 'Payment method',
   transaction: 'Transaction number',
   payAgain: 'Pay again',

@@ -1,20 +1,23 @@
 import { ApiError, clientOf, s, type ClientHost, type HttpClient } from '@muni-widgets/core';
-import type { CallOptions, Payment, PaymentProvider, PaymentRequest } from '../provider.js';
+import type { CallOptions, Payment, PaymentProvider, PaymentRequest, PaymentSummary } from '../provider.js';
 
-const payment = s.object({
-  id: s.string,
+const shared = {
   status: s.literal('redirect', 'pending', 'paid', 'failed', 'cancelled', 'expired'),
   amountCents: s.integer,
   currency: s.string,
-  purpose: s.string,
-  reference: s.string,
-  payUrl: s.optional(s.string),
   paymentMethod: s.optional(s.string),
   paymentMethodDetail: s.optional(s.string),
   paidAt: s.optional(s.string),
   transactionReference: s.optional(s.string),
   createdAt: s.string,
-});
+  expiresAt: s.optional(s.string),
+};
+
+const payment = s.object({ ...shared, id: s.string, purpose: s.string, reference: s.string, payUrl: s.optional(s.string) });
+
+/** The server leaves out what the asker already knows (the Kassenzeichen) and what is not theirs to see. */
+const summary = s.object({ ...shared, purpose: s.optional(s.string), reference: s.optional(s.string) });
+const summaryFor = (reference: string, value: unknown): PaymentSummary => ({ ...summary(value), reference });
 
 const signalOf = (options?: CallOptions) => (options?.signal ? { signal: options.signal } : {});
 
@@ -22,8 +25,17 @@ const signalOf = (options?: CallOptions) => (options?.signal ? { signal: options
 export class RestPaymentProvider implements PaymentProvider {
   constructor(private readonly client: HttpClient) {}
 
-  create(request: PaymentRequest, idempotencyKey: string, options?: CallOptions): Promise<Payment> {
-    return this.client.post('v1/payments', request, { schema: payment, idempotencyKey, ...signalOf(options) });
+  /** 201: this key's payment; 200: the open payment of another browser; 409 `payment_already_paid`: the receipt. */
+  async create(request: PaymentRequest, idempotencyKey: string, options?: CallOptions): Promise<Payment | PaymentSummary> {
+    try {
+      const answer = await this.client.post('v1/payments', request, { schema: s.anyObject, idempotencyKey, ...signalOf(options) });
+      return 'id' in answer ? payment(answer) : summaryFor(request.reference, answer);
+    } catch (error) {
+      if (error instanceof ApiError && error.problem?.code === 'payment_already_paid') {
+        return summaryFor(request.reference, (error.body as { payment?: unknown }).payment);
+      }
+      throw error;
+    }
   }
 
   async status(id: string, options?: CallOptions): Promise<Payment | undefined> {
@@ -36,8 +48,9 @@ export class RestPaymentProvider implements PaymentProvider {
     }
   }
 
-  async byReference(reference: string, options?: CallOptions): Promise<Payment[]> {
-    return (await this.client.get('v1/payments', { schema: s.object({ payments: s.array(payment) }), query: { reference }, ...signalOf(options) })).payments;
+  async byReference(reference: string, options?: CallOptions): Promise<PaymentSummary[]> {
+    const { payments } = await this.client.get('v1/payments', { schema: s.object({ payments: s.array(s.anyObject) }), query: { reference }, ...signalOf(options) });
+    return payments.map((p) => summaryFor(reference, p));
   }
 }
 

@@ -15,6 +15,7 @@ const PROBLEMS = {
   not_found: { status: 404, title: 'Nicht gefunden' },
   conflict: { status: 409, title: 'Konflikt' },
   slot_taken: { status: 409, title: 'Termin bereits vergeben' },
+  payment_already_paid: { status: 409, title: 'Bereits bezahlt' },
   gone: { status: 410, title: 'Abgelaufen' },
   hold_extension_limit: { status: 409, title: 'Nicht weiter verlängerbar' },
   idempotency_in_progress: { status: 409, title: 'Anfrage wird noch bearbeitet' },
@@ -81,11 +82,17 @@ export class ProblemError extends Error {
   constructor(
     code: ProblemCode,
     detail: string,
-    readonly options: { errors?: FieldError[]; headers?: Record<string, string>; retryable?: boolean } = {},
+    readonly options: {
+      errors?: FieldError[];
+      headers?: Record<string, string>;
+      retryable?: boolean;
+      /** RFC 9457 extension members a route documents, e.g. the receipt of an already paid payment. */
+      extensions?: Record<string, unknown>;
+    } = {},
   ) {
     super(detail);
     this.name = 'ProblemError';
-    this.problem = problem(code, detail, options.errors);
+    this.problem = { ...options.extensions, ...problem(code, detail, options.errors) };
     if (options.retryable !== undefined) this.problem.retryable = options.retryable;
   }
 }

@@ -7,6 +7,11 @@
  * platform will see), then the platform is called. A retry of the same create request (same
  * Idempotency-Key) finds the row and sends the same requestId again, which the platform answers
  * with the transaction it may already have opened.
+ *
+ * Never a second payment for one Kassenzeichen: a unique index lets each reference have one
+ * open or paid payment at most (unless the city lists it as repeatable). A create for a paid
+ * reference is refused with its receipt; one for an open reference gets that payment's status,
+ * never its pay page: the pay page (and with it cancelling) belongs to the browser that created it.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { Database, Queryable } from '../db/database.js';
@@ -20,6 +25,8 @@ export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 type StoredStatus = 'creating' | 'redirect' | 'paid' | 'failed' | 'cancelled' | 'expired';
 
 const FINAL: ReadonlySet<StoredStatus> = new Set(['paid', 'failed', 'cancelled', 'expired']);
+/** The statuses that hold a Kassenzeichen (the partial unique index payments_one_per_reference). */
+const HOLDS_REFERENCE = "status IN ('creating', 'redirect', 'paid')";
 
 /**
  * Minutes after the lifetime before an open payment counts as expired: the platform's pay page
@@ -52,6 +59,26 @@ export interface PaymentRow {
 const COLUMNS =
   'id, idempotency_key, request_hash, request_id, status, amount_cents, currency, purpose, reference, description, return_url, ' +
   'transaction_id, pay_url, transaction_reference, payment_method, payment_method_detail, paid_at, created_at, updated_at';
+
+/**
+ * What anybody who knows a Kassenzeichen may learn of its payments: whether and when it was
+ * paid, and how much. Never the id (which opens the payer's view) nor the pay page.
+ */
+export interface PaymentSummary {
+  status: PaymentStatus;
+  amountCents: number;
+  currency: 'EUR';
+  createdAt: string;
+  /** While open: until when it can be paid. */
+  expiresAt?: string;
+  paidAt?: string;
+  /** The receipt, only for a request that also names the payment's amount and purpose. */
+  purpose?: string;
+  reference?: string;
+  paymentMethod?: string;
+  paymentMethodDetail?: string;
+  transactionReference?: string;
+}
 
 export interface PaymentView {
   id: string;
@@ -86,13 +113,19 @@ export interface PaymentContext {
   logger: Logger;
   /** Undefined when this server has no payment platform (no PAYMENT_PLATFORM_URL, sandbox off). */
   platform: PaymentPlatform | undefined;
+  /** PAYMENT_REPEATABLE_REFERENCES: exact Kassenzeichen, or prefixes ending in `*`. */
+  repeatableReferences: readonly string[];
 }
+
+/** How a create ended: this key's payment, or the open payment another browser holds for the reference. */
+export type CreateOutcome = { own: PaymentRow } | { heldElsewhere: PaymentSummary };
 
 const notConfigured = () =>
   new ProblemError('unavailable', 'Bezahlen ist auf diesem Server nicht eingerichtet.', { retryable: false });
 
+/** The payer's view: only for the browser that holds the payment's id or Idempotency-Key. */
 export function paymentView(row: PaymentRow, lifetimeMinutes: number, options: { unknown?: boolean } = {}): PaymentView {
-  const status: PaymentStatus = row.status === 'creating' || (options.unknown && !FINAL.has(row.status)) ? 'pending' : row.status;
+  const status = displayStatus(row, options.unknown);
   const created = new Date(row.created_at);
   return {
     id: row.id,
@@ -112,6 +145,37 @@ export function paymentView(row: PaymentRow, lifetimeMinutes: number, options: {
   };
 }
 
+function displayStatus(row: PaymentRow, unknown: boolean | undefined): PaymentStatus {
+  return row.status === 'creating' || (unknown && !FINAL.has(row.status)) ? 'pending' : row.status;
+}
+
+export function paymentSummary(row: PaymentRow, lifetimeMinutes: number, options: { unknown?: boolean; receipt?: boolean } = {}): PaymentSummary {
+  const status = displayStatus(row, options.unknown);
+  const created = new Date(row.created_at);
+  return {
+    status,
+    amountCents: row.amount_cents,
+    currency: row.currency,
+    createdAt: created.toISOString(),
+    ...(FINAL.has(row.status) ? {} : { expiresAt: new Date(created.getTime() + lifetimeMinutes * 60_000).toISOString() }),
+    ...(row.paid_at ? { paidAt: new Date(row.paid_at).toISOString() } : {}),
+    ...(options.receipt
+      ? {
+          purpose: row.purpose,
+          reference: row.reference,
+          ...(row.payment_method ? { paymentMethod: row.payment_method } : {}),
+          ...(row.payment_method_detail ? { paymentMethodDetail: row.payment_method_detail } : {}),
+          ...(row.transaction_reference ? { transactionReference: row.transaction_reference } : {}),
+        }
+      : {}),
+  };
+}
+
+/** Whether the city lets this Kassenzeichen be paid several times. */
+export function repeatableReference(patterns: readonly string[], reference: string): boolean {
+  return patterns.some((pattern) => (pattern.endsWith('*') ? reference.startsWith(pattern.slice(0, -1)) : reference === pattern));
+}
+
 /** The URL the platform sends the citizen back to: the widget's page, with the payment in the fragment. */
 export function redirectUrlFor(returnUrl: string, paymentId: string): string {
   const url = new URL(returnUrl);
@@ -129,31 +193,85 @@ function pastLifetime(row: PaymentRow, now: Date, lifetimeMinutes: number): bool
 }
 
 /**
- * Creates the payment for `idempotencyKey`, or continues the one created for it before. Throws
- * problems for platform trouble; the row stays, so the client's retry continues it.
+ * Creates the payment for `idempotencyKey`, or continues the one created for it before; for a
+ * Kassenzeichen another payment holds, the outcome is that one's status (open) or a problem with
+ * its receipt (paid). Throws problems for platform trouble; the row stays, so the client's retry
+ * continues it.
  */
-export async function createPayment(ctx: PaymentContext, idempotencyKey: string, input: CreatePaymentInput): Promise<PaymentRow> {
-  const { db, now } = ctx;
-  if (!ctx.platform) throw notConfigured();
+export async function createPayment(ctx: PaymentContext, idempotencyKey: string, input: CreatePaymentInput): Promise<CreateOutcome> {
+  const { platform } = ctx;
+  if (!platform) throw notConfigured();
   const hash = requestHash(input);
-  let row = await db.transaction(async (tx) => {
+  const exclusive = !repeatableReference(ctx.repeatableReferences, input.reference);
+  // A holder that turns out expired, failed or cancelled frees the reference: then try again.
+  // Each round settles one holder for good, so a few rounds suffice even under contention.
+  for (let round = 0; round < 5; round++) {
+    const claim = await claimReference(ctx, idempotencyKey, hash, exclusive, input);
+    if ('own' in claim) return { own: await continuePayment(ctx, platform, claim.own, hash) };
+    if (!claim.holder) continue;
+    const { row: holder, unknown } = claim.holder.status === 'paid' ? { row: claim.holder, unknown: false } : await refreshPayment(ctx, claim.holder);
+    if (holder.status === 'paid') throw alreadyPaid(holder, input, ctx.lifetimeMinutes);
+    if (!FINAL.has(holder.status)) return { heldElsewhere: paymentSummary(holder, ctx.lifetimeMinutes, { unknown }) };
+  }
+  throw new ProblemError('conflict', 'Zu diesem Kassenzeichen wird gerade eine andere Zahlung angelegt. Bitte versuchen Sie es gleich noch einmal.', {
+    retryable: true,
+  });
+}
+
+/**
+ * Inserts this key's row unless the key or (for an exclusive reference) the Kassenzeichen is
+ * taken; the database decides, so twin requests on other server processes see the same answer.
+ * `holder` is undefined when the row that held the reference was settled in between.
+ */
+async function claimReference(
+  ctx: PaymentContext,
+  idempotencyKey: string,
+  hash: string,
+  exclusive: boolean,
+  input: CreatePaymentInput,
+): Promise<{ own: PaymentRow } | { holder: PaymentRow | undefined }> {
+  const { now } = ctx;
+  return ctx.db.transaction(async (tx) => {
     const id = randomUUID();
+    // No conflict target: either unique rule (key, or reference) makes this a no-op.
     const [inserted] = await tx.query<PaymentRow>(
       `INSERT INTO payments (id, idempotency_key, request_hash, request_id, status, amount_cents, currency, purpose, reference,
-                             description, return_url, created_at, updated_at)
-       VALUES ($1, $2, $3, $11, 'creating', $4, $5, $6, $7, $8, $9, $10, $10)
-       ON CONFLICT (idempotency_key) DO NOTHING
+                             description, return_url, exclusive_reference, created_at, updated_at)
+       VALUES ($1, $2, $3, $12, 'creating', $4, $5, $6, $7, $8, $9, $10, $11, $11)
+       ON CONFLICT DO NOTHING
        RETURNING ${COLUMNS}`,
-      [id, idempotencyKey, hash, input.amountCents, input.currency, input.purpose, input.reference, input.description ?? null, input.returnUrl, now.toISOString(), id],
+      [id, idempotencyKey, hash, input.amountCents, input.currency, input.purpose, input.reference, input.description ?? null, input.returnUrl, exclusive, now.toISOString(), id],
     );
     if (inserted) {
       await recordEvent(tx, inserted.id, 'creating', now);
-      return inserted;
+      return { own: inserted };
     }
     const [existing] = await tx.query<PaymentRow>(`SELECT ${COLUMNS} FROM payments WHERE idempotency_key = $1`, [idempotencyKey]);
-    if (!existing) throw new Error('payment vanished');
-    return existing;
+    if (existing) return { own: existing };
+    const [holder] = await tx.query<PaymentRow>(
+      `SELECT ${COLUMNS} FROM payments WHERE reference = $1 AND exclusive_reference AND ${HOLDS_REFERENCE}`,
+      [input.reference],
+    );
+    return { holder };
   });
+}
+
+/**
+ * A paid Kassenzeichen is not paid again. The receipt's details go only to a request that names
+ * the paid amount and purpose too (what the page selling this fee knows), never to a guess of the
+ * Kassenzeichen alone.
+ */
+function alreadyPaid(row: PaymentRow, input: CreatePaymentInput, lifetimeMinutes: number): ProblemError {
+  const receipt = row.amount_cents === input.amountCents && row.purpose === input.purpose;
+  return new ProblemError('payment_already_paid', 'Dieses Kassenzeichen ist bereits bezahlt. Bitte bezahlen Sie nicht noch einmal; die Quittung steht in der Antwort.', {
+    retryable: false,
+    extensions: { payment: paymentSummary(row, lifetimeMinutes, { receipt }) },
+  });
+}
+
+async function continuePayment(ctx: PaymentContext, platform: PaymentPlatform, found: PaymentRow, hash: string): Promise<PaymentRow> {
+  const { db, now } = ctx;
+  let row = found;
   if (row.request_hash !== hash) {
     throw new ProblemError(
       'idempotency_conflict',
@@ -170,7 +288,7 @@ export async function createPayment(ctx: PaymentContext, idempotencyKey: string,
 
   let info: TransactionInfo;
   try {
-    info = await ctx.platform.createTransaction({
+    info = await platform.createTransaction({
       requestId: row.request_id,
       requestTimestamp: new Date(row.created_at),
       currency: row.currency,

@@ -8,7 +8,7 @@ import { renderPage } from '../html/page.js';
 import { HTML_PAGE_CSP } from '../http/security-headers.js';
 import { TOWN_TIME_ZONE } from '../time.js';
 import { amountToCents } from './platform.js';
-import { SANDBOX_METHODS, SANDBOX_PAY_PREFIX, sandboxRequest, type SandboxTransactionRow } from './sandbox-platform.js';
+import { SANDBOX_METHODS, sandboxPayPath, sandboxRequest, type SandboxTransactionRow } from './sandbox-platform.js';
 
 const money = new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR' });
 
@@ -53,7 +53,7 @@ export function renderPayPage(row: SandboxTransactionRow, options: { open: boole
 Sie wählen selbst, wie die Zahlung ausgeht.</p>
 <h2>Ihre Zahlung</h2>
 ${details}
-<form method="post" action="${SANDBOX_PAY_PREFIX}/${row.transaction_id}">
+<form method="post" action="${sandboxPayPath(row)}">
   <fieldset${options.error ? html` aria-describedby="${errorId}"` : ''}>
     <legend>Zahlungsart</legend>
     ${options.error ? html`<p id="${errorId}" class="error" role="alert">${options.error}</p>` : ''}

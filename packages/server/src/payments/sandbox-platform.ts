@@ -5,7 +5,7 @@
  * routes/payment-sandbox.ts); nothing of the widget API reads or writes its table, and it
  * reads nothing of the widget API's.
  */
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Queryable } from '../db/database.js';
 import type { PlatformStatus } from './platform.js';
 
@@ -43,12 +43,14 @@ export interface SandboxTransactionRow {
   payment_method: string | null;
   payment_method_detail: string | null;
   transaction_reference: string | null;
+  /** The secret in the pay page's URL: whoever has only the transaction id can neither pay nor cancel. */
+  pay_token: string;
   created_at: Date | string;
   updated_at: Date | string;
 }
 
 const COLUMNS =
-  'transaction_id, originator_id, endpoint_id, request_id, request, status, payment_method, payment_method_detail, transaction_reference, created_at, updated_at';
+  'transaction_id, originator_id, endpoint_id, request_id, request, status, payment_method, payment_method_detail, transaction_reference, pay_token, created_at, updated_at';
 
 export function sandboxRequest(row: SandboxTransactionRow): SandboxPaymentRequest {
   return typeof row.request === 'string' ? (JSON.parse(row.request) as SandboxPaymentRequest) : row.request;
@@ -88,6 +90,17 @@ export async function findSandboxTransaction(db: Queryable, transactionId: strin
   return row;
 }
 
+/** The pay page's path: the capability the creating request's answer carries, and nothing else. */
+export function sandboxPayPath(row: SandboxTransactionRow): string {
+  return `${SANDBOX_PAY_PREFIX}/${row.transaction_id}/${row.pay_token}`;
+}
+
+export function sandboxPayToken(row: SandboxTransactionRow, token: string): boolean {
+  const expected = Buffer.from(row.pay_token);
+  const given = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
 /** Whether the pay page still takes a decision: INITIAL and younger than the lifetime. */
 export function sandboxOpen(row: SandboxTransactionRow, now: Date, lifetimeMinutes: number): boolean {
   return row.status === 'INITIAL' && new Date(row.created_at).getTime() + lifetimeMinutes * 60_000 > now.getTime();
@@ -122,7 +135,7 @@ export function sandboxTransactionJson(row: SandboxTransactionRow, base: string)
     paymentRequest: sandboxRequest(row),
     paymentInformation: {
       transactionUrl,
-      ...(row.status === 'INITIAL' ? { transactionRedirectUrl: `${base}${SANDBOX_PAY_PREFIX}/${row.transaction_id}` } : {}),
+      ...(row.status === 'INITIAL' ? { transactionRedirectUrl: `${base}${sandboxPayPath(row)}` } : {}),
       transactionId: row.transaction_id,
       ...(row.transaction_reference ? { transactionReference: row.transaction_reference } : {}),
       ...(row.status === 'PAYED' ? { transactionTimestamp: new Date(row.updated_at).toISOString() } : {}),

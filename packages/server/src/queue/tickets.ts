@@ -8,7 +8,7 @@
  * counter row, tickets, office version.
  *
  * "Call next" and "recall" lock the counter's row first: a double-click at one desk, through one
- * instance or two, runs one after the other, so a desk never has two numbers (migration 011 makes
+ * instance or two, runs one after the other, so a desk never has two numbers (migration 014 makes
  * that a constraint). "Call next" picks with `FOR UPDATE SKIP LOCKED`: two counters calling at the
  * same moment lock different waiting tickets and never get the same one.
  */

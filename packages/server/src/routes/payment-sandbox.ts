@@ -3,7 +3,7 @@
  *
  *   POST /sandbox/xbezahldienste/paymenttransaction/{originatorId}/{endPointId}                  open a transaction
  *   GET  /sandbox/xbezahldienste/paymenttransaction/{originatorId}/{endPointId}/{transactionId}  its status
- *   GET  /sandbox/pay/{transactionId}, POST (form)                                               the pay page
+ *   GET  /sandbox/pay/{transactionId}/{payToken}, POST (form)                                    the pay page
  *
  * Outside /api and hidden from the widget API document: this is a stand-in for a platform of
  * the city's choosing, which the widgets never call; the API server calls it as a client.
@@ -23,6 +23,7 @@ import {
   SANDBOX_METHODS,
   SANDBOX_PAY_PREFIX,
   sandboxOpen,
+  sandboxPayToken,
   sandboxRequest,
   sandboxTransactionJson,
   type SandboxDecision,
@@ -104,6 +105,13 @@ export function paymentSandboxRoutes({ db, clock, config }: RouteDeps) {
     return row;
   }
 
+  /** The pay page opens only with the token from the creating answer (the payer's capability). */
+  async function payersTransaction(c: Context): Promise<SandboxTransactionRow> {
+    const row = await ownTransaction(c.req.param('transactionId')!);
+    if (!sandboxPayToken(row, c.req.param('payToken')!)) throw new ProblemError('not_found', 'Diese Transaktion gibt es nicht.');
+    return row;
+  }
+
   function payPage(c: Context, row: SandboxTransactionRow, status: 200 | 400 | 404 = 200, error?: string): Response {
     const page = renderPayPage(row, { open: sandboxOpen(row, clock(), lifetime), ...(error ? { error } : {}) });
     c.header('Content-Security-Policy', payPageCsp(sandboxRequest(row).redirectUrl));
@@ -123,9 +131,9 @@ export function paymentSandboxRoutes({ db, clock, config }: RouteDeps) {
       const row = await ownTransaction(transactionId, originatorId, endPointId);
       return c.json(sandboxTransactionJson(row, base(c)), 200);
     })
-    .get(`${SANDBOX_PAY_PREFIX}/:transactionId`, async (c) => payPage(c, await ownTransaction(c.req.param('transactionId'))))
-    .post(`${SANDBOX_PAY_PREFIX}/:transactionId`, async (c) => {
-      const row = await ownTransaction(c.req.param('transactionId'));
+    .get(`${SANDBOX_PAY_PREFIX}/:transactionId/:payToken`, async (c) => payPage(c, await payersTransaction(c)))
+    .post(`${SANDBOX_PAY_PREFIX}/:transactionId/:payToken`, async (c) => {
+      const row = await payersTransaction(c);
       const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
       const action = form['action'];
       const method = form['method'];

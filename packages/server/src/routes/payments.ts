@@ -2,11 +2,14 @@
  * Payments for <muni-payment-button>: create a payment (the answer carries the platform's pay
  * page to redirect to), ask for its status when the citizen comes back, and find payments by
  * Kassenzeichen when the tab was closed. The browser never talks to the platform.
+ *
+ * The payment's id and pay page are the payer's capability: only the creating request's answer
+ * carries them. Whoever knows just the Kassenzeichen learns status, amount and dates.
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../http/app-env.js';
-import { problemResponses, ProblemError } from '../http/problem.js';
+import { problemResponses, ProblemError, ProblemSchema, PROBLEM_CONTENT_TYPE } from '../http/problem.js';
 import { publicBaseUrl } from '../http/public-url.js';
 import { API_TAGS } from '../openapi/document.js';
 import {
@@ -14,6 +17,7 @@ import {
   findPayment,
   PAYMENT_STATUSES,
   paymentsByReference,
+  paymentSummary,
   paymentView,
   refreshPayment,
   type PaymentContext,
@@ -55,6 +59,31 @@ const PaymentSchema = z
     expiresAt: z.string().openapi({ format: 'date-time', description: 'Bis dahin kann bezahlt werden' }),
   })
   .openapi('Payment');
+
+const PaymentSummarySchema = z
+  .object({
+    status: z.enum(PAYMENT_STATUSES),
+    amountCents: z.number().int(),
+    currency: z.literal('EUR'),
+    createdAt: z.string().openapi({ format: 'date-time' }),
+    expiresAt: z.string().optional().openapi({ format: 'date-time', description: 'Solange offen: bis dahin kann bezahlt werden' }),
+    paidAt: z.string().optional().openapi({ format: 'date-time' }),
+    purpose: z.string().optional(),
+    reference: z.string().optional().openapi({ description: 'Kassenzeichen' }),
+    paymentMethod: z.string().optional(),
+    paymentMethodDetail: z.string().optional(),
+    transactionReference: z.string().optional(),
+  })
+  .openapi('PaymentSummary', {
+    description:
+      'Was jeder erfährt, der das Kassenzeichen kennt: Stand, Betrag, Zeitpunkte; nie die Kennung der Zahlung oder die Bezahlseite. ' +
+      'Die Quittungsangaben (`purpose`, `reference`, Zahlart, `transactionReference`) nur in der Antwort 409 auf eine Anlage, ' +
+      'die auch Betrag und Verwendungszweck der bezahlten Zahlung nennt.',
+  });
+
+const AlreadyPaidProblem = ProblemSchema.extend({
+  payment: PaymentSummarySchema.optional().openapi({ description: 'Bei `payment_already_paid`: die bezahlte Zahlung (Quittung)' }),
+}).openapi('PaymentConflictProblem');
 
 const CreatePaymentBody = z
   .object({
@@ -103,7 +132,12 @@ const createPaymentRoute = (idempotent: MiddlewareHandler<AppEnv>) =>
     description:
       'Legt die Zahlung beim Bezahldienst an. Der Browser wird in demselben Tab zu `payUrl` geleitet und kommt danach zu ' +
       '`returnUrl#muni-payment=<id>` zurück; den Ausgang liefert nur GET /payments/{id}. Antwortet der Bezahldienst nicht ' +
-      '(504) oder ist er gestört (503), wurde nichts abgebucht: dieselbe Anfrage mit demselben Idempotency-Key später wiederholen.',
+      '(504) oder ist er gestört (503), wurde nichts abgebucht: dieselbe Anfrage mit demselben Idempotency-Key später wiederholen.\n\n' +
+      'Keine doppelte Zahlung: Ein Kassenzeichen hat höchstens eine offene oder bezahlte Zahlung, auch bei gleichzeitigen Anfragen ' +
+      'über mehrere Server. Ist es bezahlt, antwortet der Server 409 `payment_already_paid` mit der Quittung in `payment`. Ist eine ' +
+      'Zahlung offen, die ein anderer Browser (anderer Idempotency-Key) begonnen hat, antwortet er 200 mit deren Stand ' +
+      '(`PaymentSummary`, ohne Bezahlseite). Abgelaufene, fehlgeschlagene und abgebrochene Zahlungen geben das Kassenzeichen frei. ' +
+      'Kassenzeichen, die mehrmals bezahlt werden dürfen, nennt der Betreiber in PAYMENT_REPEATABLE_REFERENCES.',
     middleware: [idempotent] as const,
     request: {
       headers: PaymentKeyHeaders,
@@ -111,14 +145,17 @@ const createPaymentRoute = (idempotent: MiddlewareHandler<AppEnv>) =>
     },
     responses: {
       201: { description: 'Angelegt (oder die zu diesem Schlüssel schon angelegte Zahlung)', content: { 'application/json': { schema: PaymentSchema } } },
-      ...problemResponses(
-        'validation',
-        'idempotency_in_progress',
-        'idempotency_conflict',
-        'payment_platform_rejected',
-        'payment_platform_unavailable',
-        'payment_platform_timeout',
-      ),
+      200: {
+        description: 'Zu diesem Kassenzeichen ist schon eine Zahlung offen, von einem anderen Browser begonnen: ihr Stand, keine neue Zahlung',
+        content: { 'application/json': { schema: PaymentSummarySchema } },
+      },
+      ...problemResponses('validation', 'idempotency_conflict', 'payment_platform_rejected', 'payment_platform_unavailable', 'payment_platform_timeout'),
+      409: {
+        description:
+          '`payment_already_paid`: das Kassenzeichen ist bezahlt (Quittung in `payment`); `idempotency_in_progress`: dieselbe Anfrage läuft noch; ' +
+          '`conflict`: gerade wird eine andere Zahlung zu diesem Kassenzeichen angelegt, gleich erneut versuchen',
+        content: { [PROBLEM_CONTENT_TYPE]: { schema: AlreadyPaidProblem } },
+      },
     },
   });
 
@@ -141,12 +178,14 @@ const listPaymentsRoute = createRoute({
   operationId: 'listPaymentsByReference',
   tags: [TAG],
   summary: 'Zahlungen zu einem Kassenzeichen',
-  description: `Für den Fall, dass der Tab geschlossen wurde: die letzten ${REFERENCE_LIST_LIMIT} Zahlungen zu diesem Kassenzeichen, neueste zuerst.`,
+  description:
+    `Für den Fall, dass der Tab geschlossen wurde: Stand, Betrag und Zeitpunkte der letzten ${REFERENCE_LIST_LIMIT} Zahlungen zu diesem ` +
+    'Kassenzeichen, neueste zuerst. Ohne Kennung, Beschreibung, Transaktionsnummer und Bezahlseite: das Kassenzeichen ist kein Geheimnis.',
   request: { query: z.object({ reference: ReferenceSchema.openapi({ param: { name: 'reference', in: 'query' } }) }) },
   responses: {
     200: {
       description: 'Neueste zuerst; leer, wenn es keine gibt',
-      content: { 'application/json': { schema: z.object({ payments: z.array(PaymentSchema) }).openapi('PaymentList') } },
+      content: { 'application/json': { schema: z.object({ payments: z.array(PaymentSummarySchema) }).openapi('PaymentList') } },
     },
     ...problemResponses('validation'),
   },
@@ -154,17 +193,25 @@ const listPaymentsRoute = createRoute({
 
 export function paymentRoutes({ db, clock, logger, config, idempotent, paymentPlatform }: RouteDeps) {
   const lifetime = config.payments.lifetimeMinutes;
-  const context = (c: Context): PaymentContext => ({ db, now: clock(), lifetimeMinutes: lifetime, logger, platform: paymentPlatform(c) });
+  const context = (c: Context): PaymentContext => ({
+    db,
+    now: clock(),
+    lifetimeMinutes: lifetime,
+    logger,
+    platform: paymentPlatform(c),
+    repeatableReferences: config.payments.repeatableReferences,
+  });
 
   return new OpenAPIHono<AppEnv>()
     .openapi(createPaymentRoute(idempotent), async (c) => {
       const body = c.req.valid('json');
       const key = c.req.valid('header')['Idempotency-Key'];
       checkReturnUrl(c, body.returnUrl, config.corsOrigins, config.publicBaseUrl, config.payments.sandbox || config.mail.devOutbox);
-      const row = await createPayment(context(c), key, body);
-      c.header('Location', `/api/v1/payments/${row.id}`);
+      const outcome = await createPayment(context(c), key, body);
       c.header('Cache-Control', 'no-store');
-      return c.json(paymentView(row, lifetime), 201);
+      if ('heldElsewhere' in outcome) return c.json(outcome.heldElsewhere, 200);
+      c.header('Location', `/api/v1/payments/${outcome.own.id}`);
+      return c.json(paymentView(outcome.own, lifetime), 201);
     })
     .openapi(getPaymentRoute, async (c) => {
       const { id } = c.req.valid('param');
@@ -182,7 +229,7 @@ export function paymentRoutes({ db, clock, logger, config, idempotent, paymentPl
       // One after another: a slow platform is asked at most REFERENCE_LIST_LIMIT times, never in a burst.
       for (const stored of rows) {
         const { row, unknown } = await refreshPayment(ctx, stored);
-        payments.push(paymentView(row, lifetime, { unknown }));
+        payments.push(paymentSummary(row, lifetime, { unknown }));
       }
       c.header('Cache-Control', 'no-store');
       return c.json({ payments }, 200);
