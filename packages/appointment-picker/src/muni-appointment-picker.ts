@@ -218,7 +218,7 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
   private async start(): Promise<void> {
     const ready = await this.calls.run(async () => {
       this.active = await this.chooseProvider();
-    }, () => this.start());
+    }, () => this.start(), 'load');
     if (!ready) return;
     const link = readDeepLink(location.hash);
     if (link?.kind === 'activate' || link?.kind === 'manage') {
@@ -237,7 +237,7 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
       for (const id of preselected) if (services.some((s) => s.id === id)) counts[id] = 1;
       this.counts = counts;
       if (this.office && offices.some((o) => o.id === this.office)) this.officeId = this.office;
-    }, () => this.start());
+    }, () => this.start(), 'load');
   }
 
   /** Goes to a step and moves focus to its heading, so screen readers start there. */
@@ -309,7 +309,7 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
     const query = { services: this.requests, ...this.officeQuery, from, to };
     await this.calls.run(async () => {
       this.mergeFree(await this.availabilityRequests.run((signal) => this.backend.availability(query, signal)));
-    }, () => this.loadMonth(month));
+    }, () => this.loadMonth(month), 'load');
   }
 
   /** Finds the first bookable day in the whole horizon, moves the calendar there and shows its times. */
@@ -320,7 +320,7 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
       const days = await this.availabilityRequests.run((signal) => this.backend.availability(query, signal));
       this.mergeFree(days);
       first = days.find((d) => d.free > 0)?.date;
-    }, () => this.jumpToNextFree());
+    }, () => this.jumpToNextFree(), 'load');
     if (!ok) return;
     if (!first) {
       this.showNotice(this.t('noneFree'));
@@ -339,7 +339,7 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
       const slots = await this.slotRequests.run((signal) => this.backend.slots(query, signal));
       // A later click on another day wins, however the answers arrive.
       if (this.day === day) this.daySlots = slots;
-    }, () => this.chooseDay(day));
+    }, () => this.chooseDay(day), 'load');
     if (ok && this.day === day) await this.focusAfterRender('#times-heading');
   }
 
@@ -358,7 +358,7 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
     let reservation: Reservation | undefined;
     const ok = await this.calls.run(async () => {
       reservation = await this.backend.reserve({ services: this.requests, slot });
-    }, () => this.chooseSlot(slot));
+    }, () => this.chooseSlot(slot), 'submit');
     if (!ok) {
       if (this.error?.code === 'slot_taken') {
         this.calls.clear();
@@ -385,7 +385,7 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
       this.reservation = await this.backend.extend(reservation);
       this.hold.start(this.reservation.expiresAt);
       this.announcer.announce(this.t('extended'));
-    }, () => this.extendHold());
+    }, () => this.extendHold(), 'submit');
   }
 
   private holdExpired(): void {
@@ -443,7 +443,7 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
       }
       this.emit('muni-booked', { slot: reservation.slot, services: this.requests, status: result.kind === 'confirmed' ? 'confirmed' : 'pending' });
       await this.goTo(result.kind === 'confirmed' ? 'confirmed' : 'sent');
-    }, () => this.send());
+    }, () => this.send(), 'submit');
     if (!ok && this.error?.kind === 'validation') {
       // A rejected proof (expired, already used) is solved afresh on the next try.
       if (this.error.fieldErrors.some((e) => e.field === 'botProof')) this.proof = undefined;
@@ -485,7 +485,7 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
     const ok = await this.calls.run(async () => {
       this.appointment = await this.backend.activate(token);
       this.managementToken = this.appointment.managementToken;
-    }, () => this.activate(token));
+    }, () => this.activate(token), 'submit');
     if (ok) {
       this.emit('muni-booked', { slot: this.appointment!.slot, services: this.appointment!.services, status: 'confirmed' });
       await this.goTo('confirmed');
@@ -499,7 +499,7 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
     this.managementToken = token;
     const ok = await this.calls.run(async () => {
       this.appointment = await this.backend.appointment(token);
-    }, () => this.openManagement(token));
+    }, () => this.openManagement(token), 'load');
     if (ok) await this.goTo('manage');
     else if (this.error && !this.error.retryable) await this.goTo('link-error');
   }
@@ -512,7 +512,7 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
   async cancelAppointment(): Promise<void> {
     const token = this.managementToken;
     if (!token) return;
-    const ok = await this.calls.run(() => this.backend.cancel(token), () => this.cancelAppointment());
+    const ok = await this.calls.run(() => this.backend.cancel(token), () => this.cancelAppointment(), 'submit');
     if (!ok) return;
     this.confirmingCancel = false;
     this.emit('muni-cancelled', { appointmentId: this.appointment!.id });
@@ -528,7 +528,7 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
     if (this.services.length === 0) {
       const ok = await this.calls.run(async () => {
         [this.services, this.offices] = await Promise.all([this.backend.services(), this.backend.offices()]);
-      }, () => this.startReschedule());
+      }, () => this.startReschedule(), 'load');
       if (!ok) return;
     }
     await this.goTo('slot');
@@ -540,7 +540,7 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
     const reservation = this.reservation!;
     const ok = await this.calls.run(async () => {
       this.appointment = await this.backend.reschedule(token, reservation);
-    }, () => this.confirmReschedule());
+    }, () => this.confirmReschedule(), 'submit');
     if (!ok) {
       if (!this.error?.retryable) await this.releaseHold();
       return;

@@ -170,6 +170,7 @@ export class MuniPaymentButton extends MuniElement<PaymentMessages> {
         }
       },
       () => this.pay(),
+      'load',
     );
     if (this.calls.error) this.state = 'idle';
   }
@@ -194,6 +195,7 @@ export class MuniPaymentButton extends MuniElement<PaymentMessages> {
         await this.settle(payment, fromReturn);
       },
       () => this.check(id, fromReturn, quietly),
+      'load',
     );
   }
 
@@ -215,6 +217,7 @@ export class MuniPaymentButton extends MuniElement<PaymentMessages> {
         await this.settle(latest, true);
       },
       () => this.lookUp(),
+      'load',
     );
   }
 

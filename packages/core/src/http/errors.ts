@@ -1,4 +1,12 @@
 import type { CoreMessages } from '../i18n/core-messages.js';
+import type { Translate } from '../i18n/translate.js';
+
+/**
+ * What a failed call was for. A `submit` sends what the citizen entered, so a 4xx can mean
+ * "check your entries"; a `load` sends nothing of theirs (a read, or a request built from the
+ * page's own settings), so any failure is the load's, and asking again is always the way on.
+ */
+export type CallPurpose = 'load' | 'submit';
 
 /**
  * What went wrong, in the terms a widget needs to decide what to show and
@@ -51,6 +59,11 @@ const MESSAGE_KEYS: Record<ApiErrorKind, keyof CoreMessages> = {
   unexpected: 'errorUnknown',
 };
 
+/** On a load these say nothing the citizen could act on but "try again". */
+const LOAD_FAILED: ReadonlySet<ApiErrorKind> = new Set(['validation', 'not_found', 'conflict', 'http']);
+/** Server waits longer than this are said in words ("in about 5 minutes") rather than retried unseen. */
+const BUSY_AFTER_MS = 3_000;
+
 const RETRYABLE: ReadonlySet<ApiErrorKind> = new Set(['offline', 'network', 'timeout', 'malformed', 'rate_limited', 'server', 'unexpected']);
 
 export class ApiError extends Error {
@@ -93,6 +106,26 @@ export class ApiError extends Error {
   get code(): string | undefined {
     return this.problem?.code;
   }
+}
+
+/**
+ * The citizen's explanation of `error`: fitted to whether it failed a load or a submit, and with
+ * the server's own Retry-After turned into a time to come back.
+ */
+export function errorMessage(t: Translate<CoreMessages>, error: ApiError, purpose: CallPurpose): string {
+  const wait = error.retryAfterMs ?? 0;
+  if (wait > BUSY_AFTER_MS && (error.kind === 'rate_limited' || error.kind === 'server')) {
+    const minutes = Math.ceil(wait / 60_000);
+    const at = new Date(Date.now() + wait);
+    const time = minutes < 24 * 60 ? `${at.getHours()}:${String(at.getMinutes()).padStart(2, '0')}` : '';
+    return t('errorBusy', { minutes, time });
+  }
+  return t(purpose === 'load' && LOAD_FAILED.has(error.kind) ? 'errorLoad' : error.messageKey);
+}
+
+/** Whether the message comes with "Erneut versuchen": a failed load always does. */
+export function offersRetry(error: ApiError, purpose: CallPurpose): boolean {
+  return purpose === 'load' || error.retryable;
 }
 
 /** Anything thrown below a widget becomes an ApiError, so render code handles one type. */
