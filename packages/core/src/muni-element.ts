@@ -11,7 +11,6 @@ import { LiveAnnouncer } from './controllers/live-announcer.js';
 import { MediaQueryController } from './controllers/media-query.js';
 import { localeConverter, themeConverter, validTimeZone } from './locale-attribute.js';
 import { providerArrival } from './provider-on-demand.js';
-import { notice } from './parts/notices.js';
 import { tokens } from './styles/tokens.js';
 import { base } from './styles/base.js';
 import { partStyles } from './styles/parts.js';
@@ -78,6 +77,8 @@ export abstract class MuniElement<M extends Catalog = CoreMessages> extends LitE
   /** Set while a language's texts are on their way (see Catalogs). */
   private textsArriving: Promise<void> | undefined;
   private hasShownContent = false;
+  /** The editor's notice for a widget without backend, loaded when first needed. */
+  private unconfigured: ((locale: Locale) => TemplateResult) | undefined;
 
   protected get inherited(): MuniConfig | undefined {
     return this.config.value;
@@ -178,13 +179,17 @@ export abstract class MuniElement<M extends Catalog = CoreMessages> extends LitE
   /** The widget's own content; called only when it is configured. */
   protected abstract renderWidget(): TemplateResult;
 
-  private renderUnconfigured(): TemplateResult {
+  private renderUnconfigured(): TemplateResult | undefined {
     if (!this.warnedUnconfigured) {
       this.warnedUnconfigured = true;
       console.warn(`muni-widgets: <${this.localName}> has no backend-url and no <muni-provider> around it.`);
+      this.textsArriving ??= import('./unconfigured-notice.js').then((m) => {
+        this.unconfigured = m.unconfiguredNotice;
+        this.textsArriving = undefined;
+        this.requestUpdate();
+      });
     }
-    const t = this.coreT;
-    return notice({ variant: 'warning', title: t('configMissingTitle'), body: t('configMissingBody') });
+    return this.unconfigured?.(this.effectiveLocale);
   }
 
   /** Dispatches a typed event the host page can listen to: it bubbles out of the shadow root. */

@@ -4,7 +4,8 @@ import type { Translate } from '../i18n/translate.js';
 import type { CoreMessages } from '../i18n/core-messages.js';
 import { errorState } from '../parts/notices.js';
 
-const FOCUS_AFTER_RETRY = ['[part=retry-button]', '[tabindex="-1"]', 'input, select, textarea, button, a[href]'];
+/** The first of these in the widget: a new retry button, the recovered content's heading, or its first control. */
+const FOCUS = '[part=retry-button], [tabindex="-1"], input';
 
 /**
  * Backend calls as a citizen experiences them: a busy state while any is running, one German
@@ -15,7 +16,7 @@ const FOCUS_AFTER_RETRY = ['[part=retry-button]', '[tabindex="-1"]', 'input, sel
 export class BackendCalls implements ReactiveController {
   error: ApiError | undefined;
   /** What the failed call was for: it decides the message and whether a retry is offered. */
-  purpose: CallPurpose = 'load';
+  purpose: CallPurpose | undefined;
   private pending = 0;
   private again: (() => Promise<unknown>) | undefined;
 
@@ -57,21 +58,15 @@ export class BackendCalls implements ReactiveController {
 
   /**
    * Repeats the failed action. The retry button goes away with the message, so unless the action
-   * put focus somewhere itself, focus goes on purpose: to a new retry button if it failed again,
-   * else to the recovered content's heading, else to its first control, never to the page's body.
+   * put focus somewhere itself, focus goes on purpose (FOCUS), never to the page's body.
    */
   async retryLast(): Promise<void> {
     const again = this.again;
     this.clear();
     if (again) await again();
     await this.host.updateComplete;
-    const root = this.host.shadowRoot;
-    const active = document.activeElement;
-    if (!root || root.activeElement || (active && active !== document.body)) return;
-    for (const selector of FOCUS_AFTER_RETRY) {
-      const target = root.querySelector<HTMLElement>(selector);
-      if (target) return target.focus();
-    }
+    // Focus inside the widget makes the widget the document's active element: only lost focus moves.
+    if (document.activeElement === document.body) this.host.shadowRoot?.querySelector<HTMLElement>(FOCUS)?.focus();
   }
 
   clear(): void {
@@ -85,6 +80,6 @@ export class BackendCalls implements ReactiveController {
 
   /** The error with its retry, where the widget shows it. */
   renderError(t: Translate<CoreMessages>): TemplateResult | typeof nothing {
-    return this.error ? errorState(t, this.error, this.purpose, () => void this.retryLast()) : nothing;
+    return this.error ? errorState(t, this.error, this.purpose!, () => void this.retryLast()) : nothing;
   }
 }

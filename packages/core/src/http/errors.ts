@@ -1,4 +1,4 @@
-import type { CoreMessages } from '../i18n/core-messages.js';
+import { coreMessages, type CoreMessages } from '../i18n/core-messages.js';
 import type { Translate } from '../i18n/translate.js';
 
 /**
@@ -44,24 +44,8 @@ export interface Problem {
   errors?: FieldError[];
 }
 
-const MESSAGE_KEYS: Record<ApiErrorKind, keyof CoreMessages> = {
-  offline: 'errorOffline',
-  network: 'errorNetwork',
-  timeout: 'errorTimeout',
-  aborted: 'errorUnknown',
-  malformed: 'errorMalformed',
-  validation: 'errorValidation',
-  not_found: 'errorNotFound',
-  conflict: 'errorConflict',
-  rate_limited: 'errorRateLimited',
-  server: 'errorServer',
-  http: 'errorUnknown',
-  unexpected: 'errorUnknown',
-};
 
-/** On a load these say nothing the citizen could act on but "try again". */
-const LOAD_FAILED: ReadonlySet<ApiErrorKind> = new Set(['validation', 'not_found', 'conflict', 'http']);
-/** Server waits longer than this are said in words ("in about 5 minutes") rather than retried unseen. */
+/** A 429 or 503 asking for a longer wait than this is not retried unseen: the message says when to come back. */
 const BUSY_AFTER_MS = 3_000;
 
 const RETRYABLE: ReadonlySet<ApiErrorKind> = new Set(['offline', 'network', 'timeout', 'malformed', 'rate_limited', 'server', 'unexpected']);
@@ -99,7 +83,9 @@ export class ApiError extends Error {
 
   /** The core message key that explains this error to a citizen. */
   get messageKey(): keyof CoreMessages {
-    return MESSAGE_KEYS[this.kind];
+    // Named after the kind ("not_found" -> errorNotFound); kinds without a text of their own get the general one.
+    const key = `error${this.kind.replace(/(?:^|_)(.)/g, (_, c: string) => c.toUpperCase())}`;
+    return key in coreMessages.de ? (key as keyof CoreMessages) : 'errorUnknown';
   }
 
   /** The backend's machine-readable reason (e.g. "slot_taken"), for widget-specific messages. */
@@ -114,13 +100,12 @@ export class ApiError extends Error {
  */
 export function errorMessage(t: Translate<CoreMessages>, error: ApiError, purpose: CallPurpose): string {
   const wait = error.retryAfterMs ?? 0;
-  if (wait > BUSY_AFTER_MS && (error.kind === 'rate_limited' || error.kind === 'server')) {
-    const minutes = Math.ceil(wait / 60_000);
-    const at = new Date(Date.now() + wait);
-    const time = minutes < 24 * 60 ? `${at.getHours()}:${String(at.getMinutes()).padStart(2, '0')}` : '';
-    return t('errorBusy', { minutes, time });
+  if (wait > BUSY_AFTER_MS) {
+    // The citizen's own clock ("14:05"); beyond a day a time of day would mislead.
+    return t('errorBusy', { time: wait < 864e5 ? new Date(Date.now() + wait).toTimeString().slice(0, 5) : '' });
   }
-  return t(purpose === 'load' && LOAD_FAILED.has(error.kind) ? 'errorLoad' : error.messageKey);
+  // On a load, what asking again cannot change (a 400, 404, 409) is still no fault of the citizen's.
+  return t(purpose === 'load' && !error.retryable ? 'errorLoad' : error.messageKey);
 }
 
 /** Whether the message comes with "Erneut versuchen": a failed load always does. */

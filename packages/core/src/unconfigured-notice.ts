@@ -1,0 +1,20 @@
+import type { TemplateResult } from 'lit';
+import type { Locale } from './i18n/locale.js';
+import { notice } from './parts/notices.js';
+
+/** For web editors only, so it loads only on a page where a widget lacks its backend. */
+const texts: Record<Locale, [title: string, body: string]> = {
+  de: [
+    'Dieses Element ist noch nicht eingerichtet',
+    'Es fehlt die Adresse des Servers. Bitte geben Sie das Attribut „backend-url“ an oder umschließen Sie das Element mit <muni-provider backend-url="…">.',
+  ],
+  en: [
+    'This element is not set up yet',
+    'The server address is missing. Please set the "backend-url" attribute or wrap the element in <muni-provider backend-url="…">.',
+  ],
+};
+
+export function unconfiguredNotice(locale: Locale): TemplateResult {
+  const [title, body] = texts[locale];
+  return notice({ variant: 'warning', title, body });
+}
