@@ -499,7 +499,7 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
     this.managementToken = token;
     const ok = await this.calls.run(async () => {
       this.appointment = await this.backend.appointment(token);
-    }, () => this.openManagement(token), 'load');
+    }, () => this.openManagement(token), 'lookup');
     if (ok) await this.goTo('manage');
     else if (this.error && !this.error.retryable) await this.goTo('link-error');
   }

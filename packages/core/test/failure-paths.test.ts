@@ -102,6 +102,10 @@ describe('failure paths: every failure has a way on', () => {
       expect(offersRetry(error, 'submit'), kind).to.equal(false);
     }
     expect(errorMessage(de, new ApiError('validation'), 'submit')).to.equal('Bitte prüfen Sie Ihre Eingaben.');
+    // A link to something gone: said so, and no retry that cannot help.
+    expect(errorMessage(de, new ApiError('not_found'), 'lookup')).to.match(/nicht gefunden/);
+    expect(offersRetry(new ApiError('not_found'), 'lookup')).to.equal(false);
+    expect(offersRetry(new ApiError('validation'), 'lookup')).to.equal(true);
   });
 
   it('has a text of its own or the general one for every kind', () => {

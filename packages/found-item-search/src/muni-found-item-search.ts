@@ -173,7 +173,7 @@ export class MuniFoundItemSearch extends MuniElement<FoundMessages> {
         if (this.item?.reference !== view.reference) this.item = undefined;
         ok = await this.calls.run(async () => {
           this.item = await this.requests.run((signal) => this.backend.item(view.reference, { signal }));
-        }, () => this.show(view, '#view-heading'), 'load');
+        }, () => this.show(view, '#view-heading'), 'lookup');
         break;
       case 'report':
         break;
@@ -207,7 +207,7 @@ export class MuniFoundItemSearch extends MuniElement<FoundMessages> {
       this.managed = await this.backend.lossReport(token);
     }, async () => {
       if (await this.loadManaged()) await this.focusAfterRender('#view-heading');
-    }, 'load');
+    }, 'lookup');
   }
 
   /* ---- search ---- */

@@ -265,6 +265,9 @@ export class MuniServiceFinder extends MuniElement<FinderMessages> {
       await this.focusAfterRender('#search');
       return;
     }
+    // Suggestions still on their way are moot once the citizen searches: no second request.
+    clearTimeout(this.searchTimer);
+    this.suggestionRequests.cancel();
     clearTimeout(this.announceTimer);
     await this.navigate({ kind: 'search', query });
   }

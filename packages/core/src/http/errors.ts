@@ -5,8 +5,9 @@ import type { Translate } from '../i18n/translate.js';
  * What a failed call was for. A `submit` sends what the citizen entered, so a 4xx can mean
  * "check your entries"; a `load` sends nothing of theirs (a read, or a request built from the
  * page's own settings), so any failure is the load's, and asking again is always the way on.
+ * A `lookup` is a load of one thing named by a link or reference: a 404 there means it is gone.
  */
-export type CallPurpose = 'load' | 'submit';
+export type CallPurpose = 'load' | 'lookup' | 'submit';
 
 /**
  * What went wrong, in the terms a widget needs to decide what to show and
@@ -105,12 +106,12 @@ export function errorMessage(t: Translate<CoreMessages>, error: ApiError, purpos
     return t('errorBusy', { time: wait < 864e5 ? new Date(Date.now() + wait).toTimeString().slice(0, 5) : '' });
   }
   // On a load, what asking again cannot change (a 400, 404, 409) is still no fault of the citizen's.
-  return t(purpose === 'load' && !error.retryable ? 'errorLoad' : error.messageKey);
+  return t(offersRetry(error, purpose) && !error.retryable ? 'errorLoad' : error.messageKey);
 }
 
-/** Whether the message comes with "Erneut versuchen": a failed load always does. */
+/** Whether the message comes with "Erneut versuchen": a failed load always does, a lookup of something gone does not. */
 export function offersRetry(error: ApiError, purpose: CallPurpose): boolean {
-  return purpose === 'load' || error.retryable;
+  return error.retryable || (purpose !== 'submit' && !(purpose === 'lookup' && error.kind === 'not_found'));
 }
 
 /** Anything thrown below a widget becomes an ApiError, so render code handles one type. */
