@@ -207,10 +207,15 @@ export class MuniServiceFinder extends MuniElement<FinderMessages> {
   }
 
   private async loadResults(query: string): Promise<void> {
+    // Without an index (the catalog failed to load, or is too large to index here) the server
+    // searches; a retry repeats this search, so the query and its results come back, not the start.
     const found = await this.calls.run(async () => {
+      const active = (this.active ??= await this.chooseProvider());
+      // A provider without a server search can only search its catalog: that load is tried again.
+      if (!this.index && !active.search) await this.loadCatalog();
       this.results = this.index
         ? this.index.search(query, { limit: RESULTS }).map((hit) => hit.service)
-        : await this.pageRequests.run((signal) => this.active!.search!(query, { signal, limit: RESULTS }));
+        : await this.pageRequests.run((signal) => active.search!(query, { signal, limit: RESULTS }));
     }, () => this.show({ kind: 'search', query }, true), 'load');
     if (found) this.announcer.announce(this.t('resultCount', { count: this.results.length }));
   }
@@ -244,9 +249,11 @@ export class MuniServiceFinder extends MuniElement<FinderMessages> {
       this.suggest(this.index.search(text, { limit: SUGGESTIONS }).map((hit) => hit.service));
       return;
     }
+    const search = this.active?.search?.bind(this.active);
+    if (!search) return; // no catalog and no server search yet: Enter still searches
     this.searchTimer = setTimeout(() => {
       this.suggestionRequests
-        .run((signal) => this.active!.search!(text, { signal, limit: SUGGESTIONS }))
+        .run((signal) => search(text, { signal, limit: SUGGESTIONS }))
         .then((found) => this.suggest(found))
         // Suggestions are a convenience: Enter still searches, and shows any error there.
         .catch(() => this.suggest([]));
