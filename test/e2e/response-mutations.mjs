@@ -132,14 +132,14 @@ export async function runCase(browser, baseUrl, widgetName, mutationName) {
     broken = false;
     for (const route of hung.splice(0)) await route.continue().catch(() => undefined);
     await retry.first().click();
+    if (spec.recovered !== 'navigation') await widget.locator('[role=alert]').first().waitFor({ state: 'detached', timeout: 60_000 });
     await content;
     if (typed && (await widget.locator(spec.typed).inputValue()) !== 'Erika Mustermann') return fail('typed input lost');
     if (spec.recovered !== 'navigation') {
-      const focus = await page.evaluate((tag) => {
-        const host = document.activeElement;
-        return host?.localName === tag ? host.shadowRoot.activeElement?.id || host.shadowRoot.activeElement?.localName || 'host' : host?.localName;
-      }, spec.tag);
-      if (focus === 'body' || focus === undefined) return fail('focus lost to the page after the retry');
+      const focused = await page
+        .waitForFunction((tag) => document.activeElement?.localName === tag, spec.tag, { timeout: 5_000 })
+        .then(() => true, () => false);
+      if (!focused) return fail('focus lost to the page after the retry');
     }
     if (await page.evaluate(() => window.__pwned)) return fail('a payload ran');
     return done('message', text);

@@ -218,7 +218,7 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
   private async start(): Promise<void> {
     const ready = await this.calls.run(async () => {
       this.active = await this.chooseProvider();
-    }, () => this.start(), 'load');
+    }, () => this.start());
     if (!ready) return;
     const link = readDeepLink(location.hash);
     if (link?.kind === 'activate' || link?.kind === 'manage') {
@@ -237,7 +237,7 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
       for (const id of preselected) if (services.some((s) => s.id === id)) counts[id] = 1;
       this.counts = counts;
       if (this.office && offices.some((o) => o.id === this.office)) this.officeId = this.office;
-    }, () => this.start(), 'load');
+    }, () => this.start());
   }
 
   /** Goes to a step and moves focus to its heading, so screen readers start there. */
@@ -309,7 +309,7 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
     const query = { services: this.requests, ...this.officeQuery, from, to };
     await this.calls.run(async () => {
       this.mergeFree(await this.availabilityRequests.run((signal) => this.backend.availability(query, signal)));
-    }, () => this.loadMonth(month), 'load');
+    }, () => this.loadMonth(month));
   }
 
   /** Finds the first bookable day in the whole horizon, moves the calendar there and shows its times. */
@@ -320,7 +320,7 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
       const days = await this.availabilityRequests.run((signal) => this.backend.availability(query, signal));
       this.mergeFree(days);
       first = days.find((d) => d.free > 0)?.date;
-    }, () => this.jumpToNextFree(), 'load');
+    }, () => this.jumpToNextFree());
     if (!ok) return;
     if (!first) {
       this.showNotice(this.t('noneFree'));
@@ -339,7 +339,7 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
       const slots = await this.slotRequests.run((signal) => this.backend.slots(query, signal));
       // A later click on another day wins, however the answers arrive.
       if (this.day === day) this.daySlots = slots;
-    }, () => this.chooseDay(day), 'load');
+    }, () => this.chooseDay(day));
     if (ok && this.day === day) await this.focusAfterRender('#times-heading');
   }
 
@@ -528,7 +528,7 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
     if (this.services.length === 0) {
       const ok = await this.calls.run(async () => {
         [this.services, this.offices] = await Promise.all([this.backend.services(), this.backend.offices()]);
-      }, () => this.startReschedule(), 'load');
+      }, () => this.startReschedule());
       if (!ok) return;
     }
     await this.goTo('slot');

@@ -71,7 +71,6 @@ export abstract class MuniElement<M extends Catalog = CoreMessages> extends LitE
   private readonly config = new ContextConsumer(this, { context: muniConfigContext, subscribe: true });
   protected readonly announcer = new LiveAnnouncer(this);
   private readonly prefersDark = new MediaQueryController(this, '(prefers-color-scheme: dark)');
-  private warnedUnconfigured = false;
   /** Set while a `<muni-provider>` around the widget is being defined (see provider-on-demand.ts). */
   private providerArriving: Promise<void> | undefined;
   /** Set while a language's texts are on their way (see Catalogs). */
@@ -180,15 +179,13 @@ export abstract class MuniElement<M extends Catalog = CoreMessages> extends LitE
   protected abstract renderWidget(): TemplateResult;
 
   private renderUnconfigured(): TemplateResult | undefined {
-    if (!this.warnedUnconfigured) {
-      this.warnedUnconfigured = true;
-      console.warn(`muni-widgets: <${this.localName}> has no backend-url and no <muni-provider> around it.`);
-      this.textsArriving ??= import('./unconfigured-notice.js').then((m) => {
-        this.unconfigured = m.unconfiguredNotice;
-        this.textsArriving = undefined;
-        this.requestUpdate();
-      });
-    }
+    this.textsArriving ??= this.unconfigured
+      ? undefined
+      : import('./unconfigured-notice.js').then((m) => {
+          this.unconfigured = m.unconfiguredNotice(this.localName);
+          this.textsArriving = undefined;
+          this.requestUpdate();
+        });
     return this.unconfigured?.(this.effectiveLocale);
   }
 

@@ -14,7 +14,11 @@ const texts: Record<Locale, [title: string, body: string]> = {
   ],
 };
 
-export function unconfiguredNotice(locale: Locale): TemplateResult {
-  const [title, body] = texts[locale];
-  return notice({ variant: 'warning', title, body });
+/** Warns the page's developer once per widget and returns the widget's notice in any language. */
+export function unconfiguredNotice(tag: string): (locale: Locale) => TemplateResult {
+  console.warn(`muni-widgets: <${tag}> has no backend-url and no <muni-provider> around it.`);
+  return (locale) => {
+    const [title, body] = texts[locale];
+    return notice({ variant: 'warning', title, body });
+  };
 }

@@ -132,7 +132,7 @@ export class MuniFoundItemSearch extends MuniElement<FoundMessages> {
     this.active = this.provider ?? new RestFoundItemProvider(clientOf(this));
     const loaded = await this.calls.run(async () => {
       [this.categories, this.colours] = await Promise.all([this.backend.categories(), this.backend.colours()]);
-    }, () => this.start(), 'load');
+    }, () => this.start());
     if (!loaded) return;
     this.ready = true;
     await this.show(readView(location.hash));

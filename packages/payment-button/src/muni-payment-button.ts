@@ -170,7 +170,6 @@ export class MuniPaymentButton extends MuniElement<PaymentMessages> {
         }
       },
       () => this.pay(),
-      'load',
     );
     if (this.calls.error) this.state = 'idle';
   }
@@ -195,7 +194,6 @@ export class MuniPaymentButton extends MuniElement<PaymentMessages> {
         await this.settle(payment, fromReturn);
       },
       () => this.check(id, fromReturn, quietly),
-      'load',
     );
   }
 
@@ -217,7 +215,6 @@ export class MuniPaymentButton extends MuniElement<PaymentMessages> {
         await this.settle(latest, true);
       },
       () => this.lookUp(),
-      'load',
     );
   }
 

@@ -151,7 +151,7 @@ export class MuniServiceFinder extends MuniElement<FinderMessages> {
   }
 
   private async start(): Promise<void> {
-    const loaded = await this.calls.run(() => this.loadCatalog(), () => this.start(), 'load');
+    const loaded = await this.calls.run(() => this.loadCatalog(), () => this.start());
     this.started = true;
     if (loaded) await this.show(this.initialView(), false);
   }
@@ -201,7 +201,7 @@ export class MuniServiceFinder extends MuniElement<FinderMessages> {
     } else if (view.kind === 'service') {
       await this.loadService(view.id);
     } else if (!this.catalog) {
-      await this.calls.run(() => this.loadCatalog(), () => this.show(view, true), 'load');
+      await this.calls.run(() => this.loadCatalog(), () => this.show(view, true));
     }
     if (focus) await this.focusAfterRender('#view-heading');
   }
@@ -216,7 +216,7 @@ export class MuniServiceFinder extends MuniElement<FinderMessages> {
       this.results = this.index
         ? this.index.search(query, { limit: RESULTS }).map((hit) => hit.service)
         : await this.pageRequests.run((signal) => active.search!(query, { signal, limit: RESULTS }));
-    }, () => this.show({ kind: 'search', query }, true), 'load');
+    }, () => this.show({ kind: 'search', query }, true));
     if (found) this.announcer.announce(this.t('resultCount', { count: this.results.length }));
   }
 
@@ -225,7 +225,7 @@ export class MuniServiceFinder extends MuniElement<FinderMessages> {
     const loaded = await this.calls.run(async () => {
       const active = (this.active ??= await this.chooseProvider());
       detail = await this.pageRequests.run((signal) => active.service(id, { signal }));
-    }, () => this.show({ kind: 'service', id }, true), 'load');
+    }, () => this.show({ kind: 'service', id }, true));
     if (!loaded || !detail) return;
     this.detail = detail;
     this.emit('muni-service-opened', { serviceId: detail.id, name: detail.name });

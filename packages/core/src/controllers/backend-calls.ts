@@ -5,7 +5,7 @@ import type { CoreMessages } from '../i18n/core-messages.js';
 import { errorState } from '../parts/notices.js';
 
 /** The first of these in the widget: a new retry button, the recovered content's heading, or its first control. */
-const FOCUS = '[part=retry-button], [tabindex="-1"], input';
+const FOCUS = '[part=retry-button],[tabindex="-1"],input';
 
 /**
  * Backend calls as a citizen experiences them: a busy state while any is running, one German
@@ -31,9 +31,9 @@ export class BackendCalls implements ReactiveController {
 
   /**
    * Runs `action`; resolves to whether it succeeded. `again` is what the retry button repeats;
-   * `purpose` says whether the call sends what the citizen entered (see CallPurpose).
+   * `purpose` says whether the call sends what the citizen entered (see CallPurpose): a load unless it does.
    */
-  async run(action: () => Promise<void>, again: () => Promise<unknown>, purpose: CallPurpose): Promise<boolean> {
+  async run(action: () => Promise<void>, again: () => Promise<unknown>, purpose: CallPurpose = 'load'): Promise<boolean> {
     this.pending++;
     this.error = undefined;
     this.again = again;

@@ -111,7 +111,7 @@ export function errorMessage(t: Translate<CoreMessages>, error: ApiError, purpos
 
 /** Whether the message comes with "Erneut versuchen": a failed load always does, a lookup of something gone does not. */
 export function offersRetry(error: ApiError, purpose: CallPurpose): boolean {
-  return error.retryable || (purpose !== 'submit' && !(purpose === 'lookup' && error.kind === 'not_found'));
+  return error.retryable || purpose === 'load' || (purpose === 'lookup' && error.kind !== 'not_found');
 }
 
 /** Anything thrown below a widget becomes an ApiError, so render code handles one type. */
