@@ -115,10 +115,13 @@ const notices: StoryContent = (widget) => {
 const loadingState: StoryContent = (widget) => loading(widget.t('loading'));
 
 /** A network failure can be retried; what the citizen typed stays, and the text says so. */
-const retryableError: StoryContent = (widget) => errorState(widget.t, new ApiError('network'), action('retry'));
+const retryableError: StoryContent = (widget) => errorState(widget.t, new ApiError('network'), 'submit', action('retry'));
 
-/** Asking again cannot help when the thing is gone, so no retry is offered. */
-const finalError: StoryContent = (widget) => errorState(widget.t, new ApiError('not_found'), action('retry'));
+/** Asking again cannot help when what the citizen sent is gone, so no retry is offered. */
+const finalError: StoryContent = (widget) => errorState(widget.t, new ApiError('not_found'), 'submit', action('retry'));
+
+/** A load that failed always offers a retry, and a busy server says when to come back. */
+const busyError: StoryContent = (widget) => errorState(widget.t, new ApiError('rate_limited', { retryAfterMs: 600_000 }), 'load', action('retry'));
 
 const allParts: StoryContent = (widget) =>
   html`<div class="stack">
@@ -159,6 +162,7 @@ export const Notices: Story = { render: inWidget(notices) };
 export const Loading: Story = { render: inWidget(loadingState) };
 export const ErrorWithRetry: Story = { render: inWidget(retryableError) };
 export const ErrorWithoutRetry: Story = { render: inWidget(finalError) };
+export const ServerBusy: Story = { render: inWidget(busyError) };
 export const DarkTheme: Story = { args: { theme: 'dark' }, render: inWidget(allParts) };
 
 interface CityArgs extends PartsArgs {

@@ -358,7 +358,7 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
     let reservation: Reservation | undefined;
     const ok = await this.calls.run(async () => {
       reservation = await this.backend.reserve({ services: this.requests, slot });
-    }, () => this.chooseSlot(slot));
+    }, () => this.chooseSlot(slot), 'submit');
     if (!ok) {
       if (this.error?.code === 'slot_taken') {
         this.calls.clear();
@@ -387,7 +387,7 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
       this.hold.start(extended.expiresAt);
       const left = extended.extensionsLeft;
       this.announcer.announce(left === undefined ? this.t('extended') : `${this.t('extended')} ${this.t('extensionsLeft', { count: left })}`);
-    }, () => this.extendHold());
+    }, () => this.extendHold(), 'submit');
     // The button is gone with the last extension: focus goes to the sentence that says so.
     if (ok && this.reservation?.extensionsLeft === 0) await this.focusAfterRender('#hold-extensions');
     if (ok) return;
@@ -468,7 +468,7 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
       }
       this.emit('muni-booked', { slot: reservation.slot, services: this.requests, status: result.kind === 'confirmed' ? 'confirmed' : 'pending' });
       await this.goTo(result.kind === 'confirmed' ? 'confirmed' : 'sent');
-    }, () => this.send());
+    }, () => this.send(), 'submit');
     if (!ok && this.error?.kind === 'validation') {
       // A rejected proof (expired, already used) is solved afresh on the next try.
       if (this.error.fieldErrors.some((e) => e.field === 'botProof')) this.proof = undefined;
@@ -510,7 +510,7 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
     const ok = await this.calls.run(async () => {
       this.appointment = await this.backend.activate(token);
       this.managementToken = this.appointment.managementToken;
-    }, () => this.activate(token));
+    }, () => this.activate(token), 'submit');
     if (ok) {
       this.emit('muni-booked', { slot: this.appointment!.slot, services: this.appointment!.services, status: 'confirmed' });
       await this.goTo('confirmed');
@@ -524,7 +524,7 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
     this.managementToken = token;
     const ok = await this.calls.run(async () => {
       this.appointment = await this.backend.appointment(token);
-    }, () => this.openManagement(token));
+    }, () => this.openManagement(token), 'lookup');
     if (ok) await this.goTo('manage');
     else if (this.error && !this.error.retryable) await this.goTo('link-error');
   }
@@ -537,7 +537,7 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
   async cancelAppointment(): Promise<void> {
     const token = this.managementToken;
     if (!token) return;
-    const ok = await this.calls.run(() => this.backend.cancel(token), () => this.cancelAppointment());
+    const ok = await this.calls.run(() => this.backend.cancel(token), () => this.cancelAppointment(), 'submit');
     if (!ok) return;
     this.confirmingCancel = false;
     this.emit('muni-cancelled', { appointmentId: this.appointment!.id });
@@ -565,7 +565,7 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
     const reservation = this.reservation!;
     const ok = await this.calls.run(async () => {
       this.appointment = await this.backend.reschedule(token, reservation);
-    }, () => this.confirmReschedule());
+    }, () => this.confirmReschedule(), 'submit');
     if (!ok) {
       if (!this.error?.retryable) await this.releaseHold();
       return;

@@ -6,7 +6,7 @@ export { muniConfigContext, type MuniConfig, type Theme } from './config-context
 
 export { HttpClient, type HttpClientOptions, type RequestOptions, type Query } from './http/http-client.js';
 export { clientOf, type ClientHost } from './http/client-of.js';
-export { ApiError, toApiError, type ApiErrorKind, type FieldError, type Problem } from './http/errors.js';
+export { ApiError, toApiError, errorMessage, offersRetry, type ApiErrorKind, type CallPurpose, type FieldError, type Problem } from './http/errors.js';
 export { LatestOnly } from './http/latest.js';
 export { newIdempotencyKey } from './http/idempotency-key.js';
 export { solveBotChallenge, type BotChallenge } from './bot-proof.js';

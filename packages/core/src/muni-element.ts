@@ -11,7 +11,6 @@ import { LiveAnnouncer } from './controllers/live-announcer.js';
 import { MediaQueryController } from './controllers/media-query.js';
 import { localeConverter, themeConverter, validTimeZone } from './locale-attribute.js';
 import { providerArrival } from './provider-on-demand.js';
-import { notice } from './parts/notices.js';
 import { tokens } from './styles/tokens.js';
 import { base } from './styles/base.js';
 import { partStyles } from './styles/parts.js';
@@ -72,12 +71,13 @@ export abstract class MuniElement<M extends Catalog = CoreMessages> extends LitE
   private readonly config = new ContextConsumer(this, { context: muniConfigContext, subscribe: true });
   protected readonly announcer = new LiveAnnouncer(this);
   private readonly prefersDark = new MediaQueryController(this, '(prefers-color-scheme: dark)');
-  private warnedUnconfigured = false;
   /** Set while a `<muni-provider>` around the widget is being defined (see provider-on-demand.ts). */
   private providerArriving: Promise<void> | undefined;
   /** Set while a language's texts are on their way (see Catalogs). */
   private textsArriving: Promise<void> | undefined;
   private hasShownContent = false;
+  /** The editor's notice for a widget without backend, loaded when first needed. */
+  private unconfigured: ((locale: Locale) => TemplateResult) | undefined;
 
   protected get inherited(): MuniConfig | undefined {
     return this.config.value;
@@ -178,13 +178,15 @@ export abstract class MuniElement<M extends Catalog = CoreMessages> extends LitE
   /** The widget's own content; called only when it is configured. */
   protected abstract renderWidget(): TemplateResult;
 
-  private renderUnconfigured(): TemplateResult {
-    if (!this.warnedUnconfigured) {
-      this.warnedUnconfigured = true;
-      console.warn(`muni-widgets: <${this.localName}> has no backend-url and no <muni-provider> around it.`);
-    }
-    const t = this.coreT;
-    return notice({ variant: 'warning', title: t('configMissingTitle'), body: t('configMissingBody') });
+  private renderUnconfigured(): TemplateResult | undefined {
+    this.textsArriving ??= this.unconfigured
+      ? undefined
+      : import('./unconfigured-notice.js').then((m) => {
+          this.unconfigured = m.unconfiguredNotice(this.localName);
+          this.textsArriving = undefined;
+          this.requestUpdate();
+        });
+    return this.unconfigured?.(this.effectiveLocale);
   }
 
   /** Dispatches a typed event the host page can listen to: it bubbles out of the shadow root. */

@@ -34,7 +34,7 @@ export class ProbeWidget extends MuniElement {
       ${textField({ id: 'name', label: 'Name', value: this.name, onInput: (v) => (this.name = v), required: true, hint: 'Vor- und Nachname', ...(this.fieldError ? { error: this.fieldError } : {}) })}
       ${button({ label: 'Senden', type: 'submit', busy: this.phase === 'loading' })}
       ${this.phase === 'loading' ? loading(t('loading')) : ''}
-      ${this.phase === 'error' && this.error ? errorState(t, this.error, () => this.send()) : ''}
+      ${this.phase === 'error' && this.error ? errorState(t, this.error, 'submit', () => this.send()) : ''}
       ${this.phase === 'done' ? html`<p id="result">${this.result}</p>` : ''}
     </form>`;
   }

@@ -175,7 +175,7 @@ export class MuniFoundItemSearch extends MuniElement<FoundMessages> {
         if (this.item?.reference !== view.reference) this.item = undefined;
         ok = await this.calls.run(async () => {
           this.item = await this.requests.run((signal) => this.backend.item(view.reference, { signal }));
-        }, () => this.show(view, '#view-heading'));
+        }, () => this.show(view, '#view-heading'), 'lookup');
         break;
       case 'report':
         break;
@@ -195,9 +195,11 @@ export class MuniFoundItemSearch extends MuniElement<FoundMessages> {
 
   private async loadResults(view: Extract<View, { kind: 'search' }>): Promise<boolean> {
     const size = Math.min(100, Math.max(1, Math.round(this.pageSize) || 20));
+    // Filters the citizen set can be wrong; the plain list, shown first, has nothing of theirs in it.
+    const purpose = Object.keys(view.filters).length ? 'submit' : 'load';
     const ok = await this.calls.run(async () => {
       this.results = await this.requests.run((signal) => this.backend.search(view.filters, { page: view.page, pageSize: size }, { signal }));
-    }, () => this.show(view, '#results-heading'));
+    }, () => this.show(view, '#results-heading'), purpose);
     if (ok && this.results) this.announcer.announce(this.t('resultCount', { count: this.results.total }));
     if (!ok && this.error?.kind === 'validation') this.showFieldErrors(this.error);
     return ok;
@@ -210,7 +212,7 @@ export class MuniFoundItemSearch extends MuniElement<FoundMessages> {
       this.managed = activate ? await this.backend.activateLossReport(token) : await this.backend.lossReport(token);
     }, async () => {
       if (await this.loadManaged(activate)) await this.focusAfterRender('#view-heading');
-    });
+    }, 'lookup');
     if (ok && activate) {
       this.activated = true;
       this.announcer.announce(this.t('reportActivatedTitle'));
@@ -286,7 +288,7 @@ export class MuniFoundItemSearch extends MuniElement<FoundMessages> {
       this.claimReceipt = receipt;
       this.claimInput = { ...EMPTY_CLAIM };
       this.emit('muni-found-item-claimed', { reference: receipt.reference, foundItem: item.reference });
-    }, () => this.sendClaim());
+    }, () => this.sendClaim(), 'submit');
     if (ok) await this.focusAfterRender('#view-heading');
     else await this.afterSendFailure();
   }
@@ -331,7 +333,7 @@ export class MuniFoundItemSearch extends MuniElement<FoundMessages> {
       this.submission = undefined;
       this.reportReceipt = receipt;
       this.emit('muni-loss-reported', { reference: receipt.reference, expiresAt: receipt.expiresAt, matches: receipt.matches.length });
-    }, () => this.sendReport());
+    }, () => this.sendReport(), 'submit');
     if (ok) await this.focusAfterRender('#view-heading');
     else await this.afterSendFailure();
   }
@@ -382,7 +384,7 @@ export class MuniFoundItemSearch extends MuniElement<FoundMessages> {
     const ok = await this.calls.run(async () => {
       this.managed = await this.backend.renewLossReport(token);
       this.renewed = true;
-    }, () => this.renewReport());
+    }, () => this.renewReport(), 'submit');
     if (ok && this.managed) this.announcer.announce(this.t('renewedUntil', { date: this.instantText(this.managed.expiresAt) }));
   }
 
@@ -399,7 +401,7 @@ export class MuniFoundItemSearch extends MuniElement<FoundMessages> {
       this.manageToken = undefined;
       this.managed = undefined;
       this.manageState = 'deleted';
-    }, () => this.deleteReport());
+    }, () => this.deleteReport(), 'submit');
     if (ok) await this.focusAfterRender('#view-heading');
   }
 

@@ -23,7 +23,10 @@ class ScriptedSource implements EventSourceLike {
     this.onopen?.(new Event('open'));
   }
   emit(type: string, data: unknown) {
-    for (const listener of this.listeners.get(type) ?? []) listener(new MessageEvent(type, { data: JSON.stringify(data) }));
+    this.emitRaw(type, JSON.stringify(data));
+  }
+  emitRaw(type: string, data: string) {
+    for (const listener of this.listeners.get(type) ?? []) listener(new MessageEvent(type, { data }));
   }
   fail(closed: boolean) {
     this.readyState = closed ? 2 : 0;
@@ -106,6 +109,28 @@ describe('RestQueueProvider (Server-Sent Events)', () => {
     expect(statuses.some((s) => s.stale)).to.equal(true);
     expect(sources[0]!.closed).to.equal(true);
     expect(sources.length).to.be.greaterThan(1);
+    stop();
+  });
+
+  it('treats a connection that sends only garbage like a silent one: replaced, and fresh with the next good state', async () => {
+    const { provider, sources, statuses, updates } = setUp({ staleAfterMs: 60 });
+    const stop = provider.subscribe('buergerbuero', (u) => updates.push(u), (s) => statuses.push(s));
+    sources[0]!.open();
+    const garbage = ['{"waiting": "viele"', '<html><script>window.__pwned=1</script>', 'null', '[]', JSON.stringify({ ...queueState(), groups: 'x' })];
+    for (let i = 0; i < 12; i++) {
+      for (const g of garbage) for (const type of ['state', 'call', 'ticket']) sources[0]!.emitRaw(type, g);
+      await wait(25);
+    }
+    expect(updates).to.deep.equal([]);
+    expect(statuses.some((s) => s.stale)).to.equal(true);
+    expect(sources[0]!.closed).to.equal(true);
+    await wait(100);
+    const fresh = sources[sources.length - 1]!;
+    fresh.open();
+    fresh.emit('state', queueState());
+    expect(updates).to.have.length(1);
+    expect(statuses.at(-1)).to.include({ connected: true, stale: false });
+    expect((window as unknown as Record<string, unknown>)['__pwned']).to.equal(undefined);
     stop();
   });
 

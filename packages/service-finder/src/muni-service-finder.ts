@@ -84,6 +84,8 @@ export class MuniServiceFinder extends MuniElement<FinderMessages> {
   private active: ServiceCatalogProvider | undefined;
   private index: ServiceIndex | undefined;
   private loadedFor = '';
+  /** Set once the first catalog load has ended, well or not: from then on the views follow the fragment. */
+  private started = false;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly calls = new BackendCalls(this);
@@ -135,6 +137,7 @@ export class MuniServiceFinder extends MuniElement<FinderMessages> {
     const key = [this.configured, this.effectiveBackendUrl, this.effectiveLocale, this.provider ? 'own' : this.api, this.catalogUrl].join('|');
     if (this.configured && key !== this.loadedFor) {
       this.loadedFor = key;
+      this.active = this.catalog = this.index = undefined;
       void this.start();
     }
   }
@@ -148,17 +151,19 @@ export class MuniServiceFinder extends MuniElement<FinderMessages> {
   }
 
   private async start(): Promise<void> {
-    const loaded = await this.calls.run(async () => {
-      this.active = await this.chooseProvider();
-      const catalog = await this.active.catalog();
-      this.index =
-        catalog.services.length <= LOCAL_INDEX_LIMIT || !this.active.search
-          ? createServiceIndex(catalog.services, { categoryNames: Object.fromEntries(catalog.categories.map((c) => [c.id, c.name])) })
-          : undefined;
-      this.catalog = catalog;
-    }, () => this.start());
-    if (!loaded) return;
-    await this.show(this.initialView(), false);
+    const loaded = await this.calls.run(() => this.loadCatalog(), () => this.start());
+    this.started = true;
+    if (loaded) await this.show(this.initialView(), false);
+  }
+
+  private async loadCatalog(): Promise<void> {
+    this.active ??= await this.chooseProvider();
+    const catalog = await this.active.catalog();
+    this.index =
+      catalog.services.length <= LOCAL_INDEX_LIMIT || !this.active.search
+        ? createServiceIndex(catalog.services, { categoryNames: Object.fromEntries(catalog.categories.map((c) => [c.id, c.name])) })
+        : undefined;
+    this.catalog = catalog;
   }
 
   /** The fragment wins (a shared link, Back); then the page's search form; then the `service` attribute. */
@@ -172,7 +177,7 @@ export class MuniServiceFinder extends MuniElement<FinderMessages> {
 
   /** Only the finder's own part of the fragment matters: the page and other widgets use it too. */
   private readonly onHashChange = () => {
-    if (!this.catalog) return;
+    if (!this.started) return;
     const view = readView(location.hash);
     if (!sameView(view, this.view)) void this.show(view, this.matches(':focus-within'));
   };
@@ -195,15 +200,22 @@ export class MuniServiceFinder extends MuniElement<FinderMessages> {
       await this.loadResults(view.query);
     } else if (view.kind === 'service') {
       await this.loadService(view.id);
+    } else if (!this.catalog) {
+      await this.calls.run(() => this.loadCatalog(), () => this.show(view, true));
     }
     if (focus) await this.focusAfterRender('#view-heading');
   }
 
   private async loadResults(query: string): Promise<void> {
+    // Without an index (the catalog failed to load, or is too large to index here) the server
+    // searches; a retry repeats this search, so the query and its results come back, not the start.
     const found = await this.calls.run(async () => {
+      const active = (this.active ??= await this.chooseProvider());
+      // A provider without a server search can only search its catalog: that load is tried again.
+      if (!this.index && !active.search) await this.loadCatalog();
       this.results = this.index
         ? this.index.search(query, { limit: RESULTS }).map((hit) => hit.service)
-        : await this.pageRequests.run((signal) => this.active!.search!(query, { signal, limit: RESULTS }));
+        : await this.pageRequests.run((signal) => active.search!(query, { signal, limit: RESULTS }));
     }, () => this.show({ kind: 'search', query }, true));
     if (found) this.announcer.announce(this.t('resultCount', { count: this.results.length }));
   }
@@ -211,7 +223,8 @@ export class MuniServiceFinder extends MuniElement<FinderMessages> {
   private async loadService(id: string): Promise<void> {
     let detail: ServiceDetail | undefined;
     const loaded = await this.calls.run(async () => {
-      detail = await this.pageRequests.run((signal) => this.active!.service(id, { signal }));
+      const active = (this.active ??= await this.chooseProvider());
+      detail = await this.pageRequests.run((signal) => active.service(id, { signal }));
     }, () => this.show({ kind: 'service', id }, true));
     if (!loaded || !detail) return;
     this.detail = detail;
@@ -236,9 +249,11 @@ export class MuniServiceFinder extends MuniElement<FinderMessages> {
       this.suggest(this.index.search(text, { limit: SUGGESTIONS }).map((hit) => hit.service));
       return;
     }
+    const search = this.active?.search?.bind(this.active);
+    if (!search) return; // no catalog and no server search yet: Enter still searches
     this.searchTimer = setTimeout(() => {
       this.suggestionRequests
-        .run((signal) => this.active!.search!(text, { signal, limit: SUGGESTIONS }))
+        .run((signal) => search(text, { signal, limit: SUGGESTIONS }))
         .then((found) => this.suggest(found))
         // Suggestions are a convenience: Enter still searches, and shows any error there.
         .catch(() => this.suggest([]));
@@ -257,6 +272,9 @@ export class MuniServiceFinder extends MuniElement<FinderMessages> {
       await this.focusAfterRender('#search');
       return;
     }
+    // Suggestions still on their way are moot once the citizen searches: no second request.
+    clearTimeout(this.searchTimer);
+    this.suggestionRequests.cancel();
     clearTimeout(this.announceTimer);
     await this.navigate({ kind: 'search', query });
   }
@@ -332,23 +350,24 @@ export class MuniServiceFinder extends MuniElement<FinderMessages> {
   }
 
   private renderView(): TemplateResult {
-    const catalog = this.catalog!;
+    const catalog = this.catalog;
     const ctx = this.browseContext;
     const view = this.view;
+    if (view.kind === 'search') {
+      return this.calls.busy ? loading(this.t('searching')) : renderResults(ctx, view.query, this.results, catalog?.contact);
+    }
+    if (view.kind === 'service') return this.renderService();
+    if (!catalog) return loading(this.t('loadingCatalog'));
     switch (view.kind) {
       case 'home':
         return renderHome(ctx, catalog.categories);
       case 'az':
         return renderAz(ctx, catalog.services, (letter) => void this.focusAfterRender(`#letter-${letter === '#' ? 'other' : letter}`));
-      case 'search':
-        return this.calls.busy ? loading(this.t('searching')) : renderResults(ctx, view.query, this.results, catalog.contact);
       case 'category': {
         const category = catalog.categories.find((c) => c.id === view.id);
         if (!category) return this.renderMissing();
         return renderCategory(ctx, category, catalog.services.filter((s) => s.category === view.id));
       }
-      case 'service':
-        return this.renderService();
     }
   }
 
@@ -356,7 +375,7 @@ export class MuniServiceFinder extends MuniElement<FinderMessages> {
     const detail = this.detail;
     if (!detail) return this.calls.busy ? loading(this.t('loadingService')) : this.renderMissing();
     const t = this.t;
-    const category = this.catalog!.categories.find((c) => c.id === detail.category);
+    const category = this.catalog?.categories.find((c) => c.id === detail.category);
     const appointmentId = detail.appointment?.serviceId ?? detail.appointmentServiceId;
     return renderServicePage({
       t,
@@ -390,7 +409,7 @@ export class MuniServiceFinder extends MuniElement<FinderMessages> {
       <div class="finder__view">
         ${this.calls.error
           ? this.calls.renderError(this.coreT)
-          : this.catalog
+          : this.started
             ? this.renderView()
             : loading(t('loadingCatalog'))}
       </div>

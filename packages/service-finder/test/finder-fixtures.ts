@@ -81,8 +81,11 @@ export const catalogData: MemoryCatalog = {
   ],
 };
 
-/** The catalog in memory, with every call recorded and failures on demand. */
-export function finderProvider(options: { failCatalog?: number; failService?: number } = {}) {
+/**
+ * The catalog in memory, with every call recorded and failures on demand. `failSearch` gives the
+ * provider a server search (the finder's way on when its catalog cannot be loaded) failing that often.
+ */
+export function finderProvider(options: { failCatalog?: number; failService?: number; failSearch?: number } = {}) {
   const memory = new MemoryServiceProvider(catalogData);
   const calls: string[] = [];
   let catalogFailures = options.failCatalog ?? 0;
@@ -99,5 +102,14 @@ export function finderProvider(options: { failCatalog?: number; failService?: nu
       return memory.service(id, o);
     },
   };
+  let searchFailures = options.failSearch ?? 0;
+  if (options.failSearch !== undefined) {
+    provider.search = async (query) => {
+      calls.push(`search:${query}`);
+      if (searchFailures-- > 0) throw new ApiError('malformed');
+      const words = query.toLowerCase();
+      return catalogData.services.filter((s) => s.name.toLowerCase().includes(words));
+    };
+  }
   return { provider, calls };
 }

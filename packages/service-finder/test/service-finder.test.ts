@@ -218,6 +218,39 @@ describe('<muni-service-finder>', () => {
     expect(heading(el)).to.equal('Dienstleistungen nach Lebenslage');
   });
 
+  it('searches on the server when the catalog cannot be loaded, and a failed search retries the typed query', async () => {
+    const { el, calls } = await finder({ failCatalog: 99, failSearch: 1 });
+    expect($(el, '[role=alert]').textContent).to.contain('Der Server ist gerade nicht erreichbar');
+    await typeQuery(el, 'reisepass');
+    await sendKeys({ press: 'Enter' });
+    await settle(el);
+    expect($(el, '[role=alert]').textContent).to.contain('unerwartete Antwort');
+    expect(input(el).value).to.equal('reisepass');
+    await expect(el).to.be.accessible();
+    $(el, '[part=retry-button]').click();
+    await settle(el);
+    expect(calls.filter((c) => c === 'search:reisepass')).to.have.length(2);
+    expect(heading(el)).to.contain('reisepass');
+    expect($(el, '.finder__view').textContent).to.contain('Reisepass beantragen');
+    expect(input(el).value).to.equal('reisepass');
+    expect(focused(el)).to.equal($(el, '#view-heading'));
+    await expect(el).to.be.accessible();
+  });
+
+  it('without a server search, a search after a failed catalog load loads the catalog again and shows the results', async () => {
+    const { el, calls } = await finder({ failCatalog: 2 });
+    await typeQuery(el, 'reisepass');
+    await sendKeys({ press: 'Enter' });
+    await settle(el);
+    expect($(el, '[role=alert]').textContent).to.contain('Der Server ist gerade nicht erreichbar');
+    $(el, '[part=retry-button]').click();
+    await settle(el);
+    expect(calls.filter((c) => c === 'catalog')).to.have.length(3);
+    expect(heading(el)).to.contain('reisepass');
+    expect($(el, '.finder__view').textContent).to.contain('Reisepass beantragen');
+    expect(input(el).value).to.equal('reisepass');
+  });
+
   it('keeps the typed search when opening a service fails, and the retry opens it', async () => {
     const { el } = await finder({ failService: 1 });
     await typeQuery(el, 'reisepass');

@@ -31,7 +31,11 @@ export interface RequestOptions<T> {
 
 type Method = 'GET' | 'POST' | 'DELETE';
 const IDEMPOTENT: ReadonlySet<Method> = new Set(['GET', 'DELETE']);
-const RETRY_AFTER_CAP_MS = 10_000;
+/**
+ * Waiting longer than this for a Retry-After would leave the citizen looking at a spinner: the call
+ * fails at once instead, with a message that says when to try again, and the retry button stays.
+ */
+export const AUTO_RETRY_AFTER_MAX_MS = 3_000;
 const TIMEOUT = Symbol('timeout');
 
 function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
@@ -103,11 +107,12 @@ export class HttpClient {
 
   private worthRepeating(error: ApiError): boolean {
     // A malformed body or an offline browser will not change in a second; the citizen retries by hand.
+    if ((error.retryAfterMs ?? 0) > AUTO_RETRY_AFTER_MAX_MS) return false;
     return error.kind === 'network' || error.kind === 'timeout' || error.kind === 'server' || error.kind === 'rate_limited';
   }
 
   private delay(attempt: number, error: ApiError): number {
-    if (error.retryAfterMs) return Math.min(error.retryAfterMs, RETRY_AFTER_CAP_MS);
+    if (error.retryAfterMs) return error.retryAfterMs;
     // Exponential with jitter, so many widgets on a recovering server do not retry in step.
     return this.options.backoffMs * 2 ** (attempt - 1) * (0.5 + Math.random());
   }
@@ -177,15 +182,22 @@ export class HttpClient {
   }
 
   private httpError(response: Response, text: string): ApiError {
-    const retryAfter = Number(response.headers.get('Retry-After'));
+    const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'));
     const body = parseJson(text);
     return new ApiError(statusToKind(response.status), {
       status: response.status,
       problem: toProblem(body, response.status),
       body,
-      ...(retryAfter > 0 ? { retryAfterMs: retryAfter * 1000 } : {}),
+      ...(retryAfterMs ? { retryAfterMs } : {}),
     });
   }
+}
+
+/** Retry-After as seconds or as an HTTP date (RFC 9110, 10.2.3); anything else, or a time past, is ignored. */
+function parseRetryAfter(value: string | null): number | undefined {
+  if (!value) return undefined;
+  const ms = /^\s*\d+\s*$/.test(value) ? Number(value) * 1000 : Date.parse(value) - Date.now();
+  return ms > 0 ? ms : undefined;
 }
 
 /** A proxy's HTML error page is not JSON; that must not become an exception. */

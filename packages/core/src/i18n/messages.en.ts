@@ -2,9 +2,6 @@ import type { CatalogOf } from './translate.js';
 import type { de } from './messages.de.js';
 
 export const en: CatalogOf<typeof de> = {
-  configMissingTitle: 'This element is not set up yet',
-  configMissingBody:
-    'The server address is missing. Please set the "backend-url" attribute or wrap the element in <muni-provider backend-url="…">.',
   loading: 'Loading …',
   retry: 'Try again',
   errorTitle: 'Sorry, that did not work',
@@ -13,10 +10,12 @@ export const en: CatalogOf<typeof de> = {
   errorTimeout: 'The server did not answer in time. Please try again in a moment. Your entries are kept.',
   errorServer: 'An error occurred on the server. Please try again later. Your entries are kept.',
   errorMalformed: 'The server sent an unexpected answer. Please try again later. Your entries are kept.',
+  errorLoad: 'The information could not be loaded. Please try again.',
   errorValidation: 'Please check your entries.',
   errorNotFound: 'What you were looking for was not found. It may have been deleted, or the link has expired.',
   errorConflict: 'This has changed in the meantime. Please reload the details.',
   errorRateLimited: 'Too many requests in a short time. Please wait a moment, then try again.',
+  errorBusy: (p: { time: string }) => `The server is busy. Please try again ${p.time ? `from ${p.time}` : 'later'}.`,
   errorUnknown: 'An unexpected error occurred. Please try again.',
   fieldRequired: 'Please fill in this field.',
   fieldInvalidEmail: 'Please enter a valid e-mail address, for example name@example.com.',

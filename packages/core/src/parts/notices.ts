@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { button } from './button.js';
-import type { ApiError } from '../http/errors.js';
+import { errorMessage, offersRetry, type ApiError, type CallPurpose } from '../http/errors.js';
 import type { Translate } from '../i18n/translate.js';
 import type { CoreMessages } from '../i18n/core-messages.js';
 
@@ -32,13 +32,13 @@ export function loading(label: string): TemplateResult {
  * An error the citizen can act on: what happened in plain words and, when a
  * repeat can help, a retry. It never touches form state, so nothing typed is lost.
  */
-export function errorState(t: Translate<CoreMessages>, error: ApiError, onRetry?: () => void): TemplateResult {
+export function errorState(t: Translate<CoreMessages>, error: ApiError, purpose: CallPurpose, onRetry?: () => void): TemplateResult {
   return notice({
     variant: 'error',
     role: 'alert',
     title: t('errorTitle'),
-    body: t(error.messageKey),
-    ...(onRetry && error.retryable ? { actions: button({ label: t('retry'), onClick: onRetry, part: 'retry-button' }) } : {}),
+    body: errorMessage(t, error, purpose),
+    ...(onRetry && offersRetry(error, purpose) ? { actions: button({ label: t('retry'), onClick: onRetry, part: 'retry-button' }) } : {}),
   });
 }
 

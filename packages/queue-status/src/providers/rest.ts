@@ -117,26 +117,27 @@ export class RestQueueProvider implements QueueProvider {
       const es = open(this.url(`v1/queue/${office}/events`, query));
       source = es;
       es.onopen = () => heard();
+      // Only events that parse count as signs of life: a connection sending nothing but garbage
+      // is as good as a silent one, and the watchdog replaces it.
       es.addEventListener('state', (event) => {
         const value = parse(state, event);
+        if (!value) return;
         heard();
-        if (value) {
-          latest = value;
-          deliver();
-        }
+        latest = value;
+        deliver();
       });
       es.addEventListener('call', (event) => {
         const value = parse(call, event);
+        if (!value) return;
         heard();
-        if (value) pendingCalls.push(value);
+        pendingCalls.push(value);
       });
       es.addEventListener('ticket', (event) => {
         const value = parse(ticket, event);
+        if (!value) return;
         heard();
-        if (value) {
-          ticketView = value;
-          deliver();
-        }
+        ticketView = value;
+        deliver();
       });
       es.addEventListener('heartbeat', () => heard());
       es.onerror = () => {
