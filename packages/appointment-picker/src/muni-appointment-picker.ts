@@ -175,7 +175,7 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
   /** The ZMS adapter is loaded only when a page asks for it, so REST users never download it. */
   private async chooseProvider(): Promise<AppointmentProvider> {
     if (this.provider) return this.provider;
-    if (this.api === 'zms') return new (await import('./providers/zms.js')).ZmsAppointmentProvider({ client: clientOf(this) });
+    if (this.api === 'zms') return new (await import('./providers/zms.js')).ZmsAppointmentProvider({ client: clientOf(this), locale: this.effectiveLocale });
     return new RestAppointmentProvider(clientOf(this));
   }
 
