@@ -54,11 +54,12 @@ describe('ZmsAppointmentProvider', () => {
         officeIds: ['10546', '10547'],
         fields: [{ id: 'customTextfield', label: 'Geburtsdatum des Kindes', type: 'text', required: true }],
       },
-      { id: '1063424', name: 'Gewerbeabmeldung', durationMinutes: 10, maxCount: 1, officeIds: ['10546'], fields: [{ id: 'customTextfield', label: 'Geburtsdatum des Kindes', type: 'text', required: true }] },
+      { id: '1063424', name: 'Gewerbeabmeldung', durationMinutes: 10, maxCount: 1, officeIds: ['10546', '10548'], fields: [{ id: 'customTextfield', label: 'Geburtsdatum des Kindes', type: 'text', required: true }] },
     ]);
     expect(await provider.offices()).to.deep.equal([
       { id: '10546', name: 'Gewerbeamt (KVR-III/21)', street: 'Implerstraße 11', postalCode: '81371', city: 'Muenchen' },
       { id: '10547', name: 'Bürgerbüro Ruppertstraße', street: 'Implerstraße 19', postalCode: '81371', city: 'Muenchen' },
+      { id: '10548', name: 'Bürgerbüro Orleansplatz', street: 'Implerstraße 3', postalCode: '81371', city: 'Muenchen' },
     ]);
     expect(requests.map((r) => `${r.method} ${path(r)}`)).to.deep.equal(['GET /offices-and-services/']);
   });
@@ -150,7 +151,7 @@ describe('ZmsAppointmentProvider', () => {
     expect([error.kind, error.code]).to.deep.equal(['conflict', 'reservation_expired']);
   });
 
-  it('places ZMS field complaints at the picker's contact and detail fields, in the citizen's language', async () => {
+  it("places ZMS field complaints at the picker's contact and detail fields, in the citizen's language", async () => {
     const { provider } = setup(json(errors.invalidContact, 400));
     const mapped = await apiFailure(provider.submit(reservation, details));
     expect(mapped.kind).to.equal('validation');
@@ -321,9 +322,11 @@ describe('ZmsAppointmentProvider', () => {
 
   describe('captcha offices (scope.captchaActivatedRequired)', () => {
     const captchaServices = [{ serviceId: '1063424', count: 1 }];
+    // The real challenge's shape, made cheap (the fixture's cost 1000 takes seconds per solve).
+    const challenge = { ...captchaChallenge, parameters: { ...captchaChallenge.parameters, cost: 1, keyPrefix: '0', expiresAt: null } };
 
     it('solves the ALTCHA challenge, verifies it and sends the token with available-calendar and reserve', async () => {
-      const { provider, requests } = setup(json(officesAndServices), json(captchaChallenge), json(captchaVerified), json(calendar), json(reservedProcess));
+      const { provider, requests } = setup(json(officesAndServices), json(challenge), json(captchaVerified), json(calendar), json(reservedProcess));
       await provider.availability({ services: captchaServices, officeId: '10548', from: '2026-12-01', to: '2026-12-31' });
       await provider.reserve({ services: captchaServices, slot: { ...slot, id: `10548@${T1}`, officeId: '10548' } });
       expect(requests.map((r) => `${r.method} ${path(r)}`)).to.deep.equal([
@@ -334,7 +337,7 @@ describe('ZmsAppointmentProvider', () => {
         'POST /reserve-appointment/',
       ]);
       const proof = JSON.parse(atob(String((await body(requests[2]!))['payload'])));
-      expect(proof.challenge).to.deep.equal(captchaChallenge);
+      expect(proof.challenge).to.deep.equal(challenge);
       expect(proof.solution).to.have.property('counter');
       expect(query(requests[3]!)['captchaToken']).to.equal(captchaVerified.token);
       expect((await body(requests[4]!))['captchaToken']).to.equal(captchaVerified.token);
@@ -343,10 +346,10 @@ describe('ZmsAppointmentProvider', () => {
     it('asks for a fresh token once when ZMS calls it expired', async () => {
       const { provider, requests } = setup(
         json(officesAndServices),
-        json(captchaChallenge),
+        json(challenge),
         json(captchaVerified),
         json(errors.captchaExpired, 400),
-        json(captchaChallenge),
+        json(challenge),
         json({ ...captchaVerified, token: 'fresh' }),
         json(calendar),
       );
@@ -355,17 +358,17 @@ describe('ZmsAppointmentProvider', () => {
     });
 
     it('gets a token when ZMS wants one the catalog did not announce (400 captchaMissing)', async () => {
-      const { provider, requests } = setup(json(officesAndServices), json(errors.captchaMissing, 400), json(captchaChallenge), json(captchaVerified), json(reservedProcess));
+      const { provider, requests } = setup(json(officesAndServices), json(errors.captchaMissing, 400), json(challenge), json(captchaVerified), json(reservedProcess));
       expect((await provider.reserve({ services, slot })).id).to.equal('101002');
       expect(requests.map((r) => path(r))).to.deep.equal(['/offices-and-services/', '/reserve-appointment/', '/captcha-challenge/', '/captcha-verify/', '/reserve-appointment/']);
       expect((await body(requests[4]!))['captchaToken']).to.equal(captchaVerified.token);
     });
 
     it('reports a refused solution, or a token refused twice, as a failed bot check', async () => {
-      const refused = setup(json(officesAndServices), json(captchaChallenge), json(captchaRefused));
+      const refused = setup(json(officesAndServices), json(challenge), json(captchaRefused));
       const error = await apiFailure(refused.provider.availability({ services: captchaServices, officeId: '10548', from: '2026-12-01', to: '2026-12-31' }));
       expect(error.code).to.equal('bot_check_failed');
-      const twice = setup(json(officesAndServices), json(errors.captchaMissing, 400), json(captchaChallenge), json(captchaVerified), json(errors.captchaMissing, 400));
+      const twice = setup(json(officesAndServices), json(errors.captchaMissing, 400), json(challenge), json(captchaVerified), json(errors.captchaMissing, 400));
       expect((await apiFailure(twice.provider.reserve({ services, slot }))).code).to.equal('bot_check_failed');
     });
 
