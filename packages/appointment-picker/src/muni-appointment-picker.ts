@@ -540,6 +540,8 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
     const reservation = this.reservation!;
     const ok = await this.calls.run(async () => {
       this.appointment = await this.backend.reschedule(token, reservation);
+      // A backend without a move (ZMS) books anew: the moved appointment has a token of its own.
+      this.managementToken = this.appointment.managementToken ?? token;
     }, () => this.confirmReschedule());
     if (!ok) {
       if (!this.error?.retryable) await this.releaseHold();
