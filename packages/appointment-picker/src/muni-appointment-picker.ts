@@ -175,7 +175,7 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
   /** The ZMS adapter is loaded only when a page asks for it, so REST users never download it. */
   private async chooseProvider(): Promise<AppointmentProvider> {
     if (this.provider) return this.provider;
-    if (this.api === 'zms') return new (await import('./providers/zms.js')).ZmsAppointmentProvider({ client: clientOf(this) });
+    if (this.api === 'zms') return new (await import('./providers/zms.js')).ZmsAppointmentProvider({ client: clientOf(this), locale: this.effectiveLocale });
     return new RestAppointmentProvider(clientOf(this));
   }
 
@@ -565,6 +565,8 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
     const reservation = this.reservation!;
     const ok = await this.calls.run(async () => {
       this.appointment = await this.backend.reschedule(token, reservation);
+      // A backend without a move (ZMS) books anew: the moved appointment has a token of its own.
+      this.managementToken = this.appointment.managementToken ?? token;
     }, () => this.confirmReschedule(), 'submit');
     if (!ok) {
       if (!this.error?.retryable) await this.releaseHold();

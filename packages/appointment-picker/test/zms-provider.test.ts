@@ -3,7 +3,22 @@ import { HttpClient } from '@muni-widgets/core';
 import { json, scriptedFetch } from '../../core/test/fixtures.js';
 import { ZmsAppointmentProvider } from '../src/providers/zms.js';
 import type { AppointmentProvider, Reservation } from '../src/provider.js';
-import { T1, T2, T3, calendar, emptyCalendar, errors, officesAndServices, process, reservedProcess } from './fixtures/zms/responses.js';
+import {
+  LONG_KEY,
+  T1,
+  T2,
+  T3,
+  calendar,
+  captchaChallenge,
+  captchaRefused,
+  captchaVerified,
+  emptyCalendar,
+  errors,
+  mailLink,
+  officesAndServices,
+  process,
+  reservedProcess,
+} from './fixtures/zms/responses.js';
 import { apiFailure } from '../../core/test/api-failure.js';
 
 const BASE = 'https://stadt.example/buergeransicht/api/citizen/';
@@ -39,11 +54,12 @@ describe('ZmsAppointmentProvider', () => {
         officeIds: ['10546', '10547'],
         fields: [{ id: 'customTextfield', label: 'Geburtsdatum des Kindes', type: 'text', required: true }],
       },
-      { id: '1063424', name: 'Gewerbeabmeldung', durationMinutes: 10, maxCount: 1, officeIds: ['10546'], fields: [{ id: 'customTextfield', label: 'Geburtsdatum des Kindes', type: 'text', required: true }] },
+      { id: '1063424', name: 'Gewerbeabmeldung', durationMinutes: 10, maxCount: 1, officeIds: ['10546', '10548'], fields: [{ id: 'customTextfield', label: 'Geburtsdatum des Kindes', type: 'text', required: true }] },
     ]);
     expect(await provider.offices()).to.deep.equal([
       { id: '10546', name: 'Gewerbeamt (KVR-III/21)', street: 'Implerstraße 11', postalCode: '81371', city: 'Muenchen' },
       { id: '10547', name: 'Bürgerbüro Ruppertstraße', street: 'Implerstraße 19', postalCode: '81371', city: 'Muenchen' },
+      { id: '10548', name: 'Bürgerbüro Orleansplatz', street: 'Implerstraße 3', postalCode: '81371', city: 'Muenchen' },
     ]);
     expect(requests.map((r) => `${r.method} ${path(r)}`)).to.deep.equal(['GET /offices-and-services/']);
   });
@@ -77,9 +93,9 @@ describe('ZmsAppointmentProvider', () => {
   });
 
   it('reserves with integer ids, count arrays and unix seconds; processId/authKey become id/secret', async () => {
-    const { provider, requests } = setup(json(reservedProcess));
+    const { provider, requests } = setup(json(officesAndServices), json(reservedProcess));
     const held = await provider.reserve({ services, slot });
-    const req = requests[0]!;
+    const req = requests[1]!;
     expect(`${req.method} ${path(req)}`).to.equal('POST /reserve-appointment/');
     expect(await body(req)).to.deep.equal({ officeId: 10546, serviceId: [1063423], serviceCount: [2], timestamp: T1 });
     // scope.reservationDuration = 20 minutes in the response
@@ -87,13 +103,13 @@ describe('ZmsAppointmentProvider', () => {
   });
 
   it('falls back to the configured hold time when the scope does not say', async () => {
-    const scripted = scriptedFetch(json(process('reserved', { scope: { ...officesAndServices.offices[1]!.scope } })));
+    const scripted = scriptedFetch(json(officesAndServices), json(process('reserved', { scope: { ...officesAndServices.offices[1]!.scope } })));
     const provider = new ZmsAppointmentProvider({ client: new HttpClient({ baseUrl: BASE, fetch: scripted.fetch }), now: () => NOW, reservationMinutes: 15 });
     expect((await provider.reserve({ services, slot })).expiresAt).to.equal('2026-11-23T12:15:00.000Z');
   });
 
   it('maps appointmentNotAvailable on reserve to conflict slot_taken', async () => {
-    const { provider } = setup(json(errors.appointmentNotAvailable, 404));
+    const { provider } = setup(json(officesAndServices), json(errors.appointmentNotAvailable, 404));
     const error = await apiFailure(provider.reserve({ services, slot }));
     expect(error.kind).to.equal('conflict');
     expect(error.code).to.equal('slot_taken');
@@ -101,7 +117,7 @@ describe('ZmsAppointmentProvider', () => {
   });
 
   it('refuses a malformed reserve response as malformed', async () => {
-    const { provider } = setup(json({ processId: 'x', authKey: 'fb43' }));
+    const { provider } = setup(json(officesAndServices), json({ processId: 'x', authKey: 'fb43' }));
     expect((await apiFailure(provider.reserve({ services, slot }))).kind).to.equal('malformed');
   });
 
@@ -135,14 +151,36 @@ describe('ZmsAppointmentProvider', () => {
     expect([error.kind, error.code]).to.deep.equal(['conflict', 'reservation_expired']);
   });
 
-  it('maps contact validation errors to validation errors at the fields', async () => {
+  it("places ZMS field complaints at the picker's contact and detail fields, in the citizen's language", async () => {
     const { provider } = setup(json(errors.invalidContact, 400));
     const mapped = await apiFailure(provider.submit(reservation, details));
     expect(mapped.kind).to.equal('validation');
     expect(mapped.fieldErrors.map((e) => [e.field, e.code])).to.deep.equal([
-      ['name', 'invalidFamilyName'],
-      ['email', 'invalidEmail'],
+      ['contact.name', 'invalidFamilyName'],
+      ['contact.email', 'invalidEmail'],
+      ['contact.phone', 'invalidTelephone'],
+      ['fields.customTextfield', 'invalidCustomTextfield'],
     ]);
+    // ZMS speaks English and names its parameters; the citizen reads what the rule is.
+    expect(mapped.fieldErrors[2]!.message).to.equal('Bitte geben Sie die Telefonnummer mit 7 bis 15 Ziffern an, gern mit + am Anfang.');
+  });
+
+  it("places the office's required phone (406 telephoneIsRequired) at the phone field", async () => {
+    const { provider } = setup(json(errors.telephoneIsRequired, 406));
+    const mapped = await apiFailure(provider.submit(reservation, details));
+    expect([mapped.kind, mapped.fieldErrors.map((e) => e.field)]).to.deep.equal(['validation', ['contact.phone']]);
+  });
+
+  it('sends the phone number the way ZMS validates it: digits and a leading + only', async () => {
+    const { provider, requests } = setup(json(process('reserved')), json(process('preconfirmed')));
+    await provider.submit(reservation, { ...details, contact: { ...details.contact, phone: '+49 (89) 123-45/67' } });
+    expect((await body(requests[0]!))['telephone']).to.equal('+4989123456' + '7');
+  });
+
+  it('maps a reservation deleted by the cron job (404 appointmentNotFound) on submit to reservation_expired', async () => {
+    const { provider } = setup(json(errors.appointmentNotFound, 404));
+    const error = await apiFailure(provider.submit(reservation, details));
+    expect([error.kind, error.code]).to.deep.equal(['conflict', 'reservation_expired']);
   });
 
   it('activates through confirm-appointment with the processId:authKey token', async () => {
@@ -200,30 +238,146 @@ describe('ZmsAppointmentProvider', () => {
     expect((await apiFailure(provider.extend(reservation))).code).to.equal('reservation_expired');
   });
 
-  it('reschedules: copy contact onto the new reservation, preconfirm, confirm, then cancel the old one', async () => {
-    const moved = { processId: 101003, authKey: 'ab12', timestamp: String(T3) };
+  const moved = { processId: 101003, authKey: 'ab12', timestamp: String(T3) };
+  const newReservation: Reservation = { id: '101003', secret: 'ab12', slot: { ...slot, id: `10546@${T3}` }, expiresAt: '2026-11-23T12:20:00.000Z' };
+
+  it('reschedules as ZMS does: copy contact onto the new reservation, confirm it (no preconfirm), then cancel the old one', async () => {
     const { provider, requests } = setup(
       json(process('confirmed')),
       json(process('reserved', moved)),
-      json(process('preconfirmed', moved)),
       json(process('confirmed', moved)),
-      json(officesAndServices),
       json(process('deleted')),
+      json(officesAndServices),
     );
-    const newReservation: Reservation = { id: '101003', secret: 'ab12', slot: { ...slot, id: `10546@${T3}` }, expiresAt: '2026-11-23T12:20:00.000Z' };
     const appointment = await provider.reschedule('101002:fb43', newReservation);
     expect(requests.map((r) => `${r.method} ${path(r)}`)).to.deep.equal([
       'GET /appointment/',
       'POST /update-appointment/',
-      'POST /preconfirm-appointment/',
       'POST /confirm-appointment/',
-      'GET /offices-and-services/',
       'POST /cancel-appointment/',
+      'GET /offices-and-services/',
     ]);
     expect(await body(requests[1]!)).to.deep.equal({ processId: 101003, authKey: 'ab12', familyName: 'TEST_USER', email: 'test@muenchen.de', telephone: '123456789' });
-    expect(await body(requests[5]!)).to.deep.equal({ processId: 101002, authKey: 'fb43' });
+    expect(await body(requests[3]!)).to.deep.equal({ processId: 101002, authKey: 'fb43' });
     expect(appointment.managementToken).to.equal('101003:ab12');
     expect(appointment.slot.start).to.equal('2026-12-04T09:00:00.000Z');
+  });
+
+  it('never cancels the newly confirmed appointment when cancelling the old one fails', async () => {
+    const { provider, requests } = setup(
+      json(process('confirmed')),
+      json(process('reserved', moved)),
+      json(process('confirmed', moved)),
+      json(errors.appointmentCanNotBeCanceled, 406),
+      json(officesAndServices),
+    );
+    const appointment = await provider.reschedule('101002:fb43', newReservation);
+    expect([appointment.id, appointment.status]).to.deep.equal(['101003', 'confirmed']);
+    // What the picker does with a hold after a failed step: for the confirmed process, nothing.
+    await provider.release(newReservation);
+    const cancels = await Promise.all(requests.filter((r) => path(r) === '/cancel-appointment/').map(body));
+    expect(cancels).to.deep.equal([{ processId: 101002, authKey: 'fb43' }]);
+  });
+
+  it('treats 409 processNotPreconfirmedAnymore on activation as already confirmed, as ZMS\'s own front end does', async () => {
+    const { provider, requests } = setup(json(errors.processNotPreconfirmedAnymore, 409), json(process('confirmed')), json(officesAndServices));
+    const appointment = await provider.activate('101002:fb43');
+    expect(appointment.status).to.equal('confirmed');
+    expect(requests.map((r) => `${r.method} ${path(r)}`)).to.deep.equal(['POST /confirm-appointment/', 'GET /appointment/', 'GET /offices-and-services/']);
+  });
+
+  it('activates from the token of a ZMS mail link (base64 of {id, authKey}) with a 64-hex authKey', async () => {
+    const { provider, requests } = setup(json(process('confirmed', { authKey: LONG_KEY })), json(officesAndServices));
+    const appointment = await provider.activate(mailLink(101002, LONG_KEY));
+    expect(await body(requests[0]!)).to.deep.equal({ processId: 101002, authKey: LONG_KEY });
+    expect(appointment.managementToken).to.equal(`101002:${LONG_KEY}`);
+  });
+
+  it('refuses authKeys ZMS never issues (only 4 or 64 hex characters), without asking ZMS', async () => {
+    const { provider, requests } = setup(json(process('confirmed')));
+    for (const token of ['101002:zzzz', '101002:fb43a', `101002:${LONG_KEY}0`, mailLink(101002, 'xyz1'), 'bm9wZQ==']) {
+      expect((await apiFailure(provider.appointment(token))).code, token).to.equal('appointment_not_found');
+    }
+    expect(requests).to.have.length(0);
+  });
+
+  it('lists every service of a multi-service appointment (subRequestCounts)', async () => {
+    const { provider } = setup(
+      json(process('confirmed', { serviceCount: 1, subRequestCounts: [{ id: 1063424, name: 'Gewerbeabmeldung', count: 2 }] })),
+      json(officesAndServices),
+    );
+    const appointment = await provider.appointment('101002:fb43');
+    expect(appointment.services).to.deep.equal([
+      { serviceId: '1063423', count: 1, name: 'Gewerbeanmeldung' },
+      { serviceId: '1063424', count: 2, name: 'Gewerbeabmeldung' },
+    ]);
+    // 2 slots x 10 min for the main service, 2 x 1 x 10 min for the other.
+    expect(appointment.slot.end).to.equal('2026-12-03T08:40:00.000Z');
+  });
+
+  it('maps 429 rateLimitExceeded to rate_limited', async () => {
+    const { provider } = setup(json(errors.rateLimitExceeded, 429));
+    expect((await apiFailure(provider.appointment('101002:fb43'))).kind).to.equal('rate_limited');
+  });
+
+  describe('captcha offices (scope.captchaActivatedRequired)', () => {
+    const captchaServices = [{ serviceId: '1063424', count: 1 }];
+    // The real challenge's shape, made cheap (the fixture's cost 1000 takes seconds per solve).
+    const challenge = { ...captchaChallenge, parameters: { ...captchaChallenge.parameters, cost: 1, keyPrefix: '0', expiresAt: null } };
+
+    it('solves the ALTCHA challenge, verifies it and sends the token with available-calendar and reserve', async () => {
+      const { provider, requests } = setup(json(officesAndServices), json(challenge), json(captchaVerified), json(calendar), json(reservedProcess));
+      await provider.availability({ services: captchaServices, officeId: '10548', from: '2026-12-01', to: '2026-12-31' });
+      await provider.reserve({ services: captchaServices, slot: { ...slot, id: `10548@${T1}`, officeId: '10548' } });
+      expect(requests.map((r) => `${r.method} ${path(r)}`)).to.deep.equal([
+        'GET /offices-and-services/',
+        'GET /captcha-challenge/',
+        'POST /captcha-verify/',
+        'GET /available-calendar/',
+        'POST /reserve-appointment/',
+      ]);
+      const proof = JSON.parse(atob(String((await body(requests[2]!))['payload'])));
+      expect(proof.challenge).to.deep.equal(challenge);
+      expect(proof.solution).to.have.property('counter');
+      expect(query(requests[3]!)['captchaToken']).to.equal(captchaVerified.token);
+      expect((await body(requests[4]!))['captchaToken']).to.equal(captchaVerified.token);
+    });
+
+    it('asks for a fresh token once when ZMS calls it expired', async () => {
+      const { provider, requests } = setup(
+        json(officesAndServices),
+        json(challenge),
+        json(captchaVerified),
+        json(errors.captchaExpired, 400),
+        json(challenge),
+        json({ ...captchaVerified, token: 'fresh' }),
+        json(calendar),
+      );
+      expect(await provider.availability({ services: captchaServices, officeId: '10548', from: '2026-12-01', to: '2026-12-31' })).to.have.length(2);
+      expect(query(requests[6]!)['captchaToken']).to.equal('fresh');
+    });
+
+    it('gets a token when ZMS wants one the catalog did not announce (400 captchaMissing)', async () => {
+      const { provider, requests } = setup(json(officesAndServices), json(errors.captchaMissing, 400), json(challenge), json(captchaVerified), json(reservedProcess));
+      expect((await provider.reserve({ services, slot })).id).to.equal('101002');
+      expect(requests.map((r) => path(r))).to.deep.equal(['/offices-and-services/', '/reserve-appointment/', '/captcha-challenge/', '/captcha-verify/', '/reserve-appointment/']);
+      expect((await body(requests[4]!))['captchaToken']).to.equal(captchaVerified.token);
+    });
+
+    it('reports a refused solution, or a token refused twice, as a failed bot check', async () => {
+      const refused = setup(json(officesAndServices), json(challenge), json(captchaRefused));
+      const error = await apiFailure(refused.provider.availability({ services: captchaServices, officeId: '10548', from: '2026-12-01', to: '2026-12-31' }));
+      expect(error.code).to.equal('bot_check_failed');
+      const twice = setup(json(officesAndServices), json(errors.captchaMissing, 400), json(challenge), json(captchaVerified), json(errors.captchaMissing, 400));
+      expect((await apiFailure(twice.provider.reserve({ services, slot }))).code).to.equal('bot_check_failed');
+    });
+
+    it('asks for no captcha at offices that do not require one', async () => {
+      const { provider, requests } = setup(json(officesAndServices), json(calendar));
+      await provider.availability({ services, officeId: '10546', from: '2026-12-01', to: '2026-12-31' });
+      expect(requests.map((r) => path(r))).to.deep.equal(['/offices-and-services/', '/available-calendar/']);
+      expect(query(requests[1]!)).to.not.have.property('captchaToken');
+    });
   });
 
   it('leaves bot protection to ZMS', () => {

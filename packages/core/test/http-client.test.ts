@@ -87,6 +87,15 @@ describe('HttpClient', () => {
     expect(waits).to.deep.equal([2000]);
   });
 
+  it('does not repeat a 429 that says no Retry-After: a blind retry only prolongs the block', async () => {
+    // ZMS's citizen API: 60 requests a minute per IP, the window restarting with every request.
+    const limited = new Response('{"errors":[{"errorCode":"rateLimitExceeded","statusCode":429}]}', { status: 429, headers: { 'Content-Type': 'application/json' } });
+    const { fetch, requests } = scriptedFetch(limited, json({ name: 'M' }));
+    const error = await apiFailure(new HttpClient({ baseUrl: '/api', fetch, sleep: noWait }).get('v1/town', { schema: town }));
+    expect(error.kind).to.equal('rate_limited');
+    expect(requests).to.have.length(1);
+  });
+
   it('never repeats a POST on its own, and sends an Idempotency-Key', async () => {
     const { fetch, requests } = scriptedFetch(problem(503, {}));
     const error = await apiFailure(new HttpClient({ baseUrl: '/api', fetch, sleep: noWait }).post('v1/bookings', { a: 1 }, { schema: s.nothing }));

@@ -1,4 +1,4 @@
-import { ApiError, s, type FieldError, type HttpClient, type Problem, type Schema } from '@muni-widgets/core';
+import { ApiError, s, solveBotChallenge, type FieldError, type HttpClient, type Locale, type Problem, type Schema } from '@muni-widgets/core';
 import type {
   Appointment,
   AppointmentOffice,
@@ -23,19 +23,24 @@ import type { CivilDate } from '../calendar/civil-date.js';
  * Shapes follow the API's own controller tests (zmscitizenapi/tests/.../Controllers/**):
  * bodies are unwrapped JSON (no meta/data envelope, unlike the stale swagger.yaml),
  * ids are integers, `timestamp` is unix seconds (a string in ThinnedProcess),
- * errors are `{ errors: [{ errorCode, errorMessage, statusCode }] }`.
+ * errors are `{ errors: [{ errorCode, errorMessage, statusCode, errorType }] }`
+ * with English messages (Utils/ErrorMessages.php).
  *
- * Tokens: ZMS mails links that carry `processId` and `authKey`; this provider's
- * activation and management token is the pair as `"<processId>:<authKey>"`.
+ * Tokens: ZMS mails link to `<urlAppointments>#/appointment/confirm/<base64 {id, authKey}>`
+ * (activation) and `#/appointment/<base64 …>` (management); the picker reads both
+ * and hands the base64 part over as the token. This provider's own management token
+ * is `"<processId>:<authKey>"`; both forms are accepted everywhere.
  *
- * Bot protection: ZMS runs its own captcha (ALTCHA/FriendlyCaptcha via
- * /captcha-challenge/ and /captcha-verify/) and wants the resulting token at
- * *reserve* time, while this interface asks for a bot proof at *submit* time.
- * So `botChallenge` stays undefined; a page whose ZMS scope requires a captcha
- * passes `captchaToken` in the options.
+ * Bot protection: an office whose scope has `captchaActivatedRequired` answers
+ * /available-calendar/ and /reserve-appointment/ only with a `captchaToken`: a JWT
+ * that /captcha-verify/ issues for a solved ALTCHA challenge from /captcha-challenge/,
+ * bound to the citizen's IP and valid for a few minutes. The provider solves it
+ * itself (core's proof-of-work solver), so `botChallenge` stays undefined.
  */
 export interface ZmsProviderOptions {
   client: HttpClient;
+  /** The language of the field complaints: ZMS itself only speaks English. */
+  locale?: Locale;
   /**
    * Minutes a reservation is held when the response's scope does not say
    * (`scope.reservationDuration`). ZMS configures this per scope; 15 is a
@@ -44,8 +49,6 @@ export interface ZmsProviderOptions {
   reservationMinutes?: number;
   /** Minutes one slot lasts when the office does not send `slotTimeInMinutes`. */
   slotMinutes?: number;
-  /** Supplies ZMS's captcha token for reserve-appointment, when the scope requires one. */
-  captchaToken?: () => Promise<string | undefined>;
   now?: () => number;
 }
 
@@ -83,6 +86,7 @@ const scopeSchema = s.object({
   customTextfield2Activated: s.optional(s.boolean),
   customTextfield2Required: s.optional(s.boolean),
   customTextfield2Label: s.optional(s.string),
+  captchaActivatedRequired: s.optional(s.boolean),
   reservationDuration: s.optional(numeric),
   activationDuration: s.optional(numeric),
 });
@@ -128,25 +132,52 @@ const processSchema = s.object({
   serviceId: s.optional(numeric),
   serviceName: s.optional(s.string),
   serviceCount: s.optional(numeric),
+  /** The further services of a multi-service appointment; `serviceId` is the main one. */
+  subRequestCounts: s.optional(s.array(s.object({ id: numeric, name: s.optional(s.string), count: numeric }))),
   scope: s.optional(scopeSchema),
 });
 type ZmsProcess = s.Infer<typeof processSchema>;
+
+const captchaVerifySchema = s.object({
+  meta: s.object({ success: s.boolean }),
+  token: s.optional(s.string),
+});
 
 // ---------------------------------------------------------------- errors
 
 type Operation = 'read' | 'reserve' | 'release' | 'submit' | 'activate' | 'appointment' | 'cancel';
 
-/** ZMS errorCode -> the field the widget shows the complaint at. */
-const FIELD_BY_CODE: Record<string, string> = {
-  invalidFamilyName: 'name',
-  invalidEmail: 'email',
-  emailIsRequired: 'email',
-  tooManyAppointmentsWithSameMail: 'email',
-  invalidTelephone: 'phone',
-  telephoneIsRequired: 'phone',
-  invalidCustomTextfield: 'customTextfield',
-  invalidCustomTextfield2: 'customTextfield2',
+/**
+ * ZMS errorCode -> the picker's field and what to say there. ZMS's messages are English
+ * only and name its own parameters ("familyName should be …"), so the texts are ours;
+ * they state ZMS's actual rules (ValidationService: phone `^\+?[0-9]\d{6,14}$`, no `+`
+ * in e-mail addresses), which are stricter than the picker's own checks.
+ */
+const FIELD_BY_CODE: Record<string, { field: string; de: string; en: string }> = {
+  invalidFamilyName: { field: 'contact.name', de: 'Bitte geben Sie Ihren Namen an.', en: 'Please enter your name.' },
+  invalidEmail: {
+    field: 'contact.email',
+    de: 'Diese E-Mail-Adresse nimmt das Terminsystem nicht an (z. B. kein „+“ vor dem @).',
+    en: 'The appointment system does not accept this e-mail address (e.g. no “+” before the @).',
+  },
+  emailIsRequired: { field: 'contact.email', de: 'Bitte geben Sie Ihre E-Mail-Adresse an.', en: 'Please enter your e-mail address.' },
+  tooManyAppointmentsWithSameMail: {
+    field: 'contact.email',
+    de: 'Mit dieser E-Mail-Adresse sind schon so viele Termine gebucht, wie erlaubt sind. Bitte sagen Sie zuerst einen anderen ab.',
+    en: 'This e-mail address already has as many appointments as allowed. Please cancel another one first.',
+  },
+  invalidTelephone: {
+    field: 'contact.phone',
+    de: 'Bitte geben Sie die Telefonnummer mit 7 bis 15 Ziffern an, gern mit + am Anfang.',
+    en: 'Please enter the phone number with 7 to 15 digits, optionally starting with +.',
+  },
+  telephoneIsRequired: { field: 'contact.phone', de: 'Dieser Standort braucht Ihre Telefonnummer.', en: 'This office needs your phone number.' },
+  invalidCustomTextfield: { field: 'fields.customTextfield', de: 'Bitte füllen Sie dieses Feld aus (höchstens 250 Zeichen).', en: 'Please fill in this field (at most 250 characters).' },
+  invalidCustomTextfield2: { field: 'fields.customTextfield2', de: 'Bitte füllen Sie dieses Feld aus (höchstens 250 Zeichen).', en: 'Please fill in this field (at most 250 characters).' },
 };
+
+/** The captcha token was not sent, not accepted or too old: a fresh one may help once. */
+const CAPTCHA_TOKEN_CODES = new Set(['captchaMissing', 'captchaInvalid', 'captchaExpired']);
 
 /** ZMS errorCode -> our kind and code. Codes not listed keep the kind their HTTP status gives. */
 const BY_CODE: Record<string, [ApiError['kind'], string]> = {
@@ -155,22 +186,18 @@ const BY_CODE: Record<string, [ApiError['kind'], string]> = {
   appointmentNotFound: ['not_found', 'appointment_not_found'],
   // A wrong key looks like a missing appointment: the link is simply not valid.
   authKeyMismatch: ['not_found', 'appointment_not_found'],
+  invalidAuthKey: ['not_found', 'appointment_not_found'],
   processNotReservedAnymore: ['conflict', 'reservation_expired'],
-  processNotPreconfirmedAnymore: ['not_found', 'activation_expired'],
+  processNotPreconfirmedAnymore: ['conflict', 'already_confirmed'],
   appointmentCanNotBeCanceled: ['conflict', 'not_cancellable'],
   processAlreadyCalled: ['conflict', 'not_cancellable'],
-  captchaVerificationFailed: ['validation', 'bot_check_failed'],
+  captchaMissing: ['validation', 'bot_check_failed'],
+  captchaInvalid: ['validation', 'bot_check_failed'],
+  captchaExpired: ['validation', 'bot_check_failed'],
   captchaVerificationError: ['validation', 'bot_check_failed'],
+  rateLimitExceeded: ['rate_limited', 'rate_limited'],
 };
 
-/**
- * Translates a ZMS error into our terms. ZMS says what happened in
- * `errors[].errorCode` of the response body; when a proxy or an older ZMS
- * sends no code, the HTTP status plus the operation decides, which the
- * ErrorMessages table of zmscitizenapi makes unambiguous enough:
- * a 404 from reserve-appointment is `appointmentNotAvailable`, a 409 while
- * submitting is `processNotReservedAnymore`, a 406 on cancel `appointmentCanNotBeCanceled`.
- */
 /** `{ errors: [{ errorCode, errorMessage }] }`, read defensively. */
 function zmsErrorEntries(body: unknown): Array<{ code: string; message: string }> {
   const errors = (body as { errors?: unknown } | undefined)?.errors;
@@ -181,13 +208,24 @@ function zmsErrorEntries(body: unknown): Array<{ code: string; message: string }
     .filter((e) => e.code !== '');
 }
 
-function mapZmsError(error: unknown, operation: Operation): unknown {
+function zmsCodes(error: unknown): string[] {
+  return error instanceof ApiError ? zmsErrorEntries(error.body).map((e) => e.code) : [];
+}
+
+/**
+ * Translates a ZMS error into our terms. ZMS says what happened in
+ * `errors[].errorCode`; the operation decides what it means for the citizen:
+ * reserved processes that lapse are deleted by a cron job, so a held slot that
+ * ran out answers 404 `appointmentNotFound` while submitting, not 409. When a
+ * proxy sends no code, the HTTP status plus the operation decides.
+ */
+function mapZmsError(error: unknown, operation: Operation, locale: Locale): unknown {
   if (!(error instanceof ApiError) || error.status === undefined) return error;
   const entries = zmsErrorEntries(error.body);
   const codes = [error.problem?.code, ...entries.map((e) => e.code)].filter((c): c is string => !!c);
   const fieldErrors: FieldError[] = entries
     .filter((e) => FIELD_BY_CODE[e.code])
-    .map((e) => ({ field: FIELD_BY_CODE[e.code]!, code: e.code, message: e.message }));
+    .map((e) => ({ field: FIELD_BY_CODE[e.code]!.field, code: e.code, message: FIELD_BY_CODE[e.code]![locale === 'en' ? 'en' : 'de'] }));
   const known = codes.map((c) => BY_CODE[c]).find((m) => m);
   let kind = error.kind;
   let code = codes[0];
@@ -196,11 +234,10 @@ function mapZmsError(error: unknown, operation: Operation): unknown {
   else if (codes.length === 0) {
     const status = error.status;
     if (operation === 'reserve' && status === 404) [kind, code] = ['conflict', 'slot_taken'];
-    else if (operation === 'submit' && status === 409) [kind, code] = ['conflict', 'reservation_expired'];
-    else if (operation === 'activate' && status === 409) [kind, code] = ['not_found', 'activation_expired'];
     else if (operation === 'cancel' && status === 406) [kind, code] = ['conflict', 'not_cancellable'];
     else if (operation !== 'read' && (status === 404 || status === 406)) [kind, code] = ['not_found', 'appointment_not_found'];
   }
+  if (operation === 'submit' && code === 'appointment_not_found') [kind, code] = ['conflict', 'reservation_expired'];
   const problem: Problem = { ...error.problem, status: error.status };
   if (code) problem.code = code;
   if (fieldErrors.length) problem.errors = fieldErrors;
@@ -208,16 +245,41 @@ function mapZmsError(error: unknown, operation: Operation): unknown {
   return new ApiError(kind, { status: error.status, problem, cause: error, message: entries.find((e) => e.message)?.message ?? error.message });
 }
 
-// ---------------------------------------------------------------- provider
+// ---------------------------------------------------------------- tokens
 
 export function zmsToken(processId: number | string, authKey: string): string {
   return `${processId}:${authKey}`;
 }
 
+/** ZMS's authKeys: 4 hex characters (older processes) or 64 (ValidationService::isValidAuthKey). */
+const AUTH_KEY = /^(?:[0-9a-fA-F]{4}|[0-9a-fA-F]{64})$/;
+
+/** Reads `processId:authKey` or the base64 JSON `{ id, authKey }` of ZMS's own mail links. */
 function parseToken(token: string): { processId: number; authKey: string } {
-  const match = /^(\d+):([A-Za-z0-9]+)$/.exec(token.trim());
-  if (!match) throw new ApiError('not_found', { problem: { code: 'appointment_not_found', detail: 'Der Link ist ungültig.' } });
-  return { processId: Number(match[1]), authKey: match[2]! };
+  const trimmed = token.trim();
+  const pair = /^(\d+):(\w+)$/.exec(trimmed);
+  const ids = pair ? { id: pair[1], authKey: pair[2] } : decodeMailLink(trimmed);
+  const processId = Number(ids?.id);
+  const authKey = String(ids?.authKey ?? '');
+  if (!Number.isInteger(processId) || processId <= 0 || !AUTH_KEY.test(authKey)) {
+    throw new ApiError('not_found', { problem: { code: 'appointment_not_found', detail: 'Der Link ist ungültig.' } });
+  }
+  return { processId, authKey };
+}
+
+function decodeMailLink(value: string): { id?: unknown; authKey?: unknown } | undefined {
+  try {
+    // PHP's base64_encode; mail clients may have turned it URL-safe or dropped the padding.
+    const decoded = JSON.parse(atob(value.replace(/-/g, '+').replace(/_/g, '/')));
+    return typeof decoded === 'object' && decoded !== null ? decoded : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** ZMS wants `+` and digits only; citizens type spaces, dashes, slashes and brackets. */
+function zmsPhone(phone: string): string {
+  return phone.replace(/[\s\-/().]/g, '');
 }
 
 const iso = (unixSeconds: number) => new Date(unixSeconds * 1000).toISOString();
@@ -231,17 +293,25 @@ const STATUS: Record<string, AppointmentStatus> = {
   cancelled: 'cancelled',
 };
 
+/** ZMS issues captcha tokens for 300 s; asking anew a minute early covers slow clocks and slow citizens. */
+const CAPTCHA_TOKEN_MS = 240_000;
+
 export class ZmsAppointmentProvider implements AppointmentProvider {
   private readonly client: HttpClient;
   private readonly reservationMs: number;
   private readonly slotMinutes: number;
+  private readonly locale: Locale;
   private readonly now: () => number;
   private catalog: Promise<OfficesAndServices> | undefined;
+  private captchaToken: { value: Promise<string>; until: number } | undefined;
+  /** Processes this provider confirmed: a release must never cancel one of them. */
+  private readonly confirmed = new Set<string>();
 
-  constructor(private readonly options: ZmsProviderOptions) {
+  constructor(options: ZmsProviderOptions) {
     this.client = options.client;
     this.reservationMs = (options.reservationMinutes ?? 15) * 60_000;
     this.slotMinutes = options.slotMinutes ?? 10;
+    this.locale = options.locale ?? 'de';
     this.now = options.now ?? Date.now;
   }
 
@@ -292,15 +362,17 @@ export class ZmsAppointmentProvider implements AppointmentProvider {
 
   async reserve(query: { services: ServiceRequest[]; slot: Slot }): Promise<Reservation> {
     const { officeId, timestamp } = parseSlotId(query.slot.id);
-    const captchaToken = await this.options.captchaToken?.();
     const body = {
       officeId,
       serviceId: query.services.map((r) => Number(r.serviceId)),
       serviceCount: query.services.map((r) => r.count),
       timestamp,
-      ...(captchaToken ? { captchaToken } : {}),
     };
-    const process = await this.call('reserve', () => this.client.post('reserve-appointment/', body, { schema: processSchema }));
+    const process = await this.call('reserve', () =>
+      this.withCaptcha([officeId], (captchaToken) =>
+        this.client.post('reserve-appointment/', { ...body, ...(captchaToken ? { captchaToken } : {}) }, { schema: processSchema }),
+      ),
+    );
     const minutes = process.scope?.reservationDuration;
     return {
       id: String(process.processId),
@@ -320,8 +392,13 @@ export class ZmsAppointmentProvider implements AppointmentProvider {
     return { ...reservation };
   }
 
-  /** cancel-appointment also deletes reserved processes; gone already counts as released. */
+  /**
+   * cancel-appointment also deletes reserved processes; gone already counts as released.
+   * A process this provider confirmed (a reschedule whose last step failed) is the
+   * citizen's appointment now, not a hold: it is kept.
+   */
   async release(reservation: Reservation): Promise<void> {
+    if (this.confirmed.has(reservation.id)) return;
     try {
       await this.post('release', 'cancel-appointment/', { processId: Number(reservation.id), authKey: reservation.secret });
     } catch (error) {
@@ -341,18 +418,30 @@ export class ZmsAppointmentProvider implements AppointmentProvider {
       ...ids,
       familyName: details.contact.name,
       email: details.contact.email,
-      ...(details.contact.phone ? { telephone: details.contact.phone } : {}),
+      ...(details.contact.phone ? { telephone: zmsPhone(details.contact.phone) } : {}),
       ...pick(details.fields, 'customTextfield', 'customTextfield2'),
     });
-    // preconfirm: ZMS sends the activation mail with its own link (processId + authKey).
+    // preconfirm: ZMS sends the activation mail with its own link (#/appointment/confirm/…).
     const process = await this.post('submit', 'preconfirm-appointment/', ids);
     const minutes = process.scope?.activationDuration;
     return { kind: 'activation-sent', ...(minutes ? { expiresAt: new Date(this.now() + minutes * 60_000).toISOString() } : {}) };
   }
 
+  /**
+   * Follows the activation link. A second click (or a mail scanner's first) finds the
+   * process confirmed already: ZMS answers 409 processNotPreconfirmedAnymore, which
+   * ZMS's own front end treats as success, and so does this provider.
+   */
   async activate(token: string): Promise<Appointment> {
     const ids = parseToken(token);
-    return this.toAppointment(await this.post('activate', 'confirm-appointment/', ids));
+    try {
+      return await this.toAppointment(await this.post('activate', 'confirm-appointment/', ids));
+    } catch (error) {
+      if (!(error instanceof ApiError && error.code === 'already_confirmed')) throw error;
+      const process = await this.read(String(ids.processId), ids.authKey, 'activate');
+      if (process.status !== 'confirmed') throw error;
+      return this.toAppointment(process);
+    }
   }
 
   async appointment(managementToken: string): Promise<Appointment> {
@@ -365,10 +454,11 @@ export class ZmsAppointmentProvider implements AppointmentProvider {
   }
 
   /**
-   * ZMS has no move: the new reservation gets the old contact data
-   * (update-appointment), is preconfirmed and confirmed, and only then the old
-   * appointment is cancelled — so a failure leaves the citizen with at least one.
-   * ZMS mails for each step it takes (activation, confirmation, cancellation).
+   * ZMS has no move. As ZMS's own front end does: the new reservation gets the old
+   * contact data (update-appointment) and is confirmed directly (no preconfirm, so no
+   * second activation mail); only then is the old appointment cancelled. Once the new
+   * one is confirmed, nothing may undo it: if cancelling the old one fails, the citizen
+   * keeps both (ZMS mailed the confirmation of the new one) rather than neither.
    */
   async reschedule(managementToken: string, reservation: Reservation): Promise<Appointment> {
     const old = parseToken(managementToken);
@@ -384,10 +474,10 @@ export class ZmsAppointmentProvider implements AppointmentProvider {
       ...(current.customTextfield ? { customTextfield: current.customTextfield } : {}),
       ...(current.customTextfield2 ? { customTextfield2: current.customTextfield2 } : {}),
     });
-    await this.post('submit', 'preconfirm-appointment/', ids);
-    const moved = await this.toAppointment(await this.post('activate', 'confirm-appointment/', ids));
-    await this.post('cancel', 'cancel-appointment/', old);
-    return moved;
+    const confirmed = await this.post('activate', 'confirm-appointment/', ids);
+    this.confirmed.add(reservation.id);
+    await this.post('cancel', 'cancel-appointment/', old).catch(() => undefined);
+    return this.toAppointment(confirmed);
   }
 
   // ---------------------------------------------------------------- helpers
@@ -407,23 +497,61 @@ export class ZmsAppointmentProvider implements AppointmentProvider {
       : data.offices.map((o) => o.id).filter((id) => serviceIds.every((sid) => data.relations.some((r) => r.officeId === id && r.serviceId === sid)));
     if (officeIds.length === 0) return [];
     try {
-      const result = await this.client.get('available-calendar/', {
-        schema: calendarSchema,
-        query: {
-          startDate: from,
-          endDate: to,
-          officeIds: officeIds.join(','),
-          serviceIds: serviceIds.join(','),
-          serviceCounts: services.map((r) => r.count).join(','),
-        },
-        ...(signal ? { signal } : {}),
-      });
+      const result = await this.withCaptcha(officeIds, (captchaToken) =>
+        this.client.get('available-calendar/', {
+          schema: calendarSchema,
+          query: {
+            startDate: from,
+            endDate: to,
+            officeIds: officeIds.join(','),
+            serviceIds: serviceIds.join(','),
+            serviceCounts: services.map((r) => r.count).join(','),
+            captchaToken,
+          },
+          ...(signal ? { signal } : {}),
+        }),
+      );
       return result.availableDays;
     } catch (error) {
-      // Older ZMS versions answer "no days" with 404 noAppointmentForThisDay.
+      // "No days" is 404 noAppointmentForThisDay (or noAppointmentForThisScope), not an error.
       if (error instanceof ApiError && error.status === 404) return [];
-      throw mapZmsError(error, 'read');
+      throw mapZmsError(error, 'read', this.locale);
     }
+  }
+
+  /**
+   * Runs a request that needs a captcha token when one of the offices asks for it
+   * (`scope.captchaActivatedRequired`). When ZMS calls the token missing, invalid or
+   * expired (it is bound to the IP, which can change on a phone; the office may have
+   * switched its captcha on since the catalog was loaded), a fresh one is tried once.
+   */
+  private async withCaptcha<T>(officeIds: number[], run: (captchaToken: string | undefined) => Promise<T>): Promise<T> {
+    const data = await this.load();
+    const required = data.offices.some((o) => officeIds.includes(o.id) && o.scope?.captchaActivatedRequired);
+    try {
+      return await run(required ? await this.captcha() : undefined);
+    } catch (error) {
+      if (!zmsCodes(error).some((c) => CAPTCHA_TOKEN_CODES.has(c))) throw error;
+      this.captchaToken = undefined;
+      return run(await this.captcha());
+    }
+  }
+
+  /** ALTCHA as ZMS runs it: challenge, proof of work in the browser, verify -> a JWT for a few minutes. */
+  private captcha(): Promise<string> {
+    if (this.captchaToken && this.captchaToken.until > this.now()) return this.captchaToken.value;
+    const value = (async () => {
+      const challenge = await this.client.get('captcha-challenge/', { schema: s.anyObject });
+      const payload = await solveBotChallenge(challenge);
+      const verified = await this.client.post('captcha-verify/', { payload }, { schema: captchaVerifySchema });
+      if (!verified.meta.success || !verified.token) {
+        throw new ApiError('validation', { problem: { code: 'bot_check_failed', detail: 'captcha-verify refused the solution' } });
+      }
+      return verified.token;
+    })();
+    this.captchaToken = { value, until: this.now() + CAPTCHA_TOKEN_MS };
+    value.catch(() => (this.captchaToken = undefined));
+    return value;
   }
 
   /** Minutes for one unit of a service: ZMS plans `slots` (per office relation) × the office's slot time. */
@@ -449,7 +577,7 @@ export class ZmsAppointmentProvider implements AppointmentProvider {
     try {
       return await run();
     } catch (error) {
-      throw mapZmsError(error, operation);
+      throw mapZmsError(error, operation, this.locale);
     }
   }
 
@@ -457,15 +585,18 @@ export class ZmsAppointmentProvider implements AppointmentProvider {
     const data = await this.load();
     const officeId = process.officeId || process.scope?.provider?.id || 0;
     const office = data.offices.find((o) => o.id === officeId);
-    const serviceId = process.serviceId ?? 0;
-    const count = process.serviceCount || 1;
-    const name = process.serviceName ?? data.services.find((sv) => sv.id === serviceId)?.name ?? '';
+    const serviceName = (id: number, name?: string) => name ?? data.services.find((sv) => sv.id === id)?.name ?? '';
+    const services = [
+      ...(process.serviceId ? [{ serviceId: String(process.serviceId), count: process.serviceCount || 1, name: serviceName(process.serviceId, process.serviceName) }] : []),
+      ...(process.subRequestCounts ?? []).map((sub) => ({ serviceId: String(sub.id), count: sub.count, name: serviceName(sub.id, sub.name) })),
+    ];
+    const minutes = services.reduce((sum, sv) => sum + this.duration(data, Number(sv.serviceId), officeId) * sv.count, 0);
     return {
       id: String(process.processId),
       status: STATUS[process.status ?? ''] ?? 'pending',
-      services: serviceId ? [{ serviceId: String(serviceId), count, name }] : [],
+      services,
       office: office ? toOffice(office.id, office.name, office.scope ?? process.scope) : toOffice(officeId, process.scope?.provider?.displayName ?? process.scope?.provider?.name ?? '', process.scope),
-      slot: this.slot(officeId, process.timestamp, this.duration(data, serviceId, officeId) * count),
+      slot: this.slot(officeId, process.timestamp, minutes),
       managementToken: zmsToken(process.processId, process.authKey),
     };
   }

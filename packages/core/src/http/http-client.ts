@@ -108,7 +108,10 @@ export class HttpClient {
   private worthRepeating(error: ApiError): boolean {
     // A malformed body or an offline browser will not change in a second; the citizen retries by hand.
     if ((error.retryAfterMs ?? 0) > AUTO_RETRY_AFTER_MAX_MS) return false;
-    return error.kind === 'network' || error.kind === 'timeout' || error.kind === 'server' || error.kind === 'rate_limited';
+    // A 429 is repeated only when the server says when: limits whose window restarts with every
+    // request (ZMS's citizen API) would only be prolonged by a blind retry.
+    if (error.kind === 'rate_limited') return error.retryAfterMs !== undefined;
+    return error.kind === 'network' || error.kind === 'timeout' || error.kind === 'server';
   }
 
   private delay(attempt: number, error: ApiError): number {
