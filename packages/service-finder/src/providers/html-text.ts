@@ -42,16 +42,20 @@ export function htmlToText(html: string | undefined): string {
 }
 
 /**
- * The lines of a piece of markup: list items when it has a list, otherwise paragraphs and
- * `<br>`-separated lines. Catalog editors write "Voraussetzungen" both ways.
+ * The lines of a piece of markup: list items, paragraphs and `<br>`-separated lines. Catalog
+ * editors write "Voraussetzungen" both ways, and often prose and a list together, whose prose
+ * must not get lost.
  */
 export function htmlToLines(html: string | undefined): string[] {
   if (!html) return [];
   if (!/[<&]/.test(html)) return html.split(/\r?\n/).map(squash).filter(Boolean);
-  const body = parse(html);
-  const items = [...body.querySelectorAll('li')];
-  if (items.length > 0) return items.map((li) => squash(li.textContent ?? '')).filter(Boolean);
-  return lineText(body).split('\n').map(squash).filter(Boolean);
+  return lineText(parse(html)).split('\n').map(squash).filter(Boolean);
+}
+
+/** The links in a piece of markup, with their text. */
+export function anchors(html: string | undefined): Array<{ text: string; href: string }> {
+  if (!html || !/<a\b/i.test(html)) return [];
+  return [...parse(html).querySelectorAll('a[href]')].map((a) => ({ text: squash(a.textContent ?? ''), href: a.getAttribute('href') ?? '' }));
 }
 
 /** The first sentence (or the first `max` characters) of a text, for list teasers. */
