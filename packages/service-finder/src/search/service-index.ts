@@ -53,8 +53,11 @@ export interface ServiceIndex<S extends ServiceSummary = ServiceSummary> {
   readonly termCount: number;
   /**
    * Services that match every word of `query` (function words like "für" are optional), best
-   * first; equal scores keep catalogue order. The last word also matches as a prefix, so that
-   * results appear while typing. An empty query finds nothing.
+   * first; equal scores keep catalogue order. When fewer than `limit` match every word, the
+   * services matching most of them follow, so that one word the catalogue does not know
+   * ("neuen Reisepass") never empties the answer. A word matches its other forms ("anmelden":
+   * "Anmeldung"), umlauts typed as plain vowels and parts of compounds. The last word also
+   * matches as a prefix, so that results appear while typing. An empty query finds nothing.
    */
   search(query: string, options?: SearchOptions): SearchHit<S>[];
 }
@@ -192,7 +195,9 @@ class CompactServiceIndex<S extends ServiceSummary> implements ServiceIndex<S> {
 
   search(query: string, options: SearchOptions = {}): SearchHit<S>[] {
     const limit = Math.max(0, Math.floor(options.limit ?? DEFAULT_SEARCH_LIMIT));
-    const words = queryTerms(query).slice(0, MAX_QUERY_TERMS);
+    const words = queryTerms(query)
+      .flatMap((word) => (this.#dictionary.match(word, false).length > 0 ? [word] : (this.#dictionary.split(word) ?? [word])))
+      .slice(0, MAX_QUERY_TERMS);
     if (words.length === 0 || limit === 0 || this.#services.length === 0) return [];
     const n = words.length;
     const all = (1 << n) - 1;
@@ -204,7 +209,10 @@ class CompactServiceIndex<S extends ServiceSummary> implements ServiceIndex<S> {
     if (required === 0) required = all;
 
     const matches = words.map((word, i) => this.#dictionary.match(word, i === n - 1));
-    if (matches.some((m, i) => m.length === 0 && required & (1 << i))) return [];
+    // A word the catalogue does not know ("neuen", "Adresse") must not hide what the others find.
+    const known = matches.reduce((mask, m, i) => (m.length > 0 ? mask | (1 << i) : mask), 0);
+    if (!(required & known)) return [];
+    required &= known;
 
     const s = this.#prepareScratch();
     const { best, docStamp, docBonus, slotStamp, slotMask, slotParts, slotCovered, slotQuality, slotStart, categoryBest } = s;
@@ -284,23 +292,21 @@ class CompactServiceIndex<S extends ServiceSummary> implements ServiceIndex<S> {
       if (bonus > docBonus[doc]!) docBonus[doc] = bonus;
     }
 
-    const hits: Array<{ doc: number; score: number }> = [];
+    // Services with every required word first; when fewer than asked, those with the most of them.
+    const hits: Array<{ doc: number; score: number; missing: number }> = [];
     for (const doc of touchedDocs) {
       let score = docBonus[doc]!;
-      let complete = true;
+      let missing = 0;
       for (let i = 0; i < n; i++) {
         const value = best[doc * MAX_QUERY_TERMS + i]!;
         if (required & (1 << i)) {
-          if (value === 0) {
-            complete = false;
-            break;
-          }
+          if (value === 0) missing++;
           score += value;
         } else score += STOPWORD_WEIGHT * value;
       }
-      if (complete) hits.push({ doc, score });
+      if (missing < requiredCount) hits.push({ doc, score, missing });
     }
-    hits.sort((a, b) => b.score - a.score || a.doc - b.doc);
+    hits.sort((a, b) => a.missing - b.missing || b.score - a.score || a.doc - b.doc);
     return hits.slice(0, limit).map(({ doc, score }) => ({ service: this.#services[doc]!, score: Math.round(score * 1000) / 1000 }));
   }
 
