@@ -3,8 +3,8 @@ import '../src/define.js';
 import type { MuniServiceFinder } from '../src/muni-service-finder.js';
 import { DldbServiceProvider } from '../src/providers/dldb.js';
 
-/** Berlin's real export, a small extract (see fixtures/berlin-dldb/README.md for source and licence). */
-const DIR = new URL('./fixtures/berlin-dldb/', import.meta.url);
+/** Berlin's real export, a small extract the demo serves too (see demo/assets/berlin-dldb/README.md for source and licence). */
+const DIR = new URL('../../../demo/assets/berlin-dldb/', import.meta.url);
 const url = (file: string) => new URL(file, DIR).href;
 const PERSONALAUSWEIS = '120703';
 const ANMELDUNG = '120686';

@@ -18,7 +18,7 @@ import {
  * `zmsdldb`): `services_de.json`, `locations_de.json` and optionally `topic_de.json`, each
  * `{ data: [...] }`. Field names follow `zmsdldb/schema/dldb_service.json`, the reduced export
  * in `zmsdldb/tests/Zmsdldb/fixtures/` and the full records embedded in `zmsadmin/tests/Zmsadmin/fixtures/`
- * (an extract: `test/fixtures/berlin-dldb/`). Munich's SADB export, transformed by
+ * (an extract: `demo/assets/berlin-dldb/`). Munich's SADB export, transformed by
  * `zmsdldb`'s Munich transformer, has the same shape.
  */
 export interface DldbProviderOptions extends StaticCatalogOptions {

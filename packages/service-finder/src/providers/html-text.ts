@@ -13,8 +13,25 @@ const BLOCKS = 'p, div, li, h1, h2, h3, h4, h5, h6, tr, dt, dd, blockquote, pre,
 /** Elements whose content is never visible text. */
 const INVISIBLE = 'script, style, template, noscript, iframe, object, embed';
 
+interface InertPolicy {
+  createHTML(input: string): string;
+}
+
+/**
+ * Pages with `require-trusted-types-for 'script'` (the demo's CSP, many cities') refuse plain
+ * strings in `parseFromString`. Parsing into an inert document runs nothing, so this policy
+ * passes the markup on unchanged; it is made once, and only where Trusted Types exist.
+ */
+let inertPolicy: InertPolicy | undefined;
+function inertHtml(html: string): string {
+  const tt = (globalThis as { trustedTypes?: { createPolicy(name: string, rules: InertPolicy): InertPolicy } }).trustedTypes;
+  if (!tt) return html;
+  inertPolicy ??= tt.createPolicy('muni-widgets-inert-html', { createHTML: (input) => input });
+  return inertPolicy.createHTML(html);
+}
+
 function parse(html: string): HTMLElement {
-  const body = new DOMParser().parseFromString(html, 'text/html').body;
+  const body = new DOMParser().parseFromString(inertHtml(html), 'text/html').body;
   for (const element of body.querySelectorAll(INVISIBLE)) element.remove();
   return body;
 }
