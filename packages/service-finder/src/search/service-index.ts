@@ -13,7 +13,7 @@
  */
 import type { ServiceSummary } from '../model.js';
 import { STOPWORDS } from './stopwords.js';
-import { TermDictionary } from './term-dictionary.js';
+import { TermDictionary, type TermMatch } from './term-dictionary.js';
 import { indexTerms, queryTerms } from './tokenize.js';
 import {
   BONUS,
@@ -195,10 +195,27 @@ class CompactServiceIndex<S extends ServiceSummary> implements ServiceIndex<S> {
 
   search(query: string, options: SearchOptions = {}): SearchHit<S>[] {
     const limit = Math.max(0, Math.floor(options.limit ?? DEFAULT_SEARCH_LIMIT));
-    const words = queryTerms(query)
-      .flatMap((word) => (this.#dictionary.match(word, false).length > 0 ? [word] : (this.#dictionary.split(word) ?? [word])))
-      .slice(0, MAX_QUERY_TERMS);
-    if (words.length === 0 || limit === 0 || this.#services.length === 0) return [];
+    if (limit === 0 || this.#services.length === 0) return [];
+    const typed = queryTerms(query);
+    // The dictionary is asked once per word; a word it cannot match may be a compound of two it knows.
+    const words: string[] = [];
+    const matches: TermMatch[][] = [];
+    typed.forEach((word, i) => {
+      const asPrefix = i === typed.length - 1;
+      const found = this.#dictionary.match(word, asPrefix);
+      const parts = found.length === 0 ? this.#dictionary.split(word) : undefined;
+      if (!parts) {
+        words.push(word);
+        matches.push(found);
+      } else
+        for (const [p, part] of parts.entries()) {
+          words.push(part);
+          matches.push(this.#dictionary.match(part, asPrefix && p === 1));
+        }
+    });
+    words.splice(MAX_QUERY_TERMS);
+    matches.splice(MAX_QUERY_TERMS);
+    if (words.length === 0) return [];
     const n = words.length;
     const all = (1 << n) - 1;
     let required = 0;
@@ -208,7 +225,6 @@ class CompactServiceIndex<S extends ServiceSummary> implements ServiceIndex<S> {
     // A query of function words only ("in der") means them.
     if (required === 0) required = all;
 
-    const matches = words.map((word, i) => this.#dictionary.match(word, i === n - 1));
     // A word the catalogue does not know ("neuen", "Adresse") must not hide what the others find.
     const known = matches.reduce((mask, m, i) => (m.length > 0 ? mask | (1 << i) : mask), 0);
     if (!(required & known)) return [];
