@@ -13,6 +13,7 @@ const PAGES = [
   { path: '/dienstleistungen.html', widgets: true },
   { path: '/fundbuero.html', widgets: true },
   { path: '/bezahlen.html', widgets: true },
+  { path: '/dienstleistungen-berlin.html', widgets: true },
 ];
 
 describe('demo website smoke test', () => {
@@ -30,6 +31,18 @@ describe('demo website smoke test', () => {
       await context.close();
     });
   }
+
+  test('the DLDB page shows a real Berlin service under the demo CSP (Trusted Types required)', async () => {
+    const { page, context, problems } = await openPage(demo.browser, demo.server.url);
+    await page.goto(`${demo.server.url}/dienstleistungen-berlin.html#muni-service=service:120703`);
+    const heerstrasse = page.locator('muni-service-finder article.office', { hasText: 'Bürgeramt Heerstraße' });
+    await heerstrasse.waitFor();
+    assert.equal((await heerstrasse.locator('[part="opening-state"]').textContent()).trim(), 'Nur mit Termin');
+    assert.match(await heerstrasse.textContent(), /Stufenloser Zugang/);
+    assert.deepEqual(await axeViolations(page), []);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
 
   test('serves the API, its OpenAPI document and the docs next to the demo', async () => {
     const health = await fetch(`${demo.server.url}/api/health`).then((r) => r.json());

@@ -77,6 +77,17 @@ export interface ServiceOffice {
   /** Closing days including public holidays, as far as the source knows them. */
   exceptions?: OpeningException[];
   accessibility?: OfficeAccessibility;
+  /** Every listed hour needs an appointment ("nur mit Termin"): no walk-ins, so no "open now". */
+  appointmentOnly?: boolean;
+  /** The source's remarks on the hours (special days, qualifiers), as lines. */
+  hoursNotes?: string[];
+  /** Directions, payment, public transport, appointment hints: the source's own lines. */
+  notes?: string[];
+  website?: string;
+  /** For this service: `false` when the office handles it but takes no booking for it. */
+  bookable?: boolean;
+  /** The source's own booking page for this service at this office. */
+  bookingUrl?: string;
 }
 
 /** Facts the widget words in the citizen's language; `notes` is the source's own text. */
@@ -97,9 +108,17 @@ export interface ServiceDetail extends ServiceSummary {
   processingTime?: string;
   legalBasis?: string;
   forms: ServiceForm[];
+  /** Further reading: information pages, publications, the links behind prerequisites and law. */
+  links?: ServiceForm[];
+  /** Which offices are responsible, in the source's words ("alle Bürgerämter"). */
+  responsibility?: string;
   offices: ServiceOffice[];
+  /** Offices the source names but does not describe (ids it cannot resolve). */
+  unlistedOfficeCount?: number;
   /** Name and duration of the bookable appointment type, when there is one. */
   appointment?: { serviceId: string; name: string; durationMinutes?: number };
+  /** The source's own booking page, offered when no appointment picker takes the booking. */
+  bookingUrl?: string;
   /** ISO date. */
   lastUpdated?: string;
 }

@@ -68,8 +68,14 @@ export class MuniServiceFinder extends MuniElement<FinderMessages> {
   /** The catalog source: "rest" (the open widget API, default), "dldb" or "xzufi" (with `catalog-url`). */
   @property() api: 'rest' | 'dldb' | 'xzufi' = 'rest';
 
-  /** For `api="dldb"` or `"xzufi"`: the JSON export to load. */
+  /** For `api="dldb"` or `"xzufi"`: the JSON export to load (for DLDB: `services_de.json`). */
   @property({ attribute: 'catalog-url' }) catalogUrl: string | undefined;
+
+  /** For `api="dldb"`: `locations_de.json`, the offices with address, hours, accessibility; without it a service lists no offices. */
+  @property({ attribute: 'locations-url' }) locationsUrl: string | undefined;
+
+  /** For `api="dldb"`: `topic_de.json`, whose root topics become the categories; without it every service is in "Alle Leistungen". */
+  @property({ attribute: 'topics-url' }) topicsUrl: string | undefined;
 
   /** A provider object set from script (tests, stories, a city's own adapter); wins over `api`. */
   @property({ attribute: false }) provider: ServiceCatalogProvider | undefined;
@@ -134,7 +140,7 @@ export class MuniServiceFinder extends MuniElement<FinderMessages> {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('kiosk') || changed.has('idleSeconds')) this.idle.restart();
-    const key = [this.configured, this.effectiveBackendUrl, this.effectiveLocale, this.provider ? 'own' : this.api, this.catalogUrl].join('|');
+    const key = [this.configured, this.effectiveBackendUrl, this.effectiveLocale, this.provider ? 'own' : this.api, this.catalogUrl, this.locationsUrl, this.topicsUrl].join('|');
     if (this.configured && key !== this.loadedFor) {
       this.loadedFor = key;
       this.active = this.catalog = this.index = undefined;
@@ -145,7 +151,11 @@ export class MuniServiceFinder extends MuniElement<FinderMessages> {
   /** A DLDB or XZuFi export is only downloaded by pages that use one. */
   private async chooseProvider(): Promise<ServiceCatalogProvider> {
     if (this.provider) return this.provider;
-    if (this.api === 'dldb') return new (await import('./providers/dldb.js')).DldbServiceProvider({ servicesUrl: this.catalogUrl ?? '' });
+    if (this.api === 'dldb') return new (await import('./providers/dldb.js')).DldbServiceProvider({
+        servicesUrl: this.catalogUrl ?? '',
+        locationsUrl: this.locationsUrl || undefined,
+        topicsUrl: this.topicsUrl || undefined,
+      });
     if (this.api === 'xzufi') return new (await import('./providers/xzufi.js')).XzufiServiceProvider({ url: this.catalogUrl ?? '' });
     return new RestServiceProvider(clientOf(this), this.effectiveTimeZone);
   }

@@ -32,6 +32,8 @@ export interface RichTextOptions {
 export async function sanitizedFragment(markup: string, options: RichTextOptions = {}): Promise<DocumentFragment> {
   const purify = await loadPurifier();
   const fragment = purify.sanitize(markup, { ALLOWED_TAGS, ALLOWED_ATTR, ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|tel:)/i, RETURN_DOM_FRAGMENT: true });
+  // Berlin's DLDB writes "<ul><li>…</li><br /></ul>": a list may hold only items, for screen readers too.
+  for (const stray of fragment.querySelectorAll(':is(ul, ol) > :not(li)')) stray.remove();
   if (options.linksAsText) {
     for (const link of fragment.querySelectorAll('a')) {
       const address = link.getAttribute('href');

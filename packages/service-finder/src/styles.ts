@@ -149,6 +149,11 @@ export const finderStyles = css`
     margin: 0;
     padding-inline-start: 1.25rem;
   }
+  /* Catalog entries keep their own line breaks (a list inside a prerequisite's note). */
+  .lines li,
+  .checklist label {
+    white-space: pre-line;
+  }
   .checklist ul {
     list-style: none;
     padding: 0;

@@ -85,6 +85,12 @@ describe('DldbServiceProvider', () => {
       legalBasis: '§ 17 Bundesmeldegesetz (BMG)',
       // The javascript: link is dropped.
       forms: [{ title: 'Anmeldeformular (PDF)', url: 'https://www.musterstadt.de/formulare/anmeldung.pdf' }],
+      links: [
+        { title: 'Wohnungsgeberbestätigung', url: 'https://www.musterstadt.de/formulare/wohnungsgeberbestaetigung.pdf' },
+        { title: '§ 17 Bundesmeldegesetz (BMG)', url: 'https://www.gesetze-im-internet.de/bmg/__17.html' },
+      ],
+      responsibility: 'Jedes Bürgerbüro in Musterstadt.',
+      bookingUrl: 'https://service.musterstadt.de/dienstleistung/10001/terminall/',
       offices: [
         {
           id: '20001',
@@ -98,10 +104,14 @@ describe('DldbServiceProvider', () => {
             { weekday: 4, intervals: [{ opens: '10:00', closes: '19:00' }] },
             { weekday: 5, intervals: [{ opens: '08:00', closes: '12:00' }] },
           ],
-          accessibility: { stepFreeAccess: true, accessibleToilet: true, accessibleParking: false, notes: 'Eingang über den Hof' },
+          hoursNotes: ['Am 24. und 31. Dezember geschlossen.'],
+          // Parking "0": a code no DLDB source defines, so nothing is said about parking.
+          accessibility: { stepFreeAccess: true, accessibleToilet: true, notes: 'Eingang über den Hof' },
+          bookable: true,
+          bookingUrl: 'https://service.musterstadt.de/termin/10001/20001',
         },
         // "nach Vereinbarung" cannot be read as hours: no hours rather than wrong ones.
-        { id: '20002', name: 'Bürgerbüro Nord', address: { street: 'Nordring 22', postalCode: '12347', city: 'Musterstadt' }, phone: '+49 1234 567-200' },
+        { id: '20002', name: 'Bürgerbüro Nord', address: { street: 'Nordring 22', postalCode: '12347', city: 'Musterstadt' }, phone: '+49 1234 567-200', bookable: true },
       ],
       appointment: { serviceId: '10001', name: 'Anmeldung einer Wohnung' },
       lastUpdated: '2026-10-02',
@@ -135,7 +145,7 @@ describe('DldbServiceProvider', () => {
     expect(dog!.processingTime).to.equal(undefined);
     // Postal code as a number in the export, no hours at all: absent, not "closed".
     expect(dog!.offices).to.deep.equal([
-      { id: '20003', name: 'Steueramt', address: { street: 'Marktstraße 5', postalCode: '12345', city: 'Musterstadt' }, email: 'steueramt@musterstadt.de' },
+      { id: '20003', name: 'Steueramt', address: { street: 'Marktstraße 5', postalCode: '12345', city: 'Musterstadt' }, email: 'steueramt@musterstadt.de', bookable: false },
     ]);
 
     const waste = await provider.service('10005');

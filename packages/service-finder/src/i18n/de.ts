@@ -59,4 +59,13 @@ export const de = {
   accessibleToilet: 'Barrierefreie Toilette',
   inductionLoop: 'Induktionsschleife für Hörgeräte',
   accessibleParking: 'Behindertenparkplatz in der Nähe',
+  appointmentOnly: 'Nur mit Termin',
+  notBookableHere: 'Für diese Dienstleistung hier keine Terminbuchung.',
+  bookAtOffice: (p: { name: string }) => `Termin buchen: ${p.name}`,
+  bookAppointmentAt: 'Termin buchen unter:',
+  officeWebsite: 'Internetseite des Standorts',
+  officeNotes: 'Hinweise',
+  links: 'Weitere Informationen',
+  unlistedOffices: (p: { count: number }) =>
+    p.count === 1 ? 'Ein weiterer Standort steht im Katalog ohne Angaben.' : `${p.count} weitere Standorte stehen im Katalog ohne Angaben.`,
 };

@@ -62,4 +62,13 @@ export const en: CatalogOf<typeof de> = {
   accessibleToilet: 'Accessible toilet',
   inductionLoop: 'Induction loop for hearing aids',
   accessibleParking: 'Disabled parking nearby',
+  appointmentOnly: 'By appointment only',
+  notBookableHere: 'No appointments for this service at this office.',
+  bookAtOffice: (p: { name: string }) => `Book an appointment: ${p.name}`,
+  bookAppointmentAt: 'Book an appointment at:',
+  officeWebsite: 'Office website',
+  officeNotes: 'Notes',
+  links: 'More information',
+  unlistedOffices: (p: { count: number }) =>
+    p.count === 1 ? 'One more office is listed in the catalogue without details.' : `${p.count} more offices are listed in the catalogue without details.`,
 };

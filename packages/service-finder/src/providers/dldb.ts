@@ -1,6 +1,6 @@
 import { s, type Infer, type Schema } from '@muni-widgets/core';
-import type { OfficeAccessibility, OpeningInterval, RichText, ServiceDetail, ServiceOffice, ServiceSummary, WeekdayHours } from '../model.js';
-import { feesFromLines, htmlToLines, htmlToText, teaser } from './html-text.js';
+import type { OfficeAccessibility, OpeningInterval, RichText, ServiceDetail, ServiceForm, ServiceOffice, ServiceSummary, WeekdayHours } from '../model.js';
+import { anchors, feesFromLines, htmlToLines, htmlToText, teaser } from './html-text.js';
 import {
   StaticCatalogProvider,
   compact,
@@ -16,8 +16,9 @@ import {
 /**
  * The Berlin service database (DLDB) export as served to ZMS (it-at-m/eappointment,
  * `zmsdldb`): `services_de.json`, `locations_de.json` and optionally `topic_de.json`, each
- * `{ data: [...] }`. Field names follow `zmsdldb/schema/dldb_service.json` and the export
- * fixtures in `zmsdldb/tests/Dldb/fixtures/`. Munich's SADB export, transformed by
+ * `{ data: [...] }`. Field names follow `zmsdldb/schema/dldb_service.json`, the reduced export
+ * in `zmsdldb/tests/Zmsdldb/fixtures/` and the full records embedded in `zmsadmin/tests/Zmsadmin/fixtures/`
+ * (an extract: `demo/assets/berlin-dldb/`). Munich's SADB export, transformed by
  * `zmsdldb`'s Munich transformer, has the same shape.
  */
 export interface DldbProviderOptions extends StaticCatalogOptions {
@@ -44,28 +45,32 @@ const flag: Schema<boolean | undefined> = (value, path = '') => {
 };
 
 /**
- * Location accessibility: a note, or an object whose keys (`access`, `wc`, `parking`,
- * `note`) are read leniently: yes/no as booleans, "1"/"0", "ja"/"nein" or "barrierefrei".
- * Anything else is left out rather than guessed.
+ * Location accessibility. Berlin's records read `{ elevator, access, parking, wc, note }`:
+ * `access` is prose ("rollstuhlgerecht"), the others are codes ("0", "1", "3") that neither the
+ * DLDB schema nor the ZMS sources define. Only what is certain is stated: the prose of `access`,
+ * "1" (or yes) as yes; the other codes are left out rather than guessed.
  */
 const accessibilityInfo: Schema<OfficeAccessibility | undefined> = (value) => {
   if (typeof value === 'string') return value.trim() ? { notes: htmlToText(value) } : undefined;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   const raw = value as Record<string, unknown>;
-  const yesNo = (v: unknown): boolean | undefined => {
-    if (typeof v === 'boolean') return v;
-    if (v === 1 || v === '1' || (typeof v === 'string' && /^(ja|yes|true|barrierefrei)$/i.test(v.trim()))) return true;
-    if (v === 0 || v === '0' || (typeof v === 'string' && /^(nein|no|false|nicht barrierefrei)$/i.test(v.trim()))) return false;
-    return undefined;
-  };
+  const yes = (v: unknown): true | undefined => (v === true || v === 1 || (typeof v === 'string' && /^(1|ja|yes|true)$/i.test(v.trim())) ? true : undefined);
+  const access = typeof raw['access'] === 'string' ? htmlToText(raw['access']) : '';
+  const stepFreeAccess = /^(nicht|kein)/i.test(access) ? false : /^(rollstuhlgerecht|barrierefrei|stufenlos|ja|1)$/i.test(access) ? true : undefined;
+  const notes = [stepFreeAccess === undefined && access ? access : '', typeof raw['note'] === 'string' ? htmlToText(raw['note']) : ''].filter(Boolean).join(' ');
   const info = compact({
-    stepFreeAccess: yesNo(raw['access']),
-    accessibleToilet: yesNo(raw['wc']),
-    accessibleParking: yesNo(raw['parking']),
-    notes: typeof raw['note'] === 'string' && raw['note'].trim() ? htmlToText(raw['note']) : undefined,
+    stepFreeAccess,
+    accessibleToilet: yes(raw['wc']),
+    accessibleParking: yes(raw['parking']),
+    notes: notes || undefined,
   });
   return Object.keys(info).length > 0 ? info : undefined;
 };
+
+/** Optional extras that some exports write as `false` when empty. */
+function extra<T>(schema: Schema<T>): Schema<T | undefined> {
+  return (value, path) => (typeof value === 'object' && value !== null && !Array.isArray(value) ? schema(value, path) : undefined);
+}
 
 /** prerequisites, requirements, forms, legal, links: `{ name, link, description }`. */
 const entry = s.object({ name: looseText, link: looseText, description: looseText });
@@ -80,7 +85,11 @@ const service = s.object({
   requirements: entries,
   forms: entries,
   legal: entries,
+  links: entries,
+  publications: entries,
   fees: looseText,
+  responsibility: looseText,
+  appointment: extra(s.object({ link: looseText })),
   // The schema says process_time; the importer maps processing_time. Exports carry either.
   process_time: looseText,
   processing_time: looseText,
@@ -88,7 +97,7 @@ const service = s.object({
     s.array(
       s.object({
         location: idString,
-        appointment: s.optional(s.object({ allowed: flag, external: flag })),
+        appointment: s.optional(s.object({ allowed: flag, external: flag, link: looseText })),
       }),
     ),
   ),
@@ -104,9 +113,16 @@ const location = s.object({
   id: idString,
   name: s.string,
   address: s.optional(s.object({ street: looseText, house_number: looseText, postal_code: looseText, city: looseText })),
-  contact: s.optional(s.object({ phone: looseText, email: looseText })),
-  opening_times: s.optional(s.object(Object.fromEntries(DAYS.map((day) => [day, looseText])) as Record<(typeof DAYS)[number], typeof looseText>)),
+  contact: s.optional(s.object({ phone: looseText, email: looseText, webinfo: looseText })),
+  opening_times: s.optional(
+    s.object({ ...(Object.fromEntries(DAYS.map((day) => [day, looseText])) as Record<(typeof DAYS)[number], typeof looseText>), special: looseText }),
+  ),
   accessibility: accessibilityInfo,
+  note: looseText,
+  payment: looseText,
+  transit: extra(s.object({ bus: looseText, ubahn: looseText, sbahn: looseText, tram: looseText })),
+  appointment: extra(s.object({ note: looseText })),
+  urgent: extra(s.object({ note: looseText })),
 });
 type DldbLocation = Infer<typeof location>;
 
@@ -125,11 +141,37 @@ const OTHER = { id: 'weitere', name: 'Weitere Leistungen' };
 
 type Entry = Infer<typeof entry>;
 
-/** "Personalausweis – bei Minderjährigen zusätzlich …": name and note on one line. */
+/**
+ * "Personalausweis – bei Minderjährigen …": the name, then the note's own lines, so a list in
+ * the note stays a list (the view keeps the line breaks).
+ */
 function entryLines(list: Entry[] | undefined): string[] {
   return (list ?? [])
-    .map((e) => [htmlToText(e.name), htmlToText(e.description)].filter(Boolean).join(' – '))
+    .map((e) => {
+      const [first, ...more] = htmlToLines(e.description);
+      return [[htmlToText(e.name), first].filter(Boolean).join(' – '), ...more].join('\n');
+    })
     .filter(Boolean);
+}
+
+/** The entries' own links and the links inside their notes, for "Weitere Informationen". */
+function entryLinks(list: Entry[] | undefined): ServiceForm[] {
+  return (list ?? []).flatMap((e) => {
+    const url = httpUrl(htmlToText(e.link));
+    return [...(url ? [{ title: htmlToText(e.name) || url, url }] : []), ...htmlLinks(e.description)];
+  });
+}
+
+function htmlLinks(html: string | undefined): ServiceForm[] {
+  return anchors(html).flatMap(({ text, href }) => {
+    const url = httpUrl(href);
+    return url ? [{ title: text || url, url }] : [];
+  });
+}
+
+function uniqueLinks(links: ServiceForm[]): ServiceForm[] {
+  const seen = new Set<string>();
+  return links.filter((l) => !seen.has(l.url) && seen.add(l.url));
 }
 
 function time(hours: string, minutes: string | undefined): string | undefined {
@@ -152,28 +194,79 @@ function intervalsOf(text: string): OpeningInterval[] | undefined {
   return intervals.length > 0 ? intervals : undefined;
 }
 
+const APPOINTMENT_ONLY = /nur mit termin/i;
+
+/** What a day's text says besides its times: "08.00-16.00 Uhr - nur mit Termin*" -> "nur mit Termin". */
+function qualifier(text: string): string {
+  return text
+    .replace(INTERVAL, ' ')
+    .replace(/\bUhr\b/gi, ' ')
+    .replace(/^[\s,;:–*-]+|[\s,;:–*-]+$/g, '')
+    .trim();
+}
+
+interface Hours {
+  week?: WeekdayHours[];
+  appointmentOnly?: boolean;
+  notes: string[];
+}
+
 /**
- * DLDB opening times are prose per weekday. They become `WeekdayHours` only when every
- * weekday that says something says it as times; one "nach Vereinbarung" and the week stays
- * unknown rather than half right (a wrong "closed now" is worse than none).
+ * DLDB opening times are prose per weekday plus `special`. They become `WeekdayHours` only when
+ * every weekday that says something says it as times; one "nach Vereinbarung" and the week
+ * stays unknown rather than half right (a wrong "closed now" is worse than none). A qualifier
+ * on every open day ("nur mit Termin") marks the office appointment-only; other qualifiers and
+ * `special` are kept as notes.
  */
-function weekdayHours(times: DldbLocation['opening_times']): WeekdayHours[] | undefined {
-  if (!times) return undefined;
+function hoursOf(times: DldbLocation['opening_times']): Hours {
+  if (!times) return { notes: [] };
+  const special = htmlToLines(times.special);
   const week: WeekdayHours[] = [];
-  let saysAnything = false;
+  const qualifiers: string[] = [];
+  let readable = true;
   for (const [index, day] of DAYS.entries()) {
     const text = htmlToText(times[day]);
     if (!text) continue;
-    saysAnything = true;
     const intervals = intervalsOf(text);
-    if (!intervals) return undefined;
-    week.push({ weekday: index + 1, intervals });
+    if (!intervals) readable = false;
+    else week.push({ weekday: index + 1, intervals });
+    qualifiers.push(qualifier(text));
   }
-  return saysAnything ? week : undefined;
+  if (qualifiers.length === 0) return { notes: special };
+  const appointmentOnly = qualifiers.every((q) => APPOINTMENT_ONLY.test(q));
+  const otherQualifiers = unique(qualifiers.filter((q) => q && !APPOINTMENT_ONLY.test(q)));
+  return {
+    week: readable ? week : undefined,
+    appointmentOnly: appointmentOnly || undefined,
+    notes: [...(readable ? otherQualifiers : []), ...special],
+  };
 }
 
+function transitLines(transit: DldbLocation['transit']): string[] {
+  if (!transit) return [];
+  const lines: Array<[string, string | undefined]> = [
+    ['U-Bahn', transit.ubahn],
+    ['S-Bahn', transit.sbahn],
+    ['Tram', transit.tram],
+    ['Bus', transit.bus],
+  ];
+  return lines.flatMap(([mode, text]) => {
+    const value = htmlToText(text);
+    return value ? [`${mode}: ${value}`] : [];
+  });
+}
+
+/** The office as every service shows it; what differs per service (booking) is added by `forService`. */
 function office(raw: DldbLocation): ServiceOffice {
   const address = raw.address ?? {};
+  const hours = hoursOf(raw.opening_times);
+  const notes = [
+    ...htmlToLines(raw.urgent?.note),
+    ...htmlToLines(raw.note),
+    ...htmlToLines(raw.appointment?.note),
+    ...htmlToLines(raw.payment),
+    ...transitLines(raw.transit),
+  ];
   return compact({
     id: raw.id,
     name: htmlToText(raw.name),
@@ -184,18 +277,35 @@ function office(raw: DldbLocation): ServiceOffice {
     },
     phone: raw.contact?.phone?.trim() || undefined,
     email: raw.contact?.email?.trim() || undefined,
-    openingHours: weekdayHours(raw.opening_times),
+    website: httpUrl(raw.contact?.webinfo),
+    openingHours: hours.week,
+    appointmentOnly: hours.appointmentOnly,
+    hoursNotes: hours.notes.length > 0 ? hours.notes : undefined,
+    notes: notes.length > 0 ? notes : undefined,
     accessibility: raw.accessibility,
   });
 }
 
-/** A service is bookable through ZMS when one of its locations allows booking inside ZMS; DLDB ids are ZMS ids. */
-function bookable(raw: DldbService): boolean {
-  return (raw.locations ?? []).some((l) => l.appointment?.allowed === true && l.appointment.external !== true);
+type ServiceLocation = NonNullable<DldbService['locations']>[number];
+
+/** ZMS books the service here itself: allowed, and not through an outside system. */
+function zmsBookable(l: ServiceLocation): boolean {
+  return l.appointment?.allowed === true && l.appointment.external !== true;
+}
+
+/** Offices that take bookings for the service first: the one a citizen would go to. */
+function bookableFirst(locations: ServiceLocation[]): ServiceLocation[] {
+  const rank = (l: ServiceLocation) => (l.appointment?.allowed === true ? 0 : l.appointment?.allowed === false ? 2 : 1);
+  return [...locations].sort((a, b) => rank(a) - rank(b));
+}
+
+function forService(o: ServiceOffice, l: ServiceLocation): ServiceOffice {
+  const allowed = l.appointment?.allowed;
+  return compact({ ...o, bookable: allowed, bookingUrl: allowed === false ? undefined : httpUrl(htmlToText(l.appointment?.link)) });
 }
 
 function description(raw: string | undefined): RichText {
-  if (!raw) return { format: 'text', text: '' };
+  if (!raw || !htmlToText(raw)) return { format: 'text', text: '' };
   // Markup stays markup for the widget's sanitizer; prose without tags stays text.
   return /<[a-z!/]/i.test(raw) ? { format: 'html', html: raw } : { format: 'text', text: raw.trim() };
 }
@@ -241,9 +351,9 @@ export class DldbServiceProvider extends StaticCatalogProvider {
         shortDescription: teaser(htmlToText(raw.description)),
         category: categoryOf(raw).id,
         synonyms: unique((raw.meta?.keywords ?? '').split(',').map((k) => htmlToText(k)).filter((k) => k && k !== name)),
-        officeIds: unique((raw.locations ?? []).map((l) => l.location)),
+        officeIds: unique(bookableFirst(raw.locations ?? []).map((l) => l.location)),
         onlineServiceUrl: httpUrl(raw.onlineprocessing?.link),
-        appointmentServiceId: bookable(raw) ? raw.id : undefined,
+        appointmentServiceId: (raw.locations ?? []).some(zmsBookable) ? raw.id : undefined,
       });
     });
     const summaryById = new Map(summaries.map((summary) => [summary.id, summary]));
@@ -262,7 +372,20 @@ export class DldbServiceProvider extends StaticCatalogProvider {
         const raw = rawById.get(id);
         const summary = summaryById.get(id);
         if (!raw || !summary) return undefined;
-        const legal = entryLines(raw.legal);
+        const legal = entryLines(raw.legal).map((line) => line.replace(/\n/g, ' '));
+        const locations = new Map((raw.locations ?? []).map((l) => [l.location, l]));
+        const offices = summary.officeIds.flatMap((officeId) => {
+          const o = officeById(officeId);
+          return o ? [forService(o, locations.get(officeId)!)] : [];
+        });
+        const links = uniqueLinks([
+          ...entryLinks(raw.links),
+          ...entryLinks(raw.publications),
+          ...entryLinks(raw.prerequisites),
+          ...entryLinks(raw.requirements),
+          ...entryLinks(raw.legal),
+          ...htmlLinks(raw.process_time ?? raw.processing_time),
+        ]);
         return compact({
           ...summary,
           categoryName: categoryOf(raw).name,
@@ -276,7 +399,11 @@ export class DldbServiceProvider extends StaticCatalogProvider {
             const url = httpUrl(form.link);
             return url ? [{ title: htmlToText(form.name) || url, url }] : [];
           }),
-          offices: summary.officeIds.map(officeById).filter((o): o is ServiceOffice => o !== undefined),
+          links: links.length > 0 ? links : undefined,
+          responsibility: htmlToText(raw.responsibility) || undefined,
+          offices,
+          unlistedOfficeCount: locationsUrl && offices.length < summary.officeIds.length ? summary.officeIds.length - offices.length : undefined,
+          bookingUrl: httpUrl(htmlToText(raw.appointment?.link)),
           appointment: summary.appointmentServiceId ? { serviceId: summary.appointmentServiceId, name: summary.name } : undefined,
           lastUpdated: isoDay(raw.meta?.lastupdate),
         });

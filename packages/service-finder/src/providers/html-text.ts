@@ -13,8 +13,25 @@ const BLOCKS = 'p, div, li, h1, h2, h3, h4, h5, h6, tr, dt, dd, blockquote, pre,
 /** Elements whose content is never visible text. */
 const INVISIBLE = 'script, style, template, noscript, iframe, object, embed';
 
+interface InertPolicy {
+  createHTML(input: string): string;
+}
+
+/**
+ * Pages with `require-trusted-types-for 'script'` (the demo's CSP, many cities') refuse plain
+ * strings in `parseFromString`. Parsing into an inert document runs nothing, so this policy
+ * passes the markup on unchanged; it is made once, and only where Trusted Types exist.
+ */
+let inertPolicy: InertPolicy | undefined;
+function inertHtml(html: string): string {
+  const tt = (globalThis as { trustedTypes?: { createPolicy(name: string, rules: InertPolicy): InertPolicy } }).trustedTypes;
+  if (!tt) return html;
+  inertPolicy ??= tt.createPolicy('muni-widgets-inert-html', { createHTML: (input) => input });
+  return inertPolicy.createHTML(html);
+}
+
 function parse(html: string): HTMLElement {
-  const body = new DOMParser().parseFromString(html, 'text/html').body;
+  const body = new DOMParser().parseFromString(inertHtml(html), 'text/html').body;
   for (const element of body.querySelectorAll(INVISIBLE)) element.remove();
   return body;
 }
@@ -42,16 +59,20 @@ export function htmlToText(html: string | undefined): string {
 }
 
 /**
- * The lines of a piece of markup: list items when it has a list, otherwise paragraphs and
- * `<br>`-separated lines. Catalog editors write "Voraussetzungen" both ways.
+ * The lines of a piece of markup: list items, paragraphs and `<br>`-separated lines. Catalog
+ * editors write "Voraussetzungen" both ways, and often prose and a list together, whose prose
+ * must not get lost.
  */
 export function htmlToLines(html: string | undefined): string[] {
   if (!html) return [];
   if (!/[<&]/.test(html)) return html.split(/\r?\n/).map(squash).filter(Boolean);
-  const body = parse(html);
-  const items = [...body.querySelectorAll('li')];
-  if (items.length > 0) return items.map((li) => squash(li.textContent ?? '')).filter(Boolean);
-  return lineText(body).split('\n').map(squash).filter(Boolean);
+  return lineText(parse(html)).split('\n').map(squash).filter(Boolean);
+}
+
+/** The links in a piece of markup, with their text. */
+export function anchors(html: string | undefined): Array<{ text: string; href: string }> {
+  if (!html || !/<a\b/i.test(html)) return [];
+  return [...parse(html).querySelectorAll('a[href]')].map((a) => ({ text: squash(a.textContent ?? ''), href: a.getAttribute('href') ?? '' }));
 }
 
 /** The first sentence (or the first `max` characters) of a text, for list teasers. */

@@ -13,7 +13,7 @@
  */
 import type { ServiceSummary } from '../model.js';
 import { STOPWORDS } from './stopwords.js';
-import { TermDictionary } from './term-dictionary.js';
+import { TermDictionary, type TermMatch } from './term-dictionary.js';
 import { indexTerms, queryTerms } from './tokenize.js';
 import {
   BONUS,
@@ -53,8 +53,11 @@ export interface ServiceIndex<S extends ServiceSummary = ServiceSummary> {
   readonly termCount: number;
   /**
    * Services that match every word of `query` (function words like "für" are optional), best
-   * first; equal scores keep catalogue order. The last word also matches as a prefix, so that
-   * results appear while typing. An empty query finds nothing.
+   * first; equal scores keep catalogue order. When fewer than `limit` match every word, the
+   * services matching most of them follow, so that one word the catalogue does not know
+   * ("neuen Reisepass") never empties the answer. A word matches its other forms ("anmelden":
+   * "Anmeldung"), umlauts typed as plain vowels and parts of compounds. The last word also
+   * matches as a prefix, so that results appear while typing. An empty query finds nothing.
    */
   search(query: string, options?: SearchOptions): SearchHit<S>[];
 }
@@ -192,8 +195,27 @@ class CompactServiceIndex<S extends ServiceSummary> implements ServiceIndex<S> {
 
   search(query: string, options: SearchOptions = {}): SearchHit<S>[] {
     const limit = Math.max(0, Math.floor(options.limit ?? DEFAULT_SEARCH_LIMIT));
-    const words = queryTerms(query).slice(0, MAX_QUERY_TERMS);
-    if (words.length === 0 || limit === 0 || this.#services.length === 0) return [];
+    if (limit === 0 || this.#services.length === 0) return [];
+    const typed = queryTerms(query);
+    // The dictionary is asked once per word; a word it cannot match may be a compound of two it knows.
+    const words: string[] = [];
+    const matches: TermMatch[][] = [];
+    typed.forEach((word, i) => {
+      const asPrefix = i === typed.length - 1;
+      const found = this.#dictionary.match(word, asPrefix);
+      const parts = found.length === 0 ? this.#dictionary.split(word) : undefined;
+      if (!parts) {
+        words.push(word);
+        matches.push(found);
+      } else
+        for (const [p, part] of parts.entries()) {
+          words.push(part);
+          matches.push(this.#dictionary.match(part, asPrefix && p === 1));
+        }
+    });
+    words.splice(MAX_QUERY_TERMS);
+    matches.splice(MAX_QUERY_TERMS);
+    if (words.length === 0) return [];
     const n = words.length;
     const all = (1 << n) - 1;
     let required = 0;
@@ -203,8 +225,10 @@ class CompactServiceIndex<S extends ServiceSummary> implements ServiceIndex<S> {
     // A query of function words only ("in der") means them.
     if (required === 0) required = all;
 
-    const matches = words.map((word, i) => this.#dictionary.match(word, i === n - 1));
-    if (matches.some((m, i) => m.length === 0 && required & (1 << i))) return [];
+    // A word the catalogue does not know ("neuen", "Adresse") must not hide what the others find.
+    const known = matches.reduce((mask, m, i) => (m.length > 0 ? mask | (1 << i) : mask), 0);
+    if (!(required & known)) return [];
+    required &= known;
 
     const s = this.#prepareScratch();
     const { best, docStamp, docBonus, slotStamp, slotMask, slotParts, slotCovered, slotQuality, slotStart, categoryBest } = s;
@@ -284,23 +308,21 @@ class CompactServiceIndex<S extends ServiceSummary> implements ServiceIndex<S> {
       if (bonus > docBonus[doc]!) docBonus[doc] = bonus;
     }
 
-    const hits: Array<{ doc: number; score: number }> = [];
+    // Services with every required word first; when fewer than asked, those with the most of them.
+    const hits: Array<{ doc: number; score: number; missing: number }> = [];
     for (const doc of touchedDocs) {
       let score = docBonus[doc]!;
-      let complete = true;
+      let missing = 0;
       for (let i = 0; i < n; i++) {
         const value = best[doc * MAX_QUERY_TERMS + i]!;
         if (required & (1 << i)) {
-          if (value === 0) {
-            complete = false;
-            break;
-          }
+          if (value === 0) missing++;
           score += value;
         } else score += STOPWORD_WEIGHT * value;
       }
-      if (complete) hits.push({ doc, score });
+      if (missing < requiredCount) hits.push({ doc, score, missing });
     }
-    hits.sort((a, b) => b.score - a.score || a.doc - b.doc);
+    hits.sort((a, b) => a.missing - b.missing || b.score - a.score || a.doc - b.doc);
     return hits.slice(0, limit).map(({ doc, score }) => ({ service: this.#services[doc]!, score: Math.round(score * 1000) / 1000 }));
   }
 

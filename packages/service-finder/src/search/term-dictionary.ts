@@ -9,9 +9,30 @@ import {
   COMPOUND_MIN_REST,
   FUZZY_MIN_LENGTH,
   FUZZY_TWO_EDITS_MIN_LENGTH,
+  INFIX_MIN_LENGTH,
   MATCH,
   PREFIX_MIN_LENGTH,
+  WORD_FORM_MIN_LENGTH,
 } from './weights.js';
+
+/** Endings that German inflection and derivation put on one stem, longest first. */
+const ENDINGS = ['ungen', 'ung', 'ern', 'en', 'er', 'es', 'e', 'n', 's'];
+
+/**
+ * A term without what tells its word forms apart: umlauts as plain vowels ("ue" → "u", as
+ * people type without umlauts) and up to two inflection endings. "anmelden" and "anmeldung"
+ * share "anmeld", "verlaengern" and "verlaengerung" share "verlang", "fuhrerschein" and
+ * "fuehrerschein" share "fuhrerschein". Folded terms only.
+ */
+export function looseKey(term: string): string {
+  let key = term.replace(/([aou])e/g, '$1');
+  for (let round = 0; round < 2; round++) {
+    const ending = ENDINGS.find((e) => key.endsWith(e) && key.length - e.length >= WORD_FORM_MIN_LENGTH);
+    if (!ending) break;
+    key = key.slice(0, -ending.length);
+  }
+  return key;
+}
 
 export interface TermMatch {
   /** Index into the dictionary's sorted terms. */
@@ -32,6 +53,9 @@ export class TermDictionary {
   /** Term numbers by term length, for typo matching. */
   readonly #byLength: Uint32Array[];
 
+  /** Loose keys (see `looseKey`) sorted, with their terms' numbers. */
+  readonly #loose: readonly string[];
+  readonly #looseIds: Uint32Array;
   /** Terms that only match exactly, never as prefix, compound part or typo target. */
   readonly #exactOnly: Uint8Array;
 
@@ -46,6 +70,9 @@ export class TermDictionary {
     const reversed = terms.map((t, i) => [reverse(t), i] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     this.#reversed = reversed.map(([r]) => r);
     this.#reversedIds = Uint32Array.from(reversed, ([, i]) => i);
+    const loose = terms.map((t, i) => [looseKey(t), i] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    this.#loose = loose.map(([k]) => k);
+    this.#looseIds = Uint32Array.from(loose, ([, i]) => i);
     const buckets: number[][] = [];
     terms.forEach((t, i) => (buckets[t.length] ??= []).push(i));
     this.#byLength = Array.from(buckets, (bucket) => Uint32Array.from(bucket ?? []));
@@ -53,6 +80,28 @@ export class TermDictionary {
 
   get size(): number {
     return this.terms.length;
+  }
+
+  /**
+   * A compound of two catalogue words that the catalogue only has apart: "wunschkennzeichen"
+   * → ["wunsch", "kennzeichen"] (also with the linking "s": "zulassungsstelle"). `undefined`
+   * when no split finds both parts.
+   */
+  split(word: string): [string, string] | undefined {
+    for (let cut = word.length - COMPOUND_MIN_LENGTH; cut >= COMPOUND_MIN_LENGTH; cut--) {
+      const head = word.slice(0, cut);
+      if (!this.#knows(head)) continue;
+      const tail = word.slice(cut);
+      if (this.#knows(tail)) return [head, tail];
+      if (tail.startsWith('s') && tail.length > COMPOUND_MIN_LENGTH && this.#knows(tail.slice(1))) return [head, tail.slice(1)];
+    }
+    return undefined;
+  }
+
+  /** A catalogue word in this or another form. */
+  #knows(word: string): boolean {
+    const key = looseKey(word);
+    return this.#ids.has(word) || this.#loose[lowerBound(this.#loose, key)] === key;
   }
 
   /**
@@ -88,6 +137,22 @@ export class TermDictionary {
       }
     }
 
+    // Word forms and umlauts typed as plain vowels, also as the head of a compound ("nachbarn" → "nachbarschaftslaerm").
+    const key = looseKey(word);
+    if (key.length >= WORD_FORM_MIN_LENGTH) {
+      for (let i = lowerBound(this.#loose, key); i < this.#loose.length && this.#loose[i]!.startsWith(key); i++) {
+        const length = this.#loose[i]!.length;
+        if (length === key.length) offer(this.#looseIds[i]!, MATCH.wordForm);
+        else if (length - key.length >= COMPOUND_MIN_REST) offer(this.#looseIds[i]!, MATCH.compoundBase + MATCH.compoundSpan * (key.length / length));
+      }
+    }
+    // Inside a compound ("stand" in "sachstandabfrage"): a scan of all terms, so only for a word nothing else explains well.
+    if (key.length >= INFIX_MIN_LENGTH && ![...found.values()].some((m) => m.quality >= MATCH.wordForm)) {
+      this.#loose.forEach((other, i) => {
+        const at = other.indexOf(key, 1);
+        if (at > 0 && other.length - key.length >= COMPOUND_MIN_REST) offer(this.#looseIds[i]!, MATCH.infix, false);
+      });
+    }
     // Typos: only terms whose length is within the allowed number of edits.
     if (word.length >= FUZZY_MIN_LENGTH) {
       const maxEdits = word.length >= FUZZY_TWO_EDITS_MIN_LENGTH ? 2 : 1;

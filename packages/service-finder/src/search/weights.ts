@@ -35,6 +35,13 @@ export const MATCH = {
    */
   compoundBase: 0.45,
   compoundSpan: 0.3,
+  /**
+   * Another form of the same word, or the umlaut typed as a plain vowel: "anmelden" for
+   * "Anmeldung", "Kopie" for "Kopien", "Fuhrerschein" for "Führerschein" (see `looseKey`).
+   */
+  wordForm: 0.85,
+  /** The word (in any form) in the middle of a compound: "stand" in "Sachstandabfrage". */
+  infix: 0.4,
   /** One typo in a word of 8 letters or more is almost certainly a typo. */
   oneEditLong: 0.8,
   /** One typo in a short word is more often another word ("Hund" and "Bund"). */
@@ -51,6 +58,9 @@ export const FUZZY_TWO_EDITS_MIN_LENGTH = 8;
 export const PREFIX_MIN_LENGTH = 2;
 /** Shortest query word matched as the head ("hund" in "hundesteuer") or tail of a compound. */
 export const COMPOUND_MIN_LENGTH = 4;
+/** Shortest loose key (see `looseKey`) matched as another word form, and inside a compound. */
+export const WORD_FORM_MIN_LENGTH = 4;
+export const INFIX_MIN_LENGTH = 5;
 /** A compound must have at least this many letters around the query word. */
 export const COMPOUND_MIN_REST = 3;
 

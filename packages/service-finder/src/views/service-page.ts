@@ -32,6 +32,17 @@ function fee(f: ServiceFee, locale: Locale): string {
   return '';
 }
 
+/** Amounts as label and sum; a fee the source states only in words ("gebührenfrei; …") stays its words. */
+function feeFacts(fees: ServiceFee[], locale: Locale): TemplateResult {
+  const priced = fees.filter((f) => fee(f, locale));
+  const worded = fees.filter((f) => !fee(f, locale)).map((f) => f.label);
+  return html`${priced.length
+    ? html`<dl class="facts">
+        ${priced.map((f) => html`<div><dt>${f.label}</dt><dd>${fee(f, locale)}</dd></div>`)}
+      </dl>`
+    : nothing}${worded.length ? list(worded) : nothing}`;
+}
+
 function section(id: string, title: string, content: TemplateResult, extraClass = ''): TemplateResult {
   return html`<section class="service__section ${extraClass}" aria-labelledby=${id}>
     <h3 id=${id}>${title}</h3>
@@ -40,7 +51,7 @@ function section(id: string, title: string, content: TemplateResult, extraClass 
 }
 
 function list(items: string[]): TemplateResult {
-  return html`<ul>
+  return html`<ul class="lines">
     ${items.map((item) => html`<li>${item}</li>`)}
   </ul>`;
 }
@@ -72,6 +83,8 @@ function checklist(ctx: ServicePageContext): TemplateResult {
 
 function openingNow(ctx: ServicePageContext, office: ServiceOffice): TemplateResult | typeof nothing {
   const { t, locale, timeZone } = ctx;
+  // Without a booking nobody is served, so "open now" would invite a wasted trip.
+  if (office.appointmentOnly) return html`<p class="opening" part="opening-state"><strong>${t('appointmentOnly')}</strong></p>`;
   const state = openingState(office, ctx.now, timeZone);
   if (state.kind === 'unknown') return nothing;
   if (state.kind === 'open') return html`<p class="opening opening--open" part="opening-state"><strong>${t('openNow')}</strong> ${t('openUntil', { time: formatClock(state.closes, locale) })}</p>`;
@@ -132,6 +145,13 @@ function accessibility(ctx: ServicePageContext, a: OfficeAccessibility | undefin
   </div>`;
 }
 
+/** Booking at this office: not offered for the service, or the source's own booking page when no picker takes it. */
+function officeBooking(ctx: ServicePageContext, o: ServiceOffice): TemplateResult | typeof nothing {
+  if (o.bookable === false) return html`<p class="muted">${ctx.t('notBookableHere')}</p>`;
+  if (ctx.onBook || !o.bookingUrl) return nothing;
+  return html`<p class="no-print">${link(ctx, ctx.t('bookAtOffice', { name: o.name }), o.bookingUrl)}</p>`;
+}
+
 function office(ctx: ServicePageContext, o: ServiceOffice, index: number): TemplateResult {
   const { t } = ctx;
   const a = o.address;
@@ -148,14 +168,18 @@ function office(ctx: ServicePageContext, o: ServiceOffice, index: number): Templ
           ${o.email ? html`${t('email')}: ${ctx.kiosk ? o.email : html`<a href="mailto:${o.email}">${o.email}</a>`}` : nothing}
         </p>`
       : nothing}
-    ${hoursTable(ctx, o, `office-${index}-hours`)} ${accessibility(ctx, o.accessibility)}
+    ${o.website ? html`<p>${link(ctx, t('officeWebsite'), o.website)}</p>` : nothing} ${officeBooking(ctx, o)}
+    ${hoursTable(ctx, o, `office-${index}-hours`)} ${o.hoursNotes?.length ? list(o.hoursNotes) : nothing}
+    ${accessibility(ctx, o.accessibility)} ${o.notes?.length ? html`<div class="office__notes"><p><strong>${t('officeNotes')}</strong></p>${list(o.notes)}</div>` : nothing}
   </article>`;
 }
 
 function actions(ctx: ServicePageContext): TemplateResult | typeof nothing {
   const { t, service } = ctx;
   const online = service.onlineServiceUrl;
-  if (!online && !ctx.onBook) return nothing;
+  // The source's own booking page stands in when no appointment picker takes the booking.
+  const booking = ctx.onBook ? undefined : service.bookingUrl;
+  if (!online && !ctx.onBook && !booking) return nothing;
   return html`<div class="actions no-print">
     ${online
       ? ctx.kiosk
@@ -163,6 +187,11 @@ function actions(ctx: ServicePageContext): TemplateResult | typeof nothing {
         : html`<a class="button button--primary" part="apply-online" href=${online}>${t('applyOnline')}</a>`
       : nothing}
     ${ctx.onBook ? button({ label: t('bookAppointment'), variant: online ? 'secondary' : 'primary', onClick: ctx.onBook, part: 'book-button' }) : nothing}
+    ${booking
+      ? ctx.kiosk
+        ? html`<p>${t('bookAppointmentAt')} <span class="url">${booking}</span></p>`
+        : html`<a class="button ${online ? 'button--secondary' : 'button--primary'}" part="book-link" href=${booking}>${t('bookAppointment')}</a>`
+      : nothing}
   </div>`;
 }
 
@@ -174,16 +203,14 @@ export function renderServicePage(ctx: ServicePageContext): TemplateResult {
     ${service.categoryName ? html`<p class="muted">${service.categoryName}</p>` : nothing}
     <p class="service__lead">${service.shortDescription}</p>
     ${actions(ctx)}
-    ${section('sec-description', t('description'), description(ctx))}
+    ${service.description.format === 'text' && !service.description.text ? nothing : section('sec-description', t('description'), description(ctx))}
     ${service.prerequisites.length ? section('sec-prerequisites', t('prerequisites'), list(service.prerequisites)) : nothing}
     ${service.requiredDocuments.length ? section('sec-documents', t('documents'), checklist(ctx), 'service__documents') : nothing}
     ${service.fees.length
       ? section(
           'sec-fees',
           t('fees'),
-          html`<dl class="facts">
-            ${service.fees.map((f) => html`<div><dt>${f.label}</dt><dd>${fee(f, locale) || '–'}</dd></div>`)}
-          </dl>`,
+          html`${feeFacts(service.fees, locale)}`,
         )
       : nothing}
     ${service.processingTime ? section('sec-time', t('processingTime'), html`<p>${service.processingTime}</p>`) : nothing}
@@ -191,7 +218,17 @@ export function renderServicePage(ctx: ServicePageContext): TemplateResult {
     ${service.forms.length
       ? section('sec-forms', t('forms'), html`<ul>${service.forms.map((f) => html`<li>${link(ctx, f.title, f.url)}</li>`)}</ul>`)
       : nothing}
-    ${service.offices.length ? section('sec-offices', t('offices', { count: service.offices.length }), html`${service.offices.map((o, i) => office(ctx, o, i))}`) : nothing}
+    ${service.links?.length
+      ? section('sec-links', t('links'), html`<ul>${service.links.map((l) => html`<li>${link(ctx, l.title, l.url)}</li>`)}</ul>`)
+      : nothing}
+    ${service.offices.length || service.responsibility
+      ? section(
+          'sec-offices',
+          t('offices', { count: service.offices.length }),
+          html`${service.responsibility ? html`<p>${service.responsibility}</p>` : nothing}${service.offices.map((o, i) => office(ctx, o, i))}
+          ${service.unlistedOfficeCount ? html`<p class="muted">${t('unlistedOffices', { count: service.unlistedOfficeCount })}</p>` : nothing}`,
+        )
+      : nothing}
     ${service.lastUpdated ? html`<p class="muted">${t('lastUpdated', { date: formatLongDate(`${service.lastUpdated}T12:00:00Z`, { locale, timeZone: 'UTC' }) })}</p>` : nothing}
   </article>`;
 }
