@@ -18,13 +18,15 @@ async function run(label, databaseConfig, cleanUp = async () => {}) {
     const config = loadConfig({ PGLITE_DATA_DIR: 'memory://', LOG_LEVEL: 'silent', RATE_LIMIT_ENABLED: 'false', ...FUZZ_ENV });
     const app = createApp({ config, db, logger: silent });
     const started = performance.now();
-    const { tallies, failures } = await fuzzApp(app, { casesPerOperation: CASES, known: await fuzzKnownValues(app) });
+    console.log(`\n${label}, ${CASES} requests per operation\n| operation | requests | 2xx | 4xx | 5xx |\n|---|---:|---:|---:|---:|`);
+    const { tallies, failures } = await fuzzApp(app, {
+      casesPerOperation: CASES,
+      known: await fuzzKnownValues(app),
+      onOperation: (t) => console.log(`| ${t.operation} | ${t.requests} | ${t['2xx']} | ${t['4xx']} | ${t['5xx']} |`),
+    });
     const seconds = (performance.now() - started) / 1000;
-    console.log(`\n${label}: ${tallies.length} operations × ${CASES} requests in ${seconds.toFixed(0)} s`);
-    console.log('| operation | requests | 2xx | 4xx | 5xx |\n|---|---:|---:|---:|---:|');
-    for (const t of tallies) console.log(`| ${t.operation} | ${t.requests} | ${t['2xx']} | ${t['4xx']} | ${t['5xx']} |`);
     const sum = (key) => tallies.reduce((n, t) => n + t[key], 0);
-    console.log(`| **all** | ${sum('requests')} | ${sum('2xx')} | ${sum('4xx')} | ${sum('5xx')} |`);
+    console.log(`| **all** | ${sum('requests')} | ${sum('2xx')} | ${sum('4xx')} | ${sum('5xx')} |\n${tallies.length} operations in ${seconds.toFixed(0)} s`);
     for (const failure of failures) console.log(`BROKEN ${failure}`);
   } finally {
     await db.close();
