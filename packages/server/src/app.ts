@@ -54,7 +54,7 @@ export function createApp(deps: AppDeps): App {
   const clock = deps.clock ?? systemClock;
 
   const queueEvents = deps.queueEvents ?? inProcessQueueEvents(logger);
-  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  const app: App = new OpenAPIHono<AppEnv>({ defaultHook: validationHook(() => app.openAPIRegistry.definitions) });
 
   // Order matters: the request id and the log wrap everything, including rejections below.
   app.use('*', requestId(), requestLog(logger), securityHeaders());

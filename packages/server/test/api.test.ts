@@ -159,7 +159,7 @@ describeForEachStore('widget API', (store) => {
         name: ['too_small', 'Muss mindestens 2 Zeichen lang sein.'],
         email: ['invalid_format', 'Erwartet wird eine gültige E-Mail-Adresse.'],
         count: ['invalid_type', 'Erwartet wird eine Zahl.'],
-        'address.postalCode': ['invalid_format', 'Hat nicht das erwartete Format.'],
+        'address.postalCode': ['invalid_format', 'Entspricht nicht dem erwarteten Muster ^\\d{5}$.'],
         extra: ['unrecognized', 'Dieses Feld ist nicht vorgesehen.'],
       },
     );

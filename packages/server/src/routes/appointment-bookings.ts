@@ -31,6 +31,8 @@ import type { FieldError } from '../http/problem.js';
 import { problemResponses, ProblemError } from '../http/problem.js';
 import { publicBaseUrl } from '../http/public-url.js';
 import { enqueueMail } from '../mail/queue.js';
+import { forbiddenCharacter, forbiddenCharacterMessage, multilineText } from '../http/safe-text.js';
+import { IsoDateSchema } from './common.js';
 import { API_TAGS } from '../openapi/document.js';
 import { TOWN_TIME_ZONE } from '../time.js';
 import { ownReservation } from './appointment-reservations.js';
@@ -72,7 +74,8 @@ const BookingBody = z
         phone: z.string().trim().max(40).optional(),
       })
       .strict(),
-    fields: z.record(z.string().max(64), z.string().max(1000)).default({}),
+    // Line breaks only for textarea fields; checkFields knows the types.
+    fields: z.record(z.string().max(64), multilineText(z.string().max(1000))).default({}),
     consent: z.literal(true).openapi({ description: 'Einwilligung in die Verarbeitung der Angaben; muss true sein' }),
     returnUrl: z.url().max(2000).openapi({ description: 'Seite mit dem Widget; Ursprung muss erlaubt sein (CORS_ORIGINS oder dieser Server)' }),
     botProof: z
@@ -411,9 +414,11 @@ async function checkFields(tx: Queryable, services: ServiceRequest[], values: Re
       if (field.required) errors.push({ field: at, code: 'required', message: `Bitte „${field.label}“ angeben.` });
       continue;
     }
-    if (field.type === 'date' && !(/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)))) {
+    if (field.type === 'date' && !IsoDateSchema.safeParse(value).success) {
       errors.push({ field: at, code: 'invalid_format', message: `„${field.label}“ muss ein Datum (JJJJ-MM-TT) sein.` });
     }
+    const unsafe = forbiddenCharacter(value, field.type === 'textarea');
+    if (unsafe) errors.push({ field: at, code: 'invalid_characters', message: forbiddenCharacterMessage(unsafe) });
     if (field.type === 'email' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) {
       errors.push({ field: at, code: 'invalid_format', message: `„${field.label}“ muss eine E-Mail-Adresse sein.` });
     }

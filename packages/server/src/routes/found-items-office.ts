@@ -12,6 +12,7 @@ import { purgeFoundItemData } from '../found-items/purge.js';
 import { insertFoundItem, loadFoundItemRow, officeView, publicView, updateFoundItem } from '../found-items/register.js';
 import type { AppEnv } from '../http/app-env.js';
 import { problemResponses, ProblemError } from '../http/problem.js';
+import { multilineText } from '../http/safe-text.js';
 import { API_TAGS } from '../openapi/document.js';
 import { isoDateInTimeZone, TOWN_TIME_ZONE } from '../time.js';
 import { IsoDateSchema } from './common.js';
@@ -24,12 +25,12 @@ const SECURITY = [{ [OFFICE_SECURITY_SCHEME]: [] }];
 
 const HeldBackSchema = z
   .object({
-    contents: z.string().trim().max(2000).nullable().optional().openapi({ description: 'Inhalt, z. B. „Personalausweis, Bahncard, 35 € Bargeld“' }),
+    contents: multilineText(z.string().trim().max(2000).openapi({ description: 'Inhalt, z. B. „Personalausweis, Bahncard, 35 € Bargeld“' })).nullable().optional(),
     cashCents: z.number().int().min(0).max(100_000_000).nullable().optional(),
     serialNumber: z.string().trim().max(100).nullable().optional().openapi({ description: 'Seriennummer, IMEI, Rahmennummer' }),
     documentNames: z.string().trim().max(500).nullable().optional().openapi({ description: 'Namen auf Ausweisen und Karten' }),
     valueCents: z.number().int().min(0).max(100_000_000).nullable().optional().openapi({ description: 'Geschätzter Wert (Gebühr, Finderlohn)' }),
-    notes: z.string().trim().max(2000).nullable().optional().openapi({ description: 'Interne Notizen, Finder' }),
+    notes: multilineText(z.string().trim().max(2000).openapi({ description: 'Interne Notizen, Finder' })).nullable().optional(),
   })
   .strict()
   .openapi('FoundItemHeldBack', { description: 'Zurückgehalten: nur für das Fundbüro, nie in öffentlichen Antworten.' });

@@ -16,6 +16,7 @@ import { conditionalGet } from '../http/etag.js';
 import { IdempotencyKeyHeaders } from '../http/idempotency.js';
 import { problemResponses, ProblemError } from '../http/problem.js';
 import { enqueueMail } from '../mail/queue.js';
+import { multilineText } from '../http/safe-text.js';
 import { API_TAGS } from '../openapi/document.js';
 import { isoDateInTimeZone, TOWN_TIME_ZONE } from '../time.js';
 import { cacheFor, IsoDateSchema } from './common.js';
@@ -186,9 +187,11 @@ const getRoute = createRoute({
 const ClaimBody = z
   .object({
     contact: ContactSchema,
-    identifyingFeatures: z.string().trim().min(20).max(2000).openapi({
-      description: 'Merkmale, die nicht in der Anzeige stehen: Inhalt, Beträge, Seriennummer, Namen, Aufkleber …',
-    }),
+    identifyingFeatures: multilineText(
+      z.string().trim().min(20).max(2000).openapi({
+        description: 'Merkmale, die nicht in der Anzeige stehen: Inhalt, Beträge, Seriennummer, Namen, Aufkleber …',
+      }),
+    ),
     lostOn: IsoDateSchema.optional().openapi({ description: 'Wann verloren' }),
     lostPlace: z.string().trim().max(200).optional().openapi({ description: 'Wo verloren' }),
     consent: z.literal(true).openapi({ description: 'Einwilligung in die Verarbeitung der Angaben; muss true sein' }),

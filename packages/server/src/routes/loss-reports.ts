@@ -20,6 +20,7 @@ import type { AppEnv } from '../http/app-env.js';
 import { IdempotencyKeyHeaders } from '../http/idempotency.js';
 import { problemResponses, ProblemError } from '../http/problem.js';
 import { enqueueMail } from '../mail/queue.js';
+import { multilineText } from '../http/safe-text.js';
 import { API_TAGS } from '../openapi/document.js';
 import { addDays, isoDateInTimeZone, TOWN_TIME_ZONE } from '../time.js';
 import { checkReturnUrl } from './appointment-bookings.js';
@@ -62,7 +63,7 @@ const LossReportSchema = z
 const LossReportBody = z
   .object({
     category: z.string().max(64).regex(SLUG).openapi({ example: 'geldboerse' }),
-    description: z.string().trim().min(10).max(1000).openapi({ description: 'Wie sieht es aus, was war darin?' }),
+    description: multilineText(z.string().trim().min(10).max(1000).openapi({ description: 'Wie sieht es aus, was war darin?' })),
     colour: z.enum(COLOUR_IDS).optional(),
     brand: z.string().trim().max(100).optional(),
     lostOn: IsoDateSchema.openapi({ description: 'Wann verloren (ungefähr); nicht in der Zukunft, höchstens ein Jahr her' }),
