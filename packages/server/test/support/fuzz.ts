@@ -446,7 +446,7 @@ export function violation(outcome: Outcome): string | undefined {
 }
 
 /** The app's settings for fuzzing: bot protection off, so bodies reach the handlers. */
-export const FUZZ_ENV = { CORS_ORIGINS: 'https://www.musterstadt.example', BOT_PROTECTION: 'false' };
+export const FUZZ_ENV = { MUNI_DEV_MODE: 'on', CORS_ORIGINS: 'https://www.musterstadt.example', BOT_PROTECTION: 'false' };
 
 /**
  * Known values for an app made with FUZZ_ENV: what the list endpoints show, the development
