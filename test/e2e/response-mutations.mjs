@@ -79,7 +79,11 @@ export const WIDGETS = {
     page: 'bezahlen.html',
     tag: 'muni-payment-button',
     call: /\/api\/v1\/payments$/,
-    act: (w) => w.locator('[part=pay-button]').first().click(),
+    // A Kassenzeichen of its own per case: one with an open payment is not paid again (no redirect).
+    act: async (w) => {
+      await w.evaluate((el) => el.setAttribute('reference', `5210-2026-${String(Date.now()).slice(-6)}`));
+      await w.locator('[part=pay-button]').first().click();
+    },
     recovered: 'navigation',
   },
 };

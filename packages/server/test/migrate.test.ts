@@ -93,7 +93,8 @@ describeForEachStore('migration 014 (one number per counter)', (store) => {
               ('buergerbuero', 'S', '2020-01-02', 3, 'x', 'serving', '2020-01-02T08:00Z', '2020-01-02T08:00Z', 6, '2020-01-02T08:10:02Z'),
               ('buergerbuero', 'S', '2020-01-03', 1, 'x', 'called', '2020-01-03T08:00Z', '2020-01-03T08:00Z', 5, '2020-01-03T08:10:00Z')`,
     );
-    assert.deepEqual(await migrate(db), ['014_queue_one_number_per_counter.sql']);
+    // Later migrations run too; this one is what the test is about.
+    assert.ok((await migrate(db)).includes('014_queue_one_number_per_counter.sql'));
     const rows = await db.query<{ seq: number; service_day: string; status: string; finished_at: Date | null }>(
       `SELECT seq, service_day::text AS service_day, status, finished_at FROM queue_tickets WHERE service_day IN ('2020-01-02', '2020-01-03') ORDER BY service_day, seq`,
     );
