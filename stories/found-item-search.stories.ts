@@ -77,9 +77,9 @@ const fillReport: Drive = async (el) => {
   await settled(el);
 };
 
-/** A new loss report; opens the confirmation link from its first mail. */
-const pendingReport = async (fake: Fake) => {
-  await fake.memory.reportLoss({
+/** Erika's loss report of a black wallet, as the citizen sends it from this page. */
+const reportWallet = (fake: Fake) =>
+  fake.memory.reportLoss({
     category: 'geldboerse',
     colour: 'schwarz',
     description: 'Schwarze Lederbörse mit Druckknopf',
@@ -89,21 +89,16 @@ const pendingReport = async (fake: Fake) => {
     consent: true,
     returnUrl: location.href.split('#')[0]!,
   });
+
+/** A new loss report; opens the confirmation link from its first mail. */
+const pendingReport = async (fake: Fake) => {
+  await reportWallet(fake);
   return new URL(fake.memory.outbox.find((m) => m.kind === 'loss-report-activation')!.activateLink!).hash.slice(1);
 };
 
 /** A confirmed loss report and a matching find registered later; opens the management link from the mail. */
 const managedReport = async (fake: Fake) => {
-  await fake.memory.reportLoss({
-    category: 'geldboerse',
-    colour: 'schwarz',
-    description: 'Schwarze Lederbörse mit Druckknopf',
-    lostOn: daysAgo(3),
-    lostPlace: 'Hauptbahnhof',
-    contact: { name: 'Erika Mustermann', email: 'erika@example.org' },
-    consent: true,
-    returnUrl: location.href.split('#')[0]!,
-  });
+  await reportWallet(fake);
   const activation = fake.memory.outbox.find((m) => m.kind === 'loss-report-activation')!;
   await fake.memory.activateLossReport(new URL(activation.activateLink!).hash.split('activate:')[1]!);
   fake.memory.registerFind({ category: 'geldboerse', colour: 'schwarz', description: 'Lederbörse mit Druckknopf', foundOn: daysAgo(1), foundPlace: 'Busbahnhof' });
