@@ -9,9 +9,14 @@ import { ensureChromium } from './ensure-chromium.mjs';
 const only = process.argv.slice(2); // e.g. `npm test -- server e2e`
 const countsDir = mkdtempSync(join(tmpdir(), 'muni-counts-'));
 
-function step(name, cmd, args, env = {}) {
+/**
+ * Runs one step; a step still running after `minutes` is killed and fails, so one hanging test
+ * costs its suite, not the whole CI run (which is cut off after 90 minutes without a result).
+ */
+function step(name, cmd, args, { env = {}, minutes = 10 } = {}) {
   console.log(`\n=== ${name} ===`);
-  const result = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  const result = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env }, timeout: minutes * 60_000, killSignal: 'SIGKILL' });
+  if (result.error?.code === 'ETIMEDOUT') console.log(`!!! ${name} did not finish within ${minutes} minutes and was stopped`);
   return result.status ?? 1;
 }
 
@@ -27,6 +32,8 @@ function nodeTestFiles(dir, suffix) {
 const nodeTest = (files) => [
   '--test',
   '--test-concurrency=1',
+  // A single test may take this long; a hanging one fails and the suite goes on.
+  '--test-timeout=300000',
   '--test-reporter=spec',
   '--test-reporter-destination=stdout',
   '--test-reporter=./scripts/node-count-reporter.mjs',
@@ -34,11 +41,11 @@ const nodeTest = (files) => [
   ...files,
 ];
 
-/** Each suite: how to run it and where its counts land. */
+/** Each suite: how to run it, where its counts land and how long it may take (a few times its usual). */
 const suites = [
-  { name: 'components', cmd: 'node_modules/.bin/wtr', args: () => ['--static-logging'], counts: 'components.json', env: 'MUNI_COUNTS_FILE' },
-  { name: 'server', cmd: process.execPath, args: () => nodeTest(nodeTestFiles('packages/server/dist/test', '.test.js')), counts: 'server.json' },
-  { name: 'e2e', cmd: process.execPath, args: () => nodeTest(nodeTestFiles('test', '.test.mjs')), counts: 'e2e.json' },
+  { name: 'components', cmd: 'node_modules/.bin/wtr', args: () => ['--static-logging'], counts: 'components.json', minutes: 25 },
+  { name: 'server', cmd: process.execPath, args: () => nodeTest(nodeTestFiles('packages/server/dist/test', '.test.js')), counts: 'server.json', minutes: 25 },
+  { name: 'e2e', cmd: process.execPath, args: () => nodeTest(nodeTestFiles('test', '.test.mjs')), counts: 'e2e.json', minutes: 25 },
 ].filter((s) => only.length === 0 || only.includes(s.name));
 
 process.env.CHROME_PATH = ensureChromium();
@@ -52,7 +59,7 @@ for (const suite of suites) {
   if (broken) break;
   const countsFile = join(countsDir, suite.counts);
   const args = suite.args().map((a) => a.replace('COUNTS', suite.counts));
-  const status = step(suite.name, suite.cmd, args, { MUNI_COUNTS_FILE: countsFile });
+  const status = step(suite.name, suite.cmd, args, { env: { MUNI_COUNTS_FILE: countsFile }, minutes: suite.minutes });
   const counts = existsSync(countsFile) ? JSON.parse(readFileSync(countsFile, 'utf8')) : { passed: 0, failed: 0, skipped: 0 };
   // A runner that crashed, or failed without naming a failing test, still fails the run.
   if (status !== 0 && counts.failed === 0) counts.failed = 1;

@@ -1,3 +1,5 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
 /**
  * The storage seam: routes, middleware and migrations talk to this interface only, so the same
  * code (and the same SQL) runs on the embedded PGlite and on a real PostgreSQL server.
@@ -35,3 +37,30 @@ export async function lockForTransaction(tx: Queryable, lock: AdvisoryLockId): P
 /** Advisory lock ids in use; one place so two features can never pick the same number by accident. */
 export const AdvisoryLock = { migrate: 7_311_001, seed: 7_311_002 } as const;
 export type AdvisoryLockId = (typeof AdvisoryLock)[keyof typeof AdvisoryLock];
+
+const transactionScope = new AsyncLocalStorage<{ open: boolean }>();
+
+/**
+ * Runs a transaction body so that `assertOutsideTransaction` can tell. Work the body starts and
+ * that outlives it (a woken worker, a timer) inherits the scope, so the scope closes with the body.
+ */
+export async function withinTransaction<T>(body: () => Promise<T>): Promise<T> {
+  const scope = { open: true };
+  try {
+    return await transactionScope.run(scope, body);
+  } finally {
+    scope.open = false;
+  }
+}
+
+/**
+ * Refuses a query on the database, or a second transaction, from inside an open transaction: on
+ * PGlite it would wait for that transaction forever and take every later request with it; on
+ * PostgreSQL it would not see the transaction's own writes. Failing at once turns a hang into a
+ * 500 that tests find.
+ */
+export function assertOutsideTransaction(): void {
+  if (transactionScope.getStore()?.open) {
+    throw new Error('query on the database from inside a transaction: use the transaction\'s own tx');
+  }
+}

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { PGLITE_IN_MEMORY } from '../config.js';
-import type { Database, Queryable } from './database.js';
+import { assertOutsideTransaction, withinTransaction, type Database, type Queryable } from './database.js';
 
 /**
  * Opens (and on first use creates) an embedded PostgreSQL in `dataDir`, or a throw-away one for
@@ -13,18 +13,23 @@ export async function openPglite(dataDir: string): Promise<Database> {
   const pglite = await PGlite.create(dataDir);
   return {
     kind: 'pglite',
-    ...queryable(pglite),
-    transaction: (fn) => pglite.transaction((tx) => fn(queryable(tx))),
+    ...queryable(pglite, assertOutsideTransaction),
+    transaction(fn) {
+      assertOutsideTransaction();
+      return withinTransaction(() => pglite.transaction((tx) => fn(queryable(tx))));
+    },
     close: () => pglite.close(),
   };
 }
 
-function queryable(target: PGlite | Transaction): Queryable {
+function queryable(target: PGlite | Transaction, check = () => {}): Queryable {
   return {
     async query<Row extends object>(sql: string, params: readonly unknown[] = []) {
+      check();
       return (await target.query<Row>(sql, [...params])).rows;
     },
     async exec(sql: string) {
+      check();
       await target.exec(sql);
     },
   };

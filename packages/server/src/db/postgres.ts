@@ -1,7 +1,7 @@
 import pg from 'pg';
 import type { Logger } from '../logger.js';
 import { describeError } from '../logger.js';
-import type { Database, Queryable } from './database.js';
+import { assertOutsideTransaction, withinTransaction, type Database, type Queryable } from './database.js';
 
 /** Connects a pool to a PostgreSQL server. Connections open lazily, on the first query. */
 export function openPostgres(url: string, poolSize: number, logger: Logger): Database {
@@ -12,12 +12,13 @@ export function openPostgres(url: string, poolSize: number, logger: Logger): Dat
 
   return {
     kind: 'postgres',
-    ...queryable(pool),
+    ...queryable(pool, assertOutsideTransaction),
     async transaction(fn) {
+      assertOutsideTransaction();
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const result = await fn(queryable(client));
+        const result = await withinTransaction(() => fn(queryable(client)));
         await client.query('COMMIT');
         client.release();
         return result;
@@ -34,12 +35,14 @@ export function openPostgres(url: string, poolSize: number, logger: Logger): Dat
   };
 }
 
-function queryable(target: pg.Pool | pg.PoolClient): Queryable {
+function queryable(target: pg.Pool | pg.PoolClient, check = () => {}): Queryable {
   return {
     async query<Row extends object>(sql: string, params: readonly unknown[] = []) {
+      check();
       return (await target.query<Row & pg.QueryResultRow>(sql, [...params])).rows;
     },
     async exec(sql: string) {
+      check();
       // Without parameters node-postgres uses the simple query protocol, which accepts scripts.
       await target.query(sql);
     },
