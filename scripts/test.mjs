@@ -32,8 +32,8 @@ function nodeTestFiles(dir, suffix) {
 const nodeTest = (files) => [
   '--test',
   '--test-concurrency=1',
-  // A single test may take this long; a hanging one fails and the suite goes on.
-  '--test-timeout=300000',
+  // A single test may take this long (10 min); a hanging one fails and the suite goes on.
+  '--test-timeout=600000',
   '--test-reporter=spec',
   '--test-reporter-destination=stdout',
   '--test-reporter=./scripts/node-count-reporter.mjs',
