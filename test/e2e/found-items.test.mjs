@@ -47,7 +47,7 @@ describe('lost and found on the demo page', () => {
     assert.equal(await widget(page).locator('#category').inputValue(), 'schluessel');
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Enter');
-    await page.waitForURL(/muni-found-item=search%3Aq%3DSchl%25C3%25BCssel%26category%3Dschluessel/);
+    await page.waitForURL(/muni-found-item=search:q%3DSchl%25C3%25BCssel%26category%3Dschluessel/);
     await page.waitForFunction(() => {
       const root = document.querySelector('muni-found-item-search')?.shadowRoot;
       const titles = [...(root?.querySelectorAll('.item__title') ?? [])].map((t) => t.textContent);

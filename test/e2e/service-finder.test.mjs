@@ -47,7 +47,7 @@ describe('service finder on the demo page', () => {
     await page.waitForFunction(() => /Umzug|Wohnsitz/.test(document.querySelector('muni-service-finder')?.shadowRoot?.querySelector('#view-heading')?.textContent ?? ''));
     const serviceName = (await viewHeading(page).textContent()).trim();
     assert.equal(await focusedId(page), 'view-heading', 'focus moves to the service heading');
-    assert.match(page.url(), /#muni-service=service%3Awohnsitz-/);
+    assert.match(page.url(), /#muni-service=service:wohnsitz-/);
     const text = await finder(page).locator('[part=service]').textContent();
     for (const part of ['Erforderliche Unterlagen', 'Zuständige Stelle', 'Bürgerbüro', 'Öffnungszeiten']) assert.ok(text.includes(part), part);
     assert.match(await finder(page).locator('[part=opening-state]').first().textContent(), /Jetzt (geöffnet|geschlossen)/);
@@ -56,7 +56,7 @@ describe('service finder on the demo page', () => {
     // "Termin buchen" leads to the appointment page with the service chosen.
     for (let i = 0; i < 10 && !(await page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.textContent?.includes('Termin buchen'))); i++) await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
-    await page.waitForURL(/termin\.html#muni-appointment=service%3Awohnung-anmelden/);
+    await page.waitForURL(/termin\.html#muni-appointment=service:wohnung-anmelden/);
     const picker = page.locator('muni-appointment-picker');
     await picker.locator('#service-wohnung-anmelden').waitFor();
     assert.equal(await picker.locator('#service-wohnung-anmelden').isChecked(), true, 'the picker starts with the service');

@@ -1,8 +1,8 @@
+import { FragmentRoute, readRoute, type Route } from '@muni-widgets/core';
+
 /**
- * The picker's state in the page's URL fragment, so e-mail links and shared
- * links lead back into it: `#muni-appointment=activate:<token>`,
- * `manage:<token>` or `service:<id>[,<id>]`. The fragment never reaches the
- * city's web server, so tokens stay out of its logs.
+ * The picker's state in the page's URL fragment, so e-mail links and shared links lead back into
+ * it: `#muni-appointment=activate:<token>`, `manage:<token>` or `service:<id>[,<id>]`.
  *
  * ZMS's own mails (zmsentities/templates/messaging) link to
  * `<urlAppointments>#/appointment/confirm/<base64>` to activate and
@@ -11,28 +11,34 @@
  */
 export type DeepLink = { kind: 'activate' | 'manage'; token: string } | { kind: 'service'; ids: string[] };
 
-const KEY = 'muni-appointment';
 const ZMS_LINK = /^#\/appointment\/(confirm\/)?([A-Za-z0-9+/=_%-]+)$/;
 
-export function readDeepLink(hash: string): DeepLink | undefined {
+/** The picker's route in `hash`: its own key, or a ZMS mail link, which is the whole fragment. */
+export function appointmentRoute(hash: string): Route | undefined {
   const zms = ZMS_LINK.exec(hash);
-  if (zms) return { kind: zms[1] ? 'activate' : 'manage', token: decodeURIComponent(zms[2]!) };
-  const params = new URLSearchParams(hash.replace(/^#/, ''));
-  const value = params.get(KEY);
-  if (!value) return undefined;
-  const [kind, ...rest] = value.split(':');
-  const arg = rest.join(':');
+  try {
+    return zms ? { kind: zms[1] ? 'activate' : 'manage', arg: decodeURIComponent(zms[2]!) } : readRoute(hash, 'muni-appointment');
+  } catch {
+    return undefined; // a broken percent-escape in a ZMS link
+  }
+}
+
+export function readDeepLink(route: Route | undefined): DeepLink | undefined {
+  const { kind, arg } = route ?? {};
   if (!arg) return undefined;
   if (kind === 'activate' || kind === 'manage') return { kind, token: arg };
   if (kind === 'service') return { kind, ids: arg.split(',').filter(Boolean) };
   return undefined;
 }
 
-/** Removes the picker's part of the fragment, keeping anything else the page put there. */
-export function withoutDeepLink(hash: string): string {
-  if (ZMS_LINK.test(hash)) return '';
-  const params = new URLSearchParams(hash.replace(/^#/, ''));
-  params.delete(KEY);
-  const rest = params.toString();
-  return rest ? `#${rest}` : '';
+/** Core's route under `muni-appointment`, which also understands (and, once read, removes) ZMS mail links. */
+export class AppointmentRoute extends FragmentRoute {
+  override get route(): Route | undefined {
+    return appointmentRoute(location.hash);
+  }
+
+  override go(route?: Route, push?: boolean): void {
+    if (ZMS_LINK.test(location.hash)) history.replaceState(history.state, '', location.pathname + location.search);
+    super.go(route, push);
+  }
 }

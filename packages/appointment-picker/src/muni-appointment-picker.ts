@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { BackendCalls, LatestOnly, MuniElement, fieldStyles, button, clientOf, loading, solveBotChallenge, type ApiError } from '@muni-widgets/core';
+import { BackendCalls, LatestOnly, MuniElement, fieldStyles, button, clientOf, loading, returnUrl, solveBotChallenge, type ApiError } from '@muni-widgets/core';
 import type {
   Appointment,
   AppointmentOffice,
@@ -17,7 +17,7 @@ import { MonthGrid } from './calendar/month-grid.js';
 import { civilDateAt, type CivilDate } from './calendar/civil-date.js';
 import { firstOfMonth, shiftMonths } from './calendar/month-model.js';
 import { HoldTimer } from './hold-timer.js';
-import { readDeepLink, withoutDeepLink } from './deep-link.js';
+import { AppointmentRoute, readDeepLink } from './deep-link.js';
 import { validateDetails } from './details-validation.js';
 import { pickerMessages, type PickerMessages } from './i18n/messages.js';
 import { pickerStyles } from './styles.js';
@@ -179,14 +179,8 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
     return new RestAppointmentProvider(clientOf(this));
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('hashchange', this.onHashChange);
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('hashchange', this.onHashChange);
     this.availabilityRequests.cancel();
     this.slotRequests.cancel();
   }
@@ -195,15 +189,15 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
    * Only the picker's own links matter: city pages are full of in-page links
    * (skip links, tables of contents) that must not reset a booking under way.
    */
-  private readonly onHashChange = () => {
-    const link = readDeepLink(location.hash);
+  private readonly route = new AppointmentRoute(this, 'muni-appointment', () => {
+    const link = readDeepLink(this.route.route);
     if (link?.kind === 'activate' || link?.kind === 'manage') void this.start();
     // Handed over from elsewhere on the page (the service finder's "Termin buchen"): go there.
     else if (link?.kind === 'service' && this.step === 'service') {
       this.scrollIntoView({ block: 'start' });
       void this.start().then(() => this.focusAfterRender('#step-heading'));
     }
-  };
+  });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -220,9 +214,9 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
       this.active = await this.chooseProvider();
     }, () => this.start());
     if (!ready) return;
-    const link = readDeepLink(location.hash);
+    const link = readDeepLink(this.route.route);
     if (link?.kind === 'activate' || link?.kind === 'manage') {
-      history.replaceState(history.state, '', location.pathname + location.search + withoutDeepLink(location.hash));
+      this.route.go();
       if (link.kind === 'activate') await this.activate(link.token);
       else await this.openManagement(link.token);
       return;
@@ -455,7 +449,7 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
       contact: { name: this.contact.name.trim(), email: this.contact.email.trim(), ...(phone ? { phone } : {}) },
       fields,
       consent: true,
-      returnUrl: location.href.split('#')[0]!,
+      returnUrl: returnUrl(),
     };
     const ok = await this.calls.run(async () => {
       const botProof = await this.proveHuman(reservation);

@@ -1,12 +1,13 @@
+import type { Route } from '@muni-widgets/core';
 import type { SearchFilters } from './provider.js';
 
 /**
- * Where the widget is, kept in the page's URL fragment so Back works and a search can be shared:
- * `#muni-found-item=search:q=Börse&category=geldboerse&page=2`, `item:F-2026-00123`,
+ * Where the widget is, kept under its key in the page's URL fragment (core's `FragmentRoute`) so
+ * Back works and a search can be shared: `#muni-found-item=search:q%3DB%25C3%25B6rse%26page%3D2`
+ * (the filters as a query string), `item:F-2026-00123`,
  * `claim:F-2026-00123`, `report`, `activate:<token>` (the confirmation link in a new loss
  * report's first mail) and `manage:<token>` (the link in later mails; the widget takes either
- * token out of the address bar once read). Other keys in the fragment (the
- * page's, other widgets') are left alone. The fragment never reaches the city's web server.
+ * token out of the address bar once read).
  */
 export type View =
   | { kind: 'search'; filters: SearchFilters; page: number }
@@ -14,8 +15,6 @@ export type View =
   | { kind: 'claim'; reference: string }
   | { kind: 'report' }
   | { kind: 'activate' | 'manage'; token: string };
-
-export const FRAGMENT_KEY = 'muni-found-item';
 
 const FILTER_KEYS = ['q', 'category', 'colour', 'from', 'to', 'place'] as const;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -52,48 +51,26 @@ export function decodeFilters(text: string): { filters: SearchFilters; page: num
   return { filters: cleanFilters(filters), page: Number.isInteger(page) && page >= 1 && page <= MAX_PAGE ? page : 1 };
 }
 
-export function readView(hash: string): View {
-  const value = new URLSearchParams(hash.replace(/^#/, '')).get(FRAGMENT_KEY);
-  if (!value) return START;
-  const colon = value.indexOf(':');
-  const kind = colon < 0 ? value : value.slice(0, colon);
-  const arg = colon < 0 ? '' : value.slice(colon + 1).trim();
+export function viewOf(route: Route | undefined): View {
+  const { kind, arg = '' } = route ?? {};
+  const value = arg.trim();
   if (kind === 'report') return { kind };
-  if ((kind === 'item' || kind === 'claim') && arg) return { kind, reference: arg.slice(0, 40) };
-  if ((kind === 'manage' || kind === 'activate') && arg) return { kind, token: arg };
-  if (kind === 'search') return { kind, ...decodeFilters(arg) };
+  if ((kind === 'item' || kind === 'claim') && value) return { kind, reference: value.slice(0, 40) };
+  if ((kind === 'manage' || kind === 'activate') && value) return { kind, token: value };
+  if (kind === 'search') return { kind, ...decodeFilters(value) };
   return START;
 }
 
-function encode(view: View): string {
+export function routeOf(view: View): Route {
   switch (view.kind) {
     case 'search':
-      return `search:${encodeFilters(view.filters, view.page)}`;
+      return { kind: view.kind, arg: encodeFilters(view.filters, view.page) };
     case 'report':
-      return 'report';
+      return view;
     case 'activate':
     case 'manage':
-      return `${view.kind}:${view.token}`;
+      return { kind: view.kind, arg: view.token };
     default:
-      return `${view.kind}:${view.reference}`;
+      return { kind: view.kind, arg: view.reference };
   }
-}
-
-/** The fragment for `view`, keeping whatever else the page holds in `currentHash`. */
-export function hashFor(view: View, currentHash: string): string {
-  const params = new URLSearchParams(currentHash.replace(/^#/, ''));
-  params.set(FRAGMENT_KEY, encode(view));
-  return `#${params.toString()}`;
-}
-
-/** The fragment without the widget's part (used once a management token has been read). */
-export function hashWithout(currentHash: string): string {
-  const params = new URLSearchParams(currentHash.replace(/^#/, ''));
-  params.delete(FRAGMENT_KEY);
-  const rest = params.toString();
-  return rest ? `#${rest}` : '';
-}
-
-export function sameView(a: View, b: View): boolean {
-  return encode(a) === encode(b);
 }

@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
   BackendCalls,
+  FragmentRoute,
   type ApiError,
   LatestOnly,
   MuniElement,
@@ -10,11 +11,12 @@ import {
   dayInZone,
   loading,
   newIdempotencyKey,
+  returnUrl,
   solveBotChallenge,
 } from '@muni-widgets/core';
 import type { ClaimReceipt, FoundItem, FoundItemCategory, FoundItemColour, FoundItemProvider, LossReport, LossReportReceipt, SearchFilters, SearchPage } from './provider.js';
 import { RestFoundItemProvider } from './providers/rest.js';
-import { cleanFilters, hashFor, hashWithout, readView, sameView, START, FRAGMENT_KEY, type View } from './filters.js';
+import { cleanFilters, routeOf, START, viewOf, type View } from './filters.js';
 import { validateClaim, validateReport, validateSearch, fieldIdFor, type ClaimInput, type ReportInput } from './validation.js';
 import { renderSearch } from './views/search.js';
 import { renderItemView } from './views/item.js';
@@ -110,14 +112,21 @@ export class MuniFoundItemSearch extends MuniElement<FoundMessages> {
     return this.active!;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('hashchange', this.onHashChange);
+  /**
+   * Only the widget's own part of the fragment matters, city pages are full of in-page links; a
+   * loss report opened from a mail has no part any more, so nothing else moves it.
+   */
+  private readonly route = new FragmentRoute(this, 'muni-found-item', () => {
+    if (this.ready) void this.show(viewOf(this.route.route), this.matches(':focus-within') ? '#view-heading' : undefined);
+  });
+
+  /** A link to `view` that keeps the rest of the page's fragment. */
+  viewHref(view: View): string {
+    return this.route.href(routeOf(view));
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('hashchange', this.onHashChange);
     this.requests.cancel();
   }
 
@@ -137,24 +146,12 @@ export class MuniFoundItemSearch extends MuniElement<FoundMessages> {
     }, () => this.start());
     if (!loaded) return;
     this.ready = true;
-    await this.show(readView(location.hash));
+    await this.show(viewOf(this.route.route));
   }
-
-  /**
-   * Only fragments naming this widget matter, and the start (no key) when Back leads there; city
-   * pages are full of in-page links, and a loss report opened from a mail has no key any more.
-   */
-  private readonly onHashChange = () => {
-    if (!this.ready) return;
-    const hasKey = new URLSearchParams(location.hash.replace(/^#/, '')).has(FRAGMENT_KEY);
-    if (!hasKey && (this.view.kind === 'manage' || this.view.kind === 'activate')) return;
-    const view = readView(location.hash);
-    if (!sameView(view, this.view)) void this.show(view, this.matches(':focus-within') ? '#view-heading' : undefined);
-  };
 
   /** A step the citizen takes: it goes into the history, so Back returns here. */
   async navigate(view: View, focus: string | null = '#view-heading'): Promise<void> {
-    if (!sameView(view, this.view)) history.pushState(history.state, '', hashFor(view, location.hash));
+    this.route.go(routeOf(view), true);
     await this.show(view, focus);
   }
 
@@ -183,7 +180,7 @@ export class MuniFoundItemSearch extends MuniElement<FoundMessages> {
       case 'manage':
         // The token is read once and taken out of the address bar: it is a key to personal data.
         this.manageToken = view.token;
-        history.replaceState(history.state, '', location.pathname + location.search + hashWithout(location.hash));
+        this.route.go();
         this.manageState = 'view';
         this.renewed = false;
         this.activated = false;
@@ -325,7 +322,7 @@ export class MuniFoundItemSearch extends MuniElement<FoundMessages> {
       lostPlace: r.lostPlace.trim(),
       contact: { name: r.name.trim(), email: r.email.trim(), ...(phone ? { phone } : {}) },
       consent: true as const,
-      returnUrl: location.href.split('#')[0]!,
+      returnUrl: returnUrl(),
     };
     const ok = await this.calls.run(async () => {
       const { key, botProof } = await this.prepare(body);

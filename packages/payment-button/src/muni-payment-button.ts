@@ -1,11 +1,10 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { BackendCalls, MuniElement, button, formatMoney, loading, notice, type Catalog, type Catalogs } from '@muni-widgets/core';
+import { BackendCalls, MuniElement, readRoute, setRoute, button, formatMoney, loading, notice, returnUrl, type Catalog, type Catalogs } from '@muni-widgets/core';
 import type { Payment, PaymentProvider, PaymentRequest, PaymentSummary } from './provider.js';
 import type { Outcome } from './i18n/outcome-de.js';
 import { requestProblems, type RequestProblem } from './payment-request.js';
 import { PaymentSession } from './payment-session.js';
-import { returnedPaymentId, returnUrl, withoutReturnedPayment } from './return-link.js';
 import { paymentMessages, type PaymentMessages } from './i18n/messages.js';
 import { paymentStyles } from './styles.js';
 
@@ -144,7 +143,10 @@ export class MuniPaymentButton extends MuniElement<PaymentMessages> {
       this.misconfigured = (await import('./misconfigured-view.js')).misconfiguredNotice(problems, this.effectiveLocale);
       return;
     }
-    const returned = returnedPaymentId(location.hash);
+    // The platform sends the citizen back with `#muni-payment=<id>`. The id only says which payment
+    // to ask about; its outcome always comes from the server, never from the URL. Read once, on
+    // arrival: the button has no route to follow, so it needs no FragmentRoute listening.
+    const returned = /^[A-Za-z0-9-]{1,64}$/.exec(readRoute(location.hash, 'muni-payment')?.kind ?? '')?.[0];
     const id = returned ?? this.session.read()?.paymentId;
     if (!id) return;
     await this.check(id, returned !== undefined);
@@ -190,7 +192,8 @@ export class MuniPaymentButton extends MuniElement<PaymentMessages> {
     await this.calls.run(
       async () => {
         const payment = await (await this.backend()).status(id);
-        if (fromReturn) history.replaceState(history.state, '', location.pathname + location.search + withoutReturnedPayment(location.hash));
+        // Handled: a reload or a shared link does not ask again.
+        if (fromReturn) setRoute('muni-payment');
         // A link from another page's payment, or one this button does not sell: not ours to show.
         if (!payment || payment.reference !== this.request.reference || payment.amountCents !== this.request.amountCents) {
           this.state = 'idle';

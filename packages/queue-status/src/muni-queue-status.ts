@@ -1,9 +1,9 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { MuniElement, fieldStyles, button, clockTimeInZone, dayInZone, formatTime, formatWeekday, loading, notice } from '@muni-widgets/core';
+import { FragmentRoute, MuniElement, fieldStyles, button, clockTimeInZone, dayInZone, formatTime, formatWeekday, loading, notice } from '@muni-widgets/core';
 import type { ConnectionStatus, QueueCall, QueueProvider, QueueState, QueueTicket, QueueUpdate, TicketRef } from './provider.js';
 import { RestQueueProvider } from './providers/rest.js';
-import { parseTicketLink, ticketFromHash } from './ticket-link.js';
+import { parseTicketLink } from './ticket-link.js';
 import { queueMessages, type QueueMessages } from './i18n/messages.js';
 import { queueStyles } from './styles.js';
 import type { FormState } from './my-number-form.js';
@@ -48,8 +48,6 @@ export class MuniQueueStatus extends MuniElement<QueueMessages> {
 
   @state() private update_: QueueUpdate | undefined;
   @state() private status: ConnectionStatus = { connected: false, stale: false };
-  /** From the form or the page's link; the `ticket` attribute wins. */
-  @state() private chosen: TicketRef | undefined;
   @state() private form: FormState = { number: '', code: '', numberError: '', codeError: '' };
   @state() private notifying = false;
   @state() private notifyDenied = false;
@@ -61,10 +59,8 @@ export class MuniQueueStatus extends MuniElement<QueueMessages> {
   private unsubscribe: (() => void) | undefined;
   private subscribedFor = '';
   private lastTicket: QueueTicket | undefined;
-  private readonly onHash = () => {
-    const fromHash = ticketFromHash(location.hash);
-    if (fromHash) this.chosen = fromHash;
-  };
+  /** The number from the form or the ticket's link (`#muni-queue=ticket:A-042.K7M2P9`); the `ticket` attribute wins. */
+  private readonly link = new FragmentRoute(this, 'muni-queue');
 
   protected readonly messages = queueMessages;
 
@@ -73,18 +69,12 @@ export class MuniQueueStatus extends MuniElement<QueueMessages> {
   }
 
   private get followed(): TicketRef | undefined {
-    return parseTicketLink(this.ticket) ?? this.chosen;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.onHash();
-    addEventListener('hashchange', this.onHash);
+    const { kind, arg } = this.link.route ?? {};
+    return parseTicketLink(this.ticket) ?? (kind === 'ticket' ? parseTicketLink(arg) : undefined);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    removeEventListener('hashchange', this.onHash);
     this.unsubscribe?.();
     this.unsubscribe = undefined;
     this.subscribedFor = '';
@@ -190,15 +180,14 @@ export class MuniQueueStatus extends MuniElement<QueueMessages> {
       void this.focusAfterRender(form.numberError ? '#queue-number' : '#queue-code');
       return;
     }
-    this.chosen = ref;
-    history.replaceState(history.state, '', `${location.pathname}${location.search}#muni-queue=ticket:${ref.number}.${ref.code}`);
+    // Steps the citizen takes, following a number and "Andere Nummer": Back returns to the one before.
+    this.link.go({ kind: 'ticket', arg: `${ref.number}.${ref.code}` }, true);
     void this.focusAfterRender('#ticket-heading');
   }
 
   private forget(): void {
-    this.chosen = undefined;
     this.ticket = undefined;
-    if (ticketFromHash(location.hash)) history.replaceState(history.state, '', location.pathname + location.search);
+    this.link.go(undefined, true);
     void this.focusAfterRender('#queue-number');
   }
 

@@ -6,14 +6,8 @@ export const CODE_PATTERN = /^[A-HJKMNP-Z2-9]{6}$/;
 
 /** "A-042.K7M2P9" (attribute `ticket`, or the link `#muni-queue=ticket:A-042.K7M2P9`). */
 export function parseTicketLink(value: string | null | undefined): TicketRef | undefined {
-  const match = /^(?:ticket:)?([A-Za-z]-\d{3,4})[.\s]+([A-Za-z0-9]{6})$/.exec((value ?? '').trim());
+  const match = /^([A-Za-z]-\d{3,4})[.\s]+([A-Za-z0-9]{6})$/.exec((value ?? '').trim());
   if (!match) return undefined;
   const ref = { number: match[1]!.toUpperCase(), code: match[2]!.toUpperCase() };
   return CODE_PATTERN.test(ref.code) ? ref : undefined;
-}
-
-/** The ticket named in the page's fragment, if any. */
-export function ticketFromHash(hash: string): TicketRef | undefined {
-  const match = /(?:^#|&)muni-queue=([^&]*)/.exec(hash);
-  return match ? parseTicketLink(decodeURIComponent(match[1]!)) : undefined;
 }

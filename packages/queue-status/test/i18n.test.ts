@@ -9,7 +9,7 @@ describe('queue status messages and links', () => {
   });
 
   it('reads the ticket link', () => {
-    expect(parseTicketLink('ticket:A-042.K7M2P9')).to.deep.equal({ number: 'A-042', code: 'K7M2P9' });
+    expect(parseTicketLink('A-042.K7M2P9')).to.deep.equal({ number: 'A-042', code: 'K7M2P9' });
     expect(parseTicketLink('a-042 k7m2p9')).to.deep.equal({ number: 'A-042', code: 'K7M2P9' });
     expect(parseTicketLink('A-042')).to.equal(undefined);
     expect(parseTicketLink('A-042.K7M2P0')).to.equal(undefined, '0 is not in the code alphabet');

@@ -133,6 +133,36 @@ describe('<muni-queue-status>', () => {
     expect(root(el).activeElement?.id).to.equal('queue-number');
   });
 
+  it('keeps the other widgets’ state in the fragment: following a number and "Andere Nummer" touch only its own key; Back returns', async () => {
+    history.replaceState(null, '', `${location.pathname}#muni-service=az`);
+    const { el, script } = await queueStatus();
+    script.push(queueState());
+    await settle(el, 20);
+    const fill = (selector: string, value: string) => {
+      const input = $<HTMLInputElement>(el, selector);
+      input.value = value;
+      input.dispatchEvent(new Event('input'));
+    };
+    fill('#queue-number', 'A-042');
+    fill('#queue-code', 'K7M2P9');
+    await settle(el);
+    $<HTMLFormElement>(el, 'form').requestSubmit();
+    await settle(el);
+    expect(location.hash).to.equal('#muni-service=az&muni-queue=ticket:A-042.K7M2P9');
+    $<HTMLButtonElement>(el, '[part=other-button]').click();
+    await settle(el, 20);
+    expect(location.hash).to.equal('#muni-service=az');
+    expect($(el, '#queue-number')).to.exist;
+    // Both were steps: Back follows the number again, with the finder's part untouched.
+    const back = new Promise((r) => addEventListener('hashchange', r, { once: true }));
+    history.back();
+    await back;
+    await settle(el, 20);
+    expect(location.hash).to.equal('#muni-service=az&muni-queue=ticket:A-042.K7M2P9');
+    expect(script.subscriptions.at(-1)).to.deep.equal({ officeId: 'buergerbuero', ticket: { number: 'A-042', code: 'K7M2P9' } });
+    expect($(el, '#ticket-heading')).to.exist;
+  });
+
   it('my number: position and wait, "next", then a polite and an assertive notice when called', async () => {
     history.replaceState(null, '', `${location.pathname}#muni-queue=ticket:A-042.K7M2P9`);
     const { el, script } = await queueStatus();

@@ -1,12 +1,12 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { BackendCalls, LatestOnly, MuniElement, fieldStyles, button, clientOf, loading, notice } from '@muni-widgets/core';
+import { BackendCalls, FragmentRoute, LatestOnly, MuniElement, fieldStyles, button, clientOf, loading, notice, routeLink, writeRoute } from '@muni-widgets/core';
 import type { ServiceCatalogProvider } from './provider.js';
 import type { ServiceCatalog, ServiceDetail, ServiceSummary } from './model.js';
 import { RestServiceProvider } from './providers/rest.js';
 import { createServiceIndex, type ServiceIndex } from './search/index.js';
-import { hashFor, readView, sameView, type View } from './navigation.js';
+import { routeOf, viewOf, type View } from './navigation.js';
 import { ComboboxController } from './combobox.js';
 import { IdleReset } from './idle-reset.js';
 import { sanitizedFragment } from './rich-text.js';
@@ -123,14 +123,13 @@ export class MuniServiceFinder extends MuniElement<FinderMessages> {
     return this.provider === undefined && this.api === 'rest';
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('hashchange', this.onHashChange);
-  }
+  /** Only the finder's own part of the fragment matters: the page and other widgets use it too. */
+  private readonly route = new FragmentRoute(this, 'muni-service', () => {
+    if (this.started) void this.show(viewOf(this.route.route), this.matches(':focus-within'));
+  });
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('hashchange', this.onHashChange);
     clearTimeout(this.searchTimer);
     clearTimeout(this.announceTimer);
     this.suggestionRequests.cancel();
@@ -178,23 +177,16 @@ export class MuniServiceFinder extends MuniElement<FinderMessages> {
 
   /** The fragment wins (a shared link, Back); then the page's search form; then the `service` attribute. */
   private initialView(): View {
-    const fromHash = readView(location.hash);
-    if (fromHash.kind !== 'home' || /[#&]muni-service=/.test(location.hash)) return fromHash;
+    const route = this.route.route;
+    if (route) return viewOf(route);
     const query = this.queryParam ? new URLSearchParams(location.search).get(this.queryParam)?.trim() : undefined;
     if (query) return { kind: 'search', query: query.slice(0, 100) };
-    return this.service ? { kind: 'service', id: this.service } : fromHash;
+    return this.service ? { kind: 'service', id: this.service } : { kind: 'home' };
   }
-
-  /** Only the finder's own part of the fragment matters: the page and other widgets use it too. */
-  private readonly onHashChange = () => {
-    if (!this.started) return;
-    const view = readView(location.hash);
-    if (!sameView(view, this.view)) void this.show(view, this.matches(':focus-within'));
-  };
 
   /** A step the citizen takes: it goes into the history, so Back returns here. */
   private async navigate(view: View): Promise<void> {
-    if (!sameView(view, this.view)) history.pushState(history.state, '', hashFor(view, location.hash));
+    this.route.go(routeOf(view), true);
     await this.show(view, true);
   }
 
@@ -292,7 +284,7 @@ export class MuniServiceFinder extends MuniElement<FinderMessages> {
   private async resetToStart(): Promise<void> {
     this.query = '';
     this.combobox.show([]);
-    history.replaceState(history.state, '', hashFor({ kind: 'home' }, location.hash));
+    this.route.go(routeOf({ kind: 'home' }));
     await this.show({ kind: 'home' }, false);
     this.scrollIntoView({ block: 'start' });
   }
@@ -310,19 +302,17 @@ export class MuniServiceFinder extends MuniElement<FinderMessages> {
   private requestAppointment(detail: ServiceDetail, appointmentServiceId: string): void {
     if (!this.emit('muni-appointment-requested', { serviceId: detail.id, appointmentServiceId })) return;
     const target = this.bookingTarget();
+    const appointment = { kind: 'service', arg: appointmentServiceId };
     if (target === 'page') {
-      const url = new URL(this.appointmentUrl!, document.baseURI);
-      url.hash = new URLSearchParams({ 'muni-appointment': `service:${appointmentServiceId}` }).toString();
-      location.assign(url);
+      location.assign(routeLink(new URL(this.appointmentUrl!, document.baseURI).href, 'muni-appointment', appointment));
     } else if (target === 'here') {
-      const params = new URLSearchParams(location.hash.replace(/^#/, ''));
-      params.set('muni-appointment', `service:${appointmentServiceId}`);
-      location.hash = params.toString();
+      // Assigned, not pushed: the picker on this page hears it as a hashchange.
+      location.hash = writeRoute(location.hash, 'muni-appointment', appointment);
     }
   }
 
   private get browseContext(): BrowseContext {
-    return { t: this.t, locale: this.effectiveLocale, href: (view) => hashFor(view, location.hash), kiosk: this.kiosk };
+    return { t: this.t, locale: this.effectiveLocale, href: (view) => this.route.href(routeOf(view)), kiosk: this.kiosk };
   }
 
   private renderSearchBox(): TemplateResult {
@@ -396,8 +386,8 @@ export class MuniServiceFinder extends MuniElement<FinderMessages> {
       richDescription: this.richDescription,
       kiosk: this.kiosk,
       back: category
-        ? { href: hashFor({ kind: 'category', id: category.id }, location.hash), label: t('backTo', { name: category.name }) }
-        : { href: hashFor({ kind: 'home' }, location.hash), label: t('backToStart') },
+        ? { href: this.route.href(routeOf({ kind: 'category', id: category.id })), label: t('backTo', { name: category.name }) }
+        : { href: this.route.href(routeOf({ kind: 'home' })), label: t('backToStart') },
       onBook: appointmentId && this.bookingTarget() ? () => this.requestAppointment(detail, appointmentId) : undefined,
       onPrint: () => window.print(),
     });
@@ -406,7 +396,7 @@ export class MuniServiceFinder extends MuniElement<FinderMessages> {
   private renderMissing(): TemplateResult {
     const t = this.t;
     return html`<h2 id="view-heading" tabindex="-1">${t('notFoundTitle')}</h2>
-      ${notice({ variant: 'info', title: t('notFoundBody'), body: html`<a href=${hashFor({ kind: 'home' }, location.hash)}>${t('backToStart')}</a>` })}`;
+      ${notice({ variant: 'info', title: t('notFoundBody'), body: html`<a href=${this.route.href(routeOf({ kind: 'home' }))}>${t('backToStart')}</a>` })}`;
   }
 
   protected override renderWidget(): TemplateResult {

@@ -130,6 +130,21 @@ describe('<muni-service-finder>', () => {
     expect(heading(el)).to.equal('Dienstleistungen nach Lebenslage');
   });
 
+  it('leaves other widgets’ parts of the fragment alone, and is not moved when they change', async () => {
+    history.replaceState(null, '', '#muni-queue=ticket:A-042.K7M2P9');
+    const { el } = await finder({ attributes: { service: 'personalausweis-beantragen' } });
+    expect(heading(el)).to.equal('Personalausweis beantragen');
+    // The queue widget follows another number: a hashchange that is none of the finder's business.
+    const changed = new Promise((r) => window.addEventListener('hashchange', r, { once: true }));
+    location.hash = 'muni-queue=ticket:B-001.K7M2P9';
+    await changed;
+    await settle(el);
+    expect(heading(el)).to.equal('Personalausweis beantragen');
+    $<HTMLAnchorElement>(el, '[part=back-link]').click();
+    await settle(el);
+    expect(location.hash, 'a fresh link: the queue’s new number stays').to.equal('#muni-queue=ticket:B-001.K7M2P9&muni-service=category:ausweise');
+  });
+
   it('shows everything a service page needs, accessible', async () => {
     history.replaceState(null, '', '#muni-service=service:personalausweis-beantragen');
     const { el } = await finder();

@@ -1,4 +1,4 @@
-import { ApiError, dayInZone, type FieldError } from '@muni-widgets/core';
+import { ApiError, dayInZone, routeLink, type FieldError } from '@muni-widgets/core';
 import type {
   CallOptions,
   ClaimReceipt,
@@ -325,9 +325,7 @@ export class MemoryFoundItemProvider implements FoundItemProvider {
   }
 
   private link(returnUrl: string, action: 'item' | 'activate' | 'manage', value: string): string {
-    const url = new URL(returnUrl);
-    url.hash = `muni-found-item=${action}:${value}`;
-    return url.toString();
+    return routeLink(returnUrl, 'muni-found-item', { kind: action, arg: value });
   }
 
   private nextReference(kind: 'F' | 'A' | 'V'): string {

@@ -1,7 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { button } from '@muni-widgets/core';
 import type { FoundItem } from '../provider.js';
-import { hashFor } from '../filters.js';
 import type { MuniFoundItemSearch } from '../muni-found-item-search.js';
 
 /** The public details of a find as a description list: category, colour, brand, found on, place, reference. */
@@ -18,7 +17,7 @@ export function itemFacts(p: MuniFoundItemSearch, item: FoundItem, withCategory 
 /** One find in a list: its title links to its own view (shareable), "Das gehört mir" opens the claim. */
 export function itemCard(p: MuniFoundItemSearch, item: FoundItem, headingLevel: 3 | 4 = 3): TemplateResult {
   const titleId = `title-${item.reference}`;
-  const title = html`<a href=${hashFor({ kind: 'item', reference: item.reference }, location.hash)}>${item.categoryName}: ${item.description}</a>`;
+  const title = html`<a href=${p.viewHref({ kind: 'item', reference: item.reference })}>${item.categoryName}: ${item.description}</a>`;
   return html`<li>
     <article class="item" part="item" aria-labelledby=${titleId}>
       ${headingLevel === 3 ? html`<h3 class="item__title" id=${titleId}>${title}</h3>` : html`<h4 class="item__title" id=${titleId}>${title}</h4>`}

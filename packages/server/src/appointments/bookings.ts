@@ -3,6 +3,7 @@
  * deletion of personal data after the appointment.
  */
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { routeLink } from '@muni-widgets/core/fragment';
 import type { Queryable } from '../db/database.js';
 import type { Clock } from '../time.js';
 import { TOWN_TIME_ZONE } from '../time.js';
@@ -114,9 +115,7 @@ export function appointmentSummary(view: AppointmentView): string {
 
 /** The widget reads `#muni-appointment=<action>:<token>` from the page it is embedded in. */
 export function widgetLink(returnUrl: string, action: 'activate' | 'manage', token: string): string {
-  const url = new URL(returnUrl);
-  url.hash = `muni-appointment=${action}:${token}`;
-  return url.toString();
+  return routeLink(returnUrl, 'muni-appointment', { kind: action, arg: token });
 }
 
 /**

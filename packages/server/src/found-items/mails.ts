@@ -2,13 +2,12 @@
  * The German e-mails of the lost-and-found office. Every find in them is the public projection;
  * links lead back to the page with the widget, which reads `#muni-found-item=<action>:<value>`.
  */
+import { routeLink } from '@muni-widgets/core/fragment';
 import { germanDate, publicSummary, type PublicFoundItem } from './public-projection.js';
 
 /** `item:F-2026-00123` opens a find, `activate:<token>` confirms a loss report, `manage:<token>` opens it. */
 export function foundItemLink(returnUrl: string, action: 'item' | 'activate' | 'manage', value: string): string {
-  const url = new URL(returnUrl);
-  url.hash = `muni-found-item=${action}:${value}`;
-  return url.toString();
+  return routeLink(returnUrl, 'muni-found-item', { kind: action, arg: value });
 }
 
 const BERLIN_DATE = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', day: 'numeric', month: 'long', year: 'numeric' });

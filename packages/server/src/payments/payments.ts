@@ -14,6 +14,7 @@
  * never its pay page: the pay page (and with it cancelling) belongs to the browser that created it.
  */
 import { createHash, randomUUID } from 'node:crypto';
+import { routeLink } from '@muni-widgets/core/fragment';
 import type { Database, Queryable } from '../db/database.js';
 import { ProblemError } from '../http/problem.js';
 import type { Logger } from '../logger.js';
@@ -178,9 +179,7 @@ export function repeatableReference(patterns: readonly string[], reference: stri
 
 /** The URL the platform sends the citizen back to: the widget's page, with the payment in the fragment. */
 export function redirectUrlFor(returnUrl: string, paymentId: string): string {
-  const url = new URL(returnUrl);
-  url.hash = `muni-payment=${paymentId}`;
-  return url.toString();
+  return routeLink(returnUrl, 'muni-payment', { kind: paymentId });
 }
 
 function requestHash(input: CreatePaymentInput): string {

@@ -13,6 +13,7 @@
  * same moment lock different waiting tickets and never get the same one.
  */
 import { createHash, randomInt } from 'node:crypto';
+import { writeRoute } from '@muni-widgets/core/fragment';
 import type { Database, Queryable } from '../db/database.js';
 import { ProblemError } from '../http/problem.js';
 import { isoDateInTimeZone, TOWN_TIME_ZONE } from '../time.js';
@@ -38,6 +39,11 @@ export interface IssuedTicket {
   number: string;
   code: string;
   version: number;
+}
+
+/** `muni-queue=ticket:A-042.K7M2P9`: what the ticket's QR code appends to the page with the widget. */
+export function ticketFragment(ticket: Pick<IssuedTicket, 'number' | 'code'>): string {
+  return writeRoute('', 'muni-queue', { kind: 'ticket', arg: `${ticket.number}.${ticket.code}` }).slice(1);
 }
 
 async function bumpVersion(tx: Queryable, officeId: string): Promise<number> {

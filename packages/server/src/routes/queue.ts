@@ -18,7 +18,7 @@ import { problemResponses, ProblemError } from '../http/problem.js';
 import { API_TAGS } from '../openapi/document.js';
 import { QueueLive, type LiveSink } from '../queue/live.js';
 import { findTicket, loadSnapshot, TICKET_NUMBER_PATTERN, TICKET_STATUSES, ticketView, type QueueSnapshot } from '../queue/state.js';
-import { checkInAppointment, issueTicket, TICKET_CODE_PATTERN, ticketCodeHash, type IssuedTicket } from '../queue/tickets.js';
+import { checkInAppointment, issueTicket, TICKET_CODE_PATTERN, ticketCodeHash, ticketFragment, type IssuedTicket } from '../queue/tickets.js';
 import { TimeOfDaySchema, IsoDateSchema } from './common.js';
 import type { RouteDeps } from './deps.js';
 
@@ -287,7 +287,7 @@ export function queueRoutes({ db, clock, config, idempotent, queueEvents, queueL
       const snapshot = await snapshotOr404(officeId);
       const ticket = snapshot.tickets.get(issued.id)!;
       c.header('Cache-Control', 'no-store');
-      return c.json({ ...ticketView(snapshot, ticket), code: issued.code, fragment: `muni-queue=ticket:${issued.number}.${issued.code}` }, 201);
+      return c.json({ ...ticketView(snapshot, ticket), code: issued.code, fragment: ticketFragment(issued) }, 201);
     });
 }
 
