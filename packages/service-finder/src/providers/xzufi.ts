@@ -24,7 +24,7 @@ import {
  *     "zustaendigkeiten": [ZustaendigkeitTransferObjekt], "onlinedienste": [Onlinedienst] }
  *
  * Leistung (id, referenzLeiKa, modulText with leikaTextmodul/inhalt/weiterfuehrenderLink,
- * modulKosten, modulFrist, modulBearbeitungsdauer, modulBegriffImKontext, kategorie,
+ * modulKosten, modulBearbeitungsdauer, modulBegriffImKontext, kategorie,
  * versionsinformation), Zuständigkeit (uebergeordnetesObjektID, zustaendigkeit.leistungID,
  * rolle), Onlinedienst (bezeichnung, link) and the Organisationseinheit name/anschrift follow
  * parsers of real PVOG and editorial-system exports. The structured parts of `kosten` and the
