@@ -22,7 +22,11 @@ function plain(element: Element): unknown {
     return attributes.length > 0 ? { text, ...Object.fromEntries(attributes) } : text;
   }
   const children = new Map<string, unknown[]>();
-  for (const child of element.children) children.set(child.localName, [...(children.get(child.localName) ?? []), plain(child)]);
+  for (const child of element.children) {
+    const list = children.get(child.localName) ?? [];
+    list.push(plain(child));
+    children.set(child.localName, list);
+  }
   return { ...Object.fromEntries(attributes), ...Object.fromEntries([...children].map(([name, list]) => [name, list.length === 1 ? list[0] : list])) };
 }
 
