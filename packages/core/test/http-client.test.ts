@@ -36,6 +36,17 @@ describe('HttpClient', () => {
     expect(error.retryable).to.equal(true);
   });
 
+  it('reads a file that is not JSON as text, with the same errors and retries as JSON', async () => {
+    const xml = '<?xml version="1.0"?><nachricht/>';
+    const { fetch, requests } = scriptedFetch(new Response('', { status: 503 }), new Response(xml, { headers: { 'Content-Type': 'application/xml' } }));
+    const client = new HttpClient({ baseUrl: '/api', fetch, sleep: noWait });
+    expect(await client.getText('feed/1.xml', { schema: s.string })).to.equal(xml);
+    expect(requests.length).to.equal(2);
+    expect(requests[1]!.headers.get('Accept')).to.equal('*/*');
+    const missing = scriptedFetch(new Response('<html>Not found</html>', { status: 404 }));
+    expect((await apiFailure(new HttpClient({ baseUrl: '/api', fetch: missing.fetch }).getText('feed/2.xml', { schema: s.string }))).kind).to.equal('not_found');
+  });
+
   it('turns a body of the wrong shape into a malformed error naming the field', async () => {
     const { fetch } = scriptedFetch(json({ name: 42 }));
     const error = await apiFailure(new HttpClient({ baseUrl: '/api', fetch }).get('v1/town', { schema: town }));

@@ -20,10 +20,10 @@ describe('DldbServiceProvider with Berlin’s real export', () => {
     expect(catalog.categories.map((c) => c.name)).to.include('Meldewesen und Ordnung');
   });
 
-  it('reads a wheelchair-accessible office’s accessibility, stating no code the sources do not define', async () => {
+  it('reads a wheelchair-accessible office’s accessibility by the codes the zmsdldb README defines', async () => {
     const heerstrasse = (await berlin().service(PERSONALAUSWEIS))!.offices.find((o) => o.id === '122217')!;
     // {"elevator":"0","access":"rollstuhlgerecht","parking":"1","wc":"3","note":false}
-    expect(heerstrasse.accessibility).to.deep.equal({ stepFreeAccess: true, accessibleParking: true });
+    expect(heerstrasse.accessibility).to.deep.equal({ stepFreeAccess: true, accessibleToilet: true, accessibleParking: true });
   });
 
   it('marks appointment-only hours and keeps the special note', async () => {

@@ -105,13 +105,21 @@ describe('DldbServiceProvider', () => {
             { weekday: 5, intervals: [{ opens: '08:00', closes: '12:00' }] },
           ],
           hoursNotes: ['Am 24. und 31. Dezember geschlossen.'],
-          // Parking "0": a code no DLDB source defines, so nothing is said about parking.
-          accessibility: { stepFreeAccess: true, accessibleToilet: true, notes: 'Eingang über den Hof' },
+          // The zmsdldb README's codes: wc "3" wheelchair accessible, parking "0" missing.
+          accessibility: { stepFreeAccess: true, accessibleToilet: true, accessibleParking: false, notes: 'Eingang über den Hof' },
           bookable: true,
           bookingUrl: 'https://service.musterstadt.de/termin/10001/20001',
         },
         // "nach Vereinbarung" cannot be read as hours: no hours rather than wrong ones.
-        { id: '20002', name: 'Bürgerbüro Nord', address: { street: 'Nordring 22', postalCode: '12347', city: 'Musterstadt' }, phone: '+49 1234 567-200', bookable: true },
+        // The location's hint for this service ("Hinweis zur Zuständigkeit des Standortes") leads its notes.
+        {
+          id: '20002',
+          name: 'Bürgerbüro Nord',
+          address: { street: 'Nordring 22', postalCode: '12347', city: 'Musterstadt' },
+          phone: '+49 1234 567-200',
+          notes: ['Hier nur Abholung fertiger Ausweise.'],
+          bookable: true,
+        },
       ],
       appointment: { serviceId: '10001', name: 'Anmeldung einer Wohnung' },
       lastUpdated: '2026-10-02',
@@ -216,5 +224,24 @@ describe('DldbServiceProvider', () => {
     controller.abort();
     expect((await apiFailure(first)).kind).to.equal('aborted');
     expect((await second).services).to.have.length(5);
+  });
+});
+
+describe('DLDB accessibility codes (zmsdldb README, "Format definitions")', () => {
+  const office = async (accessibility: unknown) => {
+    const services = { data: [{ id: '1', name: 'Dienst', locations: [{ location: '2' }] }] };
+    const locations = { data: [{ id: '2', name: 'Amt', address: { street: 'Weg', house_number: '1', postal_code: '12345', city: 'Stadt' }, accessibility }] };
+    const { fetch } = scriptedFetch(json(services), json(locations));
+    const client = new HttpClient({ baseUrl: 'https://elsewhere.example/', fetch, retries: 0 });
+    return (await new DldbServiceProvider({ client, servicesUrl: 'https://x.example/s.json', locationsUrl: 'https://x.example/l.json' }).service('1'))!.offices[0]!.accessibility;
+  };
+
+  it('reads wc 0–3, parking 0/1 and the access words; "partly" becomes the source’s words, never a yes', async () => {
+    expect(await office({ elevator: '0', access: 'rollstuhlgerecht', parking: '1', wc: '3', note: false })).to.deep.equal({ stepFreeAccess: true, accessibleToilet: true, accessibleParking: true });
+    expect(await office({ elevator: '2', access: 'nein', parking: '0', wc: '0', note: '' })).to.deep.equal({ stepFreeAccess: false, accessibleToilet: false, accessibleParking: false });
+    expect(await office({ access: 'bedingt_rollstuhlgeeignet', wc: '1', note: 'Rampe am Seiteneingang' })).to.deep.equal({
+      notes: 'Zugang bedingt rollstuhlgeeignet. WC bedingt rollstuhlgeeignet. Rampe am Seiteneingang',
+    });
+    expect(await office({ access: 'unbekannt', wc: '2' })).to.deep.equal({ accessibleToilet: true });
   });
 });

@@ -1,8 +1,9 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { HttpClient } from '@muni-widgets/core';
 import { json, scriptedFetch } from '../../core/test/fixtures.js';
 import { apiFailure } from '../../core/test/api-failure.js';
-import { XzufiServiceProvider } from '../src/providers/xzufi.js';
+import '../src/define.js';
+import { TEXTMODUL, XzufiServiceProvider } from '../src/providers/xzufi.js';
 
 const document = (await (await fetch(new URL('./fixtures/xzufi-leistungen.json', import.meta.url))).json()) as Record<string, unknown>;
 const URL_ = 'https://daten.musterstadt.example/pvog/leistungen.json';
@@ -17,7 +18,7 @@ function setup(...answers: Answer[]) {
 const XSS = /onerror|<script|alert\(/;
 
 describe('XzufiServiceProvider', () => {
-  it('maps Leistungen onto summaries: name from text module 03, teaser from 15, offices by Zuständigkeit', async () => {
+  it('maps Leistungen onto summaries: name from text module 03, teaser from the Kurztext (05), offices by Zuständigkeit', async () => {
     const { provider, requests } = setup();
     const catalog = await provider.catalog();
     expect(requests.map((r) => r.url)).to.deep.equal([URL_]);
@@ -120,7 +121,7 @@ describe('XzufiServiceProvider', () => {
     ]);
     expect((await provider.service('L100003'))!.fees).to.deep.equal([{ label: 'Jahressteuer je nach Anzahl der Hunde', minCents: 9000, maxCents: 60000 }]);
     expect((await provider.service('L100004'))!.fees).to.deep.equal([{ label: 'Gebühr: 30,70 Euro für ein Jahr', amountCents: 3070 }]);
-    // No modulKosten: text module 07 (Kosten).
+    // Only prose in modulKosten: one fee per line.
     expect((await provider.service('L100005'))!.fees).to.deep.equal([{ label: 'Bis 3 Kubikmeter gebührenfrei' }, { label: 'Jede weitere Abholung 25,00 €', amountCents: 2500 }]);
   });
 
@@ -163,5 +164,114 @@ describe('XzufiServiceProvider', () => {
     const { provider, requests } = setup();
     await Promise.all([provider.catalog(), provider.service('L100002'), provider.service('L100003')]);
     expect(requests.length).to.equal(1);
+  });
+});
+
+describe('XzufiServiceProvider with XZuFi 2.2 XML', () => {
+  const FEED = new URL('./fixtures/xzufi-feed/', import.meta.url);
+  const provider = (file: string, language?: string) => new XzufiServiceProvider({ url: new URL(file, FEED).href, ...(language ? { language } : {}) });
+
+  it('reads the LeiKa text modules by the codes of urn:de:xzufi:codeliste:leistungstextmodulleika 20240216', () => {
+    expect(TEXTMODUL).to.deep.equal({
+      leistungsbezeichnung: '02',
+      leistungsbezeichnungII: '03',
+      kurztext: '05',
+      volltext: '06',
+      rechtsgrundlagen: '07',
+      erforderlicheUnterlagen: '08',
+      voraussetzungen: '09',
+      formulare: '14',
+      weiterfuehrendeInformationen: '15',
+      teaser: '24',
+    });
+  });
+
+  it('reads one message: schreibe objects, nested and transferred Zuständigkeiten, the Onlinedienst', async () => {
+    const { services, categories } = await provider('XZUFI0001.xml').catalog();
+    expect(services).to.deep.equal([
+      {
+        id: 'L100001',
+        leika: '99115004001000',
+        name: 'Wohnsitz anmelden',
+        // The teaser (24) before the Kurztext (05).
+        shortDescription: 'Nach dem Umzug: in zwei Wochen anmelden.',
+        category: 'K-UMZUG',
+        synonyms: ['Ummelden'],
+        officeIds: ['OE-BA-MITTE', 'OE-BA-NORD'],
+      },
+      { id: 'L100005', name: 'Sperrmüll anmelden', shortDescription: 'Sperrmüll holen wir auf Anmeldung ab.', category: 'alle', synonyms: [], officeIds: ['OE-BA-MITTE'], onlineServiceUrl: 'https://online.musterstadt.de/sperrmuell' },
+    ]);
+    expect(categories.map((c) => c.name)).to.deep.equal(['Alle Leistungen', 'Umzug und Wohnen']);
+  });
+
+  it('maps a Leistung: Voraussetzungen (09) stay prerequisites, costs and duration come from their modules', async () => {
+    const detail = await provider('XZUFI0001.xml').service('L100001');
+    expect(detail).to.deep.include({
+      description: { format: 'html', html: '<p>Wer eine Wohnung in Musterstadt bezieht, meldet sich innerhalb von zwei Wochen an.</p>' },
+      prerequisites: ['Sie sind in eine Wohnung in Musterstadt eingezogen.'],
+      requiredDocuments: ['Personalausweis oder Reisepass', 'Wohnungsgeberbestätigung'],
+      fees: [{ label: 'gebührenfrei' }],
+      processingTime: 'sofort',
+      legalBasis: '§ 17 Bundesmeldegesetz (BMG)',
+      forms: [{ title: 'Wohnungsgeberbestätigung (PDF)', url: 'https://www.musterstadt.de/formulare/wohnungsgeberbestaetigung.pdf' }],
+      links: [{ title: 'Umzug nach Musterstadt', url: 'https://www.musterstadt.de/umzug' }],
+      lastUpdated: '2026-11-03',
+    });
+    expect(detail!.offices.map((o) => [o.id, o.name, o.address])).to.deep.equal([
+      ['OE-BA-MITTE', 'Bürgeramt Mitte', { street: 'Rathausplatz 1', postalCode: '12345', city: 'Musterstadt' }],
+      ['OE-BA-NORD', 'Bürgeramt Nord', { street: '', postalCode: '', city: '' }],
+    ]);
+  });
+
+  it('picks the texts of the wanted languageCode, German where a text has no translation', async () => {
+    const english = provider('XZUFI0001.xml', 'en');
+    const [summary] = (await english.catalog()).services;
+    expect(summary!.name).to.equal('Register your residence');
+    expect(await english.service('L100001')).to.deep.include({
+      categoryName: 'Moving and housing',
+      description: { format: 'html', html: '<p>Anyone moving into a flat in Musterstadt registers within two weeks.</p>' },
+      requiredDocuments: ['Identity card or passport', "Landlord's confirmation"],
+      prerequisites: ['Sie sind in eine Wohnung in Musterstadt eingezogen.'],
+      fees: [{ label: 'free of charge' }],
+      processingTime: 'immediately',
+      links: [{ title: 'Moving to Musterstadt', url: 'https://www.musterstadt.de/en/moving' }],
+    });
+    expect((await english.service('L100001'))!.offices[0]!.name).to.equal("Citizens' Office Mitte");
+  });
+
+  it('reads a feed: the files index.txt lists, relative to it and in its order, later ones replacing and deleting', async () => {
+    const { services } = await provider('index.txt').catalog();
+    expect(services.map((s) => [s.id, s.name, s.officeIds])).to.deep.equal([
+      ['L100001', 'Wohnsitz anmelden', ['OE-BA-MITTE']],
+      ['L100005', 'Sperrmüll und Elektrogeräte anmelden', ['OE-BA-MITTE']],
+    ]);
+  });
+
+  it('turns malformed XML or XML of another standard into a malformed ApiError', async () => {
+    expect((await apiFailure(provider('kaputt.xml').catalog())).kind).to.equal('malformed');
+    const other = setup(new Response('<rss version="2.0"><channel/></rss>', { headers: { 'Content-Type': 'application/xml' } }));
+    const error = await apiFailure(other.provider.catalog());
+    expect(error.kind).to.equal('malformed');
+    expect(error.message).to.contain('an XZuFi 2.2 message');
+  });
+
+  it('shows the finder’s German error with a retry for a broken file, and loads once it is fixed', async () => {
+    const good = await (await fetch(new URL('XZUFI0001.xml', FEED))).text();
+    const broken = await (await fetch(new URL('kaputt.xml', FEED))).text();
+    const xml = (body: string) => new Response(body, { headers: { 'Content-Type': 'application/xml' } });
+    const { provider: xmlProvider, requests } = setup(xml(broken), xml(good));
+    const el = window.document.createElement('muni-service-finder');
+    el.provider = xmlProvider;
+    window.document.body.append(el);
+    try {
+      const alert = () => el.shadowRoot!.querySelector('[role=alert]');
+      await waitUntil(() => alert(), 'no error shown');
+      expect(alert()!.textContent).to.contain('unerwartete Antwort');
+      el.shadowRoot!.querySelector<HTMLElement>('[part=retry-button]')!.click();
+      await waitUntil(() => el.shadowRoot!.textContent!.includes('Umzug und Wohnen'), 'catalog not shown after retry');
+      expect(requests.length).to.equal(2);
+    } finally {
+      el.remove();
+    }
   });
 });

@@ -30,6 +30,8 @@ export interface RequestOptions<T> {
 }
 
 type Method = 'GET' | 'POST' | 'DELETE';
+/** How a body is read: JSON for APIs, the raw text for files in other formats (an XML export). */
+type Body = 'json' | 'text';
 const IDEMPOTENT: ReadonlySet<Method> = new Set(['GET', 'DELETE']);
 /**
  * Waiting longer than this for a Retry-After would leave the citizen looking at a spinner: the call
@@ -72,6 +74,11 @@ export class HttpClient {
     return this.request('GET', path, undefined, options);
   }
 
+  /** A GET of a file that is not JSON (an XML export, a list of file names): the schema reads the text. */
+  getText<T>(path: string, options: RequestOptions<T>): Promise<T> {
+    return this.request('GET', path, undefined, options, 'text');
+  }
+
   /** A creating request: it always carries an Idempotency-Key, generated when none is given. */
   post<T>(path: string, body: unknown, options: RequestOptions<T>): Promise<T> {
     return this.request('POST', path, body, { ...options, idempotencyKey: options.idempotencyKey ?? newIdempotencyKey() });
@@ -92,11 +99,11 @@ export class HttpClient {
     return url;
   }
 
-  private async request<T>(method: Method, path: string, body: unknown, options: RequestOptions<T>): Promise<T> {
+  private async request<T>(method: Method, path: string, body: unknown, options: RequestOptions<T>, read: Body = 'json'): Promise<T> {
     const attempts = IDEMPOTENT.has(method) ? this.options.retries + 1 : 1;
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.attempt(method, path, body, options);
+        return await this.attempt(method, path, body, options, read);
       } catch (error) {
         const apiError = error as ApiError;
         if (attempt >= attempts || !this.worthRepeating(apiError)) throw apiError;
@@ -120,7 +127,7 @@ export class HttpClient {
     return this.options.backoffMs * 2 ** (attempt - 1) * (0.5 + Math.random());
   }
 
-  private async attempt<T>(method: Method, path: string, body: unknown, options: RequestOptions<T>): Promise<T> {
+  private async attempt<T>(method: Method, path: string, body: unknown, options: RequestOptions<T>, read: Body): Promise<T> {
     if (options.signal?.aborted) throw new ApiError('aborted');
     if (globalThis.navigator?.onLine === false) throw new ApiError('offline');
 
@@ -129,7 +136,7 @@ export class HttpClient {
     options.signal?.addEventListener('abort', onAbort);
     const timer = setTimeout(() => controller.abort(TIMEOUT), options.timeoutMs ?? this.options.timeoutMs);
 
-    const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+    const headers: Record<string, string> = { Accept: read === 'json' ? 'application/json, application/problem+json' : '*/*' };
     if (this.options.locale) headers['Accept-Language'] = this.options.locale;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
@@ -148,7 +155,7 @@ export class HttpClient {
       } catch (cause) {
         throw this.transportError(controller, options.signal, cause);
       }
-      return await this.read(response, options.schema, controller, options.signal);
+      return await this.read(response, options.schema, controller, options.signal, read);
     } finally {
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', onAbort);
@@ -162,7 +169,7 @@ export class HttpClient {
     return new ApiError('network', { cause });
   }
 
-  private async read<T>(response: Response, schema: Schema<T>, controller: AbortController, callerSignal?: AbortSignal): Promise<T> {
+  private async read<T>(response: Response, schema: Schema<T>, controller: AbortController, callerSignal: AbortSignal | undefined, read: Body): Promise<T> {
     let text: string;
     try {
       text = await response.text();
@@ -172,7 +179,7 @@ export class HttpClient {
     if (!response.ok) throw this.httpError(response, text);
     let data: unknown;
     try {
-      data = text === '' ? undefined : JSON.parse(text);
+      data = read === 'text' ? text : text === '' ? undefined : JSON.parse(text);
     } catch (cause) {
       throw new ApiError('malformed', { status: response.status, cause, message: 'Response is not JSON' });
     }

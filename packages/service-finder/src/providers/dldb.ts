@@ -45,23 +45,34 @@ const flag: Schema<boolean | undefined> = (value, path = '') => {
 };
 
 /**
- * Location accessibility. Berlin's records read `{ elevator, access, parking, wc, note }`:
- * `access` is prose ("rollstuhlgerecht"), the others are codes ("0", "1", "3") that neither the
- * DLDB schema nor the ZMS sources define. Only what is certain is stated: the prose of `access`,
- * "1" (or yes) as yes; the other codes are left out rather than guessed.
+ * Location accessibility, `{ elevator, access, parking, wc, note }`, coded as the zmsdldb README
+ * (its "Format definitions") defines them: `wc` and `elevator` 0 missing, 1 partly wheelchair
+ * suitable, 2 wheelchair suitable, 3 wheelchair accessible; `parking` 0 missing, 1 wheelchair
+ * suitable; `access` unbekannt, nein, bedingt_rollstuhlgeeignet, rollstuhlgeeignet,
+ * rollstuhlgerecht. "Partly" states neither yes nor no: the source's words go to the notes. The
+ * elevator has no place in the model (a ground-floor office needs none) and is not shown.
  */
 const accessibilityInfo: Schema<OfficeAccessibility | undefined> = (value) => {
   if (typeof value === 'string') return value.trim() ? { notes: htmlToText(value) } : undefined;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   const raw = value as Record<string, unknown>;
-  const yes = (v: unknown): true | undefined => (v === true || v === 1 || (typeof v === 'string' && /^(1|ja|yes|true)$/i.test(v.trim())) ? true : undefined);
-  const access = typeof raw['access'] === 'string' ? htmlToText(raw['access']) : '';
-  const stepFreeAccess = /^(nicht|kein)/i.test(access) ? false : /^(rollstuhlgerecht|barrierefrei|stufenlos|ja|1)$/i.test(access) ? true : undefined;
-  const notes = [stepFreeAccess === undefined && access ? access : '', typeof raw['note'] === 'string' ? htmlToText(raw['note']) : ''].filter(Boolean).join(' ');
+  const code = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v).trim().toLowerCase() : '');
+  const suitable = (v: unknown, partly: string) => {
+    const c = code(v);
+    return { value: c === '0' ? false : c === '2' || c === '3' ? true : undefined, note: c === '1' ? partly : '' };
+  };
+  const access = code(raw['access']);
+  const stepFree = {
+    value: /^(nein|nicht|kein)/.test(access) ? false : /^(rollstuhlgerecht|rollstuhlgeeignet|barrierefrei|stufenlos|ja|1)$/.test(access) ? true : undefined,
+    note: access.startsWith('bedingt') ? 'Zugang bedingt rollstuhlgeeignet' : '',
+  };
+  const wc = suitable(raw['wc'], 'WC bedingt rollstuhlgeeignet');
+  const parking = code(raw['parking']);
+  const notes = [stepFree.note, wc.note, typeof raw['note'] === 'string' ? htmlToText(raw['note']) : ''].filter(Boolean).join('. ');
   const info = compact({
-    stepFreeAccess,
-    accessibleToilet: yes(raw['wc']),
-    accessibleParking: yes(raw['parking']),
+    stepFreeAccess: stepFree.value,
+    accessibleToilet: wc.value,
+    accessibleParking: parking === '1' ? true : parking === '0' ? false : undefined,
     notes: notes || undefined,
   });
   return Object.keys(info).length > 0 ? info : undefined;
@@ -98,6 +109,8 @@ const service = s.object({
       s.object({
         location: idString,
         appointment: s.optional(s.object({ allowed: flag, external: flag, link: looseText })),
+        /** "Hinweis zur Zuständigkeit des Standortes": what this office does or does not do for the service. */
+        hint: looseText,
       }),
     ),
   ),
@@ -301,7 +314,13 @@ function bookableFirst(locations: ServiceLocation[]): ServiceLocation[] {
 
 function forService(o: ServiceOffice, l: ServiceLocation): ServiceOffice {
   const allowed = l.appointment?.allowed;
-  return compact({ ...o, bookable: allowed, bookingUrl: allowed === false ? undefined : httpUrl(htmlToText(l.appointment?.link)) });
+  const hint = htmlToText(l.hint);
+  return compact({
+    ...o,
+    bookable: allowed,
+    bookingUrl: allowed === false ? undefined : httpUrl(htmlToText(l.appointment?.link)),
+    notes: hint ? [hint, ...(o.notes ?? [])] : o.notes,
+  });
 }
 
 function description(raw: string | undefined): RichText {

@@ -3,8 +3,8 @@ import type { CallOptions, ServiceCatalogProvider } from '../provider.js';
 import type { CityContact, OpeningException, ServiceCatalog, ServiceDetail, ServiceOffice } from '../model.js';
 
 /**
- * What the file-based catalog adapters (DLDB export, XZuFi JSON) share: the whole catalog is
- * one or a few JSON documents, loaded once, validated, mapped and kept for the lifetime of
+ * What the file-based catalog adapters (DLDB export, XZuFi XML) share: the whole catalog is
+ * one or a few documents, loaded once, validated, mapped and kept for the lifetime of
  * the provider. Each adapter only says how to load and how to map.
  */
 export interface StaticCatalogOptions {
@@ -70,7 +70,7 @@ export function compact<T extends object>(value: T): T {
 }
 
 /** The page-relative URL as an absolute one, so it means the same whatever client loads it. */
-function absolute(url: string): string {
+export function absolute(url: string): string {
   return new URL(url, globalThis.document?.baseURI ?? globalThis.location?.href).href;
 }
 
@@ -118,6 +118,11 @@ export abstract class StaticCatalogProvider implements ServiceCatalogProvider {
   /** Loads one JSON document through the client, checked against `schema`. */
   protected fetchDocument<T>(url: string, schema: Schema<T>): Promise<T> {
     return this.client.get(absolute(url), { schema });
+  }
+
+  /** Loads one file in another format (XML, a list of files) as text; the adapter reads it. */
+  protected fetchText(url: string): Promise<string> {
+    return this.client.getText(absolute(url), { schema: s.string });
   }
 
   async catalog(options?: CallOptions): Promise<ServiceCatalog> {

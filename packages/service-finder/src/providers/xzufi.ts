@@ -1,8 +1,10 @@
 import { s, type Infer, type Schema } from '@muni-widgets/core';
-import type { OpeningException, OpeningInterval, RichText, ServiceDetail, ServiceFee, ServiceOffice, ServiceSummary, WeekdayHours } from '../model.js';
+import type { OpeningException, OpeningInterval, RichText, ServiceDetail, ServiceFee, ServiceForm, ServiceOffice, ServiceSummary, WeekdayHours } from '../model.js';
 import { feesFromLines, htmlToLines, htmlToText, teaser } from './html-text.js';
+import { XzufiCollector } from './xzufi-xml.js';
 import {
   StaticCatalogProvider,
+  absolute,
   compact,
   countCategories,
   httpUrl,
@@ -14,57 +16,70 @@ import {
 } from './static-catalog.js';
 
 /**
- * XZuFi 2.2 content as the PVOG hands it out (Bereitstelldienst, `schreibe` objects), written
- * as JSON: one document with the four object kinds a service page needs:
+ * XZuFi 2.2 content as a town can download it: the XML messages of its editorial system or
+ * of the PVOG (see `xzufi-xml.ts`), one file or a feed directory whose `index.txt` lists the
+ * files, or the same objects written as one JSON document:
  *
  *   { "leistungen": [Leistung], "organisationseinheiten": [Organisationseinheit],
  *     "zustaendigkeiten": [ZustaendigkeitTransferObjekt], "onlinedienste": [Onlinedienst] }
  *
- * XML elements become keys of the same name, repeated elements arrays, element text with
- * attributes `{ "text", "languageCode" }`. Leistung (id, referenzLeiKa, modulText with
- * leikaTextmodul/inhalt/weiterfuehrenderLink, modulKosten, modulBearbeitungsdauer,
- * modulBegriffImKontext, kategorie, versionsinformation), Zuständigkeit (uebergeordnetesObjektID,
- * zustaendigkeit.leistungID, rolle), Onlinedienst (bezeichnung, link) and the Organisationseinheit
- * name/anschrift follow converters of real PVOG data. The structured parts of `kosten` and the
+ * Leistung (id, referenzLeiKa, modulText with leikaTextmodul/inhalt/weiterfuehrenderLink,
+ * modulKosten, modulBearbeitungsdauer, modulBegriffImKontext, kategorie,
+ * versionsinformation), Zuständigkeit (uebergeordnetesObjektID, zustaendigkeit.leistungID,
+ * rolle), Onlinedienst (bezeichnung, link) and the Organisationseinheit name/anschrift follow
+ * parsers of real PVOG and editorial-system exports. The structured parts of `kosten` and the
  * Organisationseinheit's `kommunikation` and `oeffnungszeiten` are this adapter's reading of
  * XZuFi; the adapter falls back to the modules' prose where they are missing.
  */
 export interface XzufiProviderOptions extends StaticCatalogOptions {
-  /** The JSON document, absolute or relative to the page. */
+  /** An XZuFi XML message, a feed's `index.txt` or a JSON document; absolute or relative to the page. */
   url: string;
   /** Content language to pick from multilingual texts; German when absent. */
   language?: string;
 }
 
 /**
- * LeiKa text modules (code list "LeiKa-Textmodul"): the codes this adapter reads.
- * 02 is the official name and 03 the citizen-friendly one (PVOG consumers prefer 03).
+ * LeiKa text modules, code list urn:de:xzufi:codeliste:leistungstextmodulleika (version
+ * 20240216): the codes this adapter reads. 02 is the official name and 03 the citizen-friendly
+ * one (PVOG consumers prefer 03). Costs, deadline and processing time are modules of their own
+ * (modulKosten, modulFrist, modulBearbeitungsdauer), not text modules.
  */
 export const TEXTMODUL = {
   leistungsbezeichnung: '02',
   leistungsbezeichnungII: '03',
-  volltext: '04',
-  erforderlicheUnterlagen: '05',
-  voraussetzungen: '06',
-  kosten: '07',
-  bearbeitungsdauer: '09',
-  frist: '10',
-  rechtsgrundlagen: '13',
-  kurztext: '15',
-  formulare: '18',
+  kurztext: '05',
+  volltext: '06',
+  rechtsgrundlagen: '07',
+  erforderlicheUnterlagen: '08',
+  voraussetzungen: '09',
+  formulare: '14',
+  weiterfuehrendeInformationen: '15',
+  teaser: '24',
 } as const;
 
 // ---------------------------------------------------------------- document schemas
 
-const mlText = s.object({ text: looseText, languageCode: s.optional(s.string) });
-const mlTexts = s.optional(s.array(mlText));
+/** XML has no arrays: an element that occurs once arrives as itself, so every list takes one. */
+function many<T>(item: Schema<T>): Schema<T[]> {
+  const array = s.array(item);
+  return (value, path) => array(Array.isArray(value) ? value : [value], path);
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Text that XML may carry with attributes (`{ "text", "languageCode" }`), read as the text. */
+const text: Schema<string | undefined> = (value, path = '') => looseText(isRecord(value) ? value['text'] : value, path);
+
+const mlTextObject = s.object({ text: looseText, languageCode: s.optional(s.string) });
+/** A multilingual text; one without languageCode arrives from XML as a bare string. */
+const mlText: Schema<Infer<typeof mlTextObject>> = (value, path) => mlTextObject(typeof value === 'string' ? { text: value } : value, path);
+const mlTexts = s.optional(many(mlText));
 type MlText = Infer<typeof mlText>;
 
 /** An XZuFi Identifikator: `{ "text": "…", "schemeAgencyID": … }`, or just the string. */
-const identifikator: Schema<string> = (value, path = '') =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) ? idString((value as Record<string, unknown>)['text'], `${path}.text`) : idString(value, path);
+const identifikator: Schema<string> = (value, path = '') => (isRecord(value) ? idString(value['text'], `${path}.text`) : idString(value, path));
 
-const code = s.object({ code: idString, name: looseText });
+const code = s.object({ code: idString, name: text });
 
 /** An amount in euros as XML decimal: a number or a numeric string. */
 const decimal: Schema<number | undefined> = (value, path = '') => {
@@ -74,24 +89,24 @@ const decimal: Schema<number | undefined> = (value, path = '') => {
   return n;
 };
 
-const link = s.object({ uri: looseText, link: looseText, titel: looseText, languageCode: s.optional(s.string) });
+const link = s.object({ uri: text, link: text, titel: text, languageCode: s.optional(s.string) });
 
 const leistung = s.object({
   id: identifikator,
-  referenzLeiKa: s.optional(s.array(code)),
+  referenzLeiKa: s.optional(many(code)),
   modulText: s.optional(
-    s.array(
+    many(
       s.object({
         leikaTextmodul: code,
         inhalt: mlTexts,
-        weiterfuehrenderLink: s.optional(s.array(link)),
+        weiterfuehrenderLink: s.optional(many(link)),
       }),
     ),
   ),
   modulKosten: s.optional(
     s.object({
       kosten: s.optional(
-        s.array(
+        many(
           s.object({
             typ: s.optional(code),
             betragFix: decimal,
@@ -105,33 +120,33 @@ const leistung = s.object({
     }),
   ),
   modulBearbeitungsdauer: s.optional(s.object({ beschreibung: mlTexts })),
-  modulBegriffImKontext: s.optional(s.object({ begriffImKontext: s.optional(s.array(s.object({ begriff: mlText, typ: s.optional(code) }))) })),
-  kategorie: s.optional(s.array(s.object({ id: s.optional(identifikator), bezeichnung: mlTexts }))),
-  versionsinformation: s.optional(s.object({ geaendertDatumZeit: looseText })),
+  modulBegriffImKontext: s.optional(s.object({ begriffImKontext: s.optional(many(s.object({ begriff: mlText, typ: s.optional(code) }))) })),
+  kategorie: s.optional(many(s.object({ id: s.optional(identifikator), bezeichnung: mlTexts }))),
+  versionsinformation: s.optional(s.object({ geaendertDatumZeit: text })),
 });
 type Leistung = Infer<typeof leistung>;
 
-const zeitraum = s.array(s.object({ beginn: s.string, ende: s.string }));
+const zeitraum = many(s.object({ beginn: s.string, ende: s.string }));
 
 const organisationseinheit = s.object({
   id: identifikator,
-  name: s.object({ name: s.array(mlText) }),
+  name: s.object({ name: many(mlText) }),
   anschrift: s.optional(
-    s.array(
+    many(
       s.object({
         typ: s.optional(code),
-        strasse: looseText,
-        hausnummer: looseText,
-        postleitzahl: looseText,
-        ort: looseText,
-        zusatz: looseText,
+        strasse: text,
+        hausnummer: text,
+        postleitzahl: text,
+        ort: text,
+        zusatz: text,
       }),
     ),
   ),
-  kommunikation: s.optional(s.array(s.object({ kanal: code, kennung: s.string }))),
-  oeffnungszeiten: s.optional(s.array(s.object({ wochentag: code, zeitraum: s.optional(zeitraum) }))),
+  kommunikation: s.optional(many(s.object({ kanal: code, kennung: text }))),
+  oeffnungszeiten: s.optional(many(s.object({ wochentag: code, zeitraum: s.optional(zeitraum) }))),
   sonderoeffnungszeiten: s.optional(
-    s.array(s.object({ datumVon: s.string, datumBis: looseText, beschreibung: mlTexts, zeitraum: s.optional(zeitraum) })),
+    many(s.object({ datumVon: s.string, datumBis: text, beschreibung: mlTexts, zeitraum: s.optional(zeitraum) })),
   ),
   hinweisBarrierefreiheit: mlTexts,
 });
@@ -145,14 +160,14 @@ const zustaendigkeit = s.object({
 const onlinedienst = s.object({
   id: identifikator,
   bezeichnung: mlTexts,
-  link: s.optional(s.array(link)),
+  link: s.optional(many(link)),
 });
 
 const xzufiDocument = s.object({
-  leistungen: s.array(leistung),
-  organisationseinheiten: s.optional(s.array(organisationseinheit)),
-  zustaendigkeiten: s.optional(s.array(zustaendigkeit)),
-  onlinedienste: s.optional(s.array(onlinedienst)),
+  leistungen: many(leistung),
+  organisationseinheiten: s.optional(many(organisationseinheit)),
+  zustaendigkeiten: s.optional(many(zustaendigkeit)),
+  onlinedienste: s.optional(many(onlinedienst)),
 });
 
 // ---------------------------------------------------------------- mapping
@@ -249,6 +264,18 @@ class XzufiCatalog {
     return joined || undefined;
   }
 
+  /** The http(s) links of a text module in the wanted language (a link without language is for all). */
+  private links(l: Leistung, modul: string): ServiceForm[] {
+    return (l.modulText ?? [])
+      .filter((t) => t.leikaTextmodul.code === modul)
+      .flatMap((t) => t.weiterfuehrenderLink ?? [])
+      .filter((f) => !f.languageCode || f.languageCode.toLowerCase().startsWith(this.language))
+      .flatMap((f) => {
+        const url = httpUrl(f.uri ?? f.link);
+        return url ? [{ title: htmlToText(f.titel) || url, url }] : [];
+      });
+  }
+
   private category(l: Leistung): { id: string; name: string } {
     const kategorie = l.kategorie?.[0];
     const name = htmlToText(pick(kategorie?.bezeichnung, this.language));
@@ -260,7 +287,7 @@ class XzufiCatalog {
     const name = htmlToText(this.text(l, TEXTMODUL.leistungsbezeichnungII) ?? this.text(l, TEXTMODUL.leistungsbezeichnung)) || l.id;
     const category = this.category(l);
     this.categoryNames.set(category.id, category.name);
-    const short = htmlToText(this.text(l, TEXTMODUL.kurztext)) || htmlToText(this.text(l, TEXTMODUL.volltext));
+    const short = [TEXTMODUL.teaser, TEXTMODUL.kurztext, TEXTMODUL.volltext].map((modul) => htmlToText(this.text(l, modul))).find(Boolean);
     const synonyms = (l.modulBegriffImKontext?.begriffImKontext ?? [])
       .filter((b) => (b.begriff.languageCode ?? 'de').startsWith(this.language) || (!b.begriff.languageCode && this.language === 'de'))
       .map((b) => htmlToText(b.begriff.text))
@@ -269,7 +296,7 @@ class XzufiCatalog {
       id: l.id,
       leika: l.referenzLeiKa?.[0]?.code,
       name,
-      shortDescription: teaser(short),
+      shortDescription: teaser(short ?? ''),
       category: category.id,
       synonyms: [...new Set(synonyms)],
       officeIds: (this.offices.get(l.id) ?? []).map((o) => o.id),
@@ -284,7 +311,7 @@ class XzufiCatalog {
       return compact({ label, amountCents: cents(k.betragFix), minCents: cents(k.betragMin), maxCents: cents(k.betragMax) });
     });
     if (structured.length > 0) return structured;
-    return feesFromLines(htmlToLines(pick(l.modulKosten?.beschreibung, this.language) ?? this.text(l, TEXTMODUL.kosten)));
+    return feesFromLines(htmlToLines(pick(l.modulKosten?.beschreibung, this.language)));
   }
 
   private office(id: string): ServiceOffice | undefined {
@@ -293,7 +320,7 @@ class XzufiCatalog {
     const oe = this.oes.get(id);
     if (!oe) return undefined;
     const anschrift = (oe.anschrift ?? []).find((a) => VISITOR_ADDRESS.test(`${a.typ?.name ?? ''} ${a.typ?.code ?? ''}`)) ?? oe.anschrift?.[0];
-    const channel = (pattern: RegExp) => oe.kommunikation?.find((k) => pattern.test(`${k.kanal.name ?? ''} ${k.kanal.code}`))?.kennung.trim();
+    const channel = (pattern: RegExp) => oe.kommunikation?.find((k) => pattern.test(`${k.kanal.name ?? ''} ${k.kanal.code}`))?.kennung?.trim();
     const week: WeekdayHours[] = (oe.oeffnungszeiten ?? []).flatMap((o) => {
       const day = weekday(o.wochentag);
       return day ? [{ weekday: day, intervals: intervals(o.zeitraum) }] : [];
@@ -330,13 +357,7 @@ class XzufiCatalog {
     const volltext = this.text(l, TEXTMODUL.volltext) ?? this.text(l, TEXTMODUL.kurztext);
     const description: RichText = volltext ? { format: 'html', html: volltext } : { format: 'text', text: '' };
     const legal = htmlToLines(this.text(l, TEXTMODUL.rechtsgrundlagen));
-    const forms = (l.modulText ?? [])
-      .filter((t) => t.leikaTextmodul.code === TEXTMODUL.formulare)
-      .flatMap((t) => t.weiterfuehrenderLink ?? [])
-      .flatMap((f) => {
-        const url = httpUrl(f.uri ?? f.link);
-        return url ? [{ title: htmlToText(f.titel) || url, url }] : [];
-      });
+    const links = this.links(l, TEXTMODUL.weiterfuehrendeInformationen);
     return compact({
       ...summary,
       categoryName: this.category(l).name,
@@ -344,18 +365,23 @@ class XzufiCatalog {
       prerequisites: htmlToLines(this.text(l, TEXTMODUL.voraussetzungen)),
       requiredDocuments: htmlToLines(this.text(l, TEXTMODUL.erforderlicheUnterlagen)),
       fees: this.fees(l),
-      processingTime: htmlToText(pick(l.modulBearbeitungsdauer?.beschreibung, this.language) ?? this.text(l, TEXTMODUL.bearbeitungsdauer)) || undefined,
+      processingTime: htmlToText(pick(l.modulBearbeitungsdauer?.beschreibung, this.language)) || undefined,
       legalBasis: legal.length > 0 ? legal.join('; ') : undefined,
-      forms,
+      forms: this.links(l, TEXTMODUL.formulare),
+      links: links.length > 0 ? links : undefined,
       offices: summary.officeIds.map((officeId) => this.office(officeId)).filter((o): o is ServiceOffice => o !== undefined),
       lastUpdated: isoDay(l.versionsinformation?.geaendertDatumZeit),
     });
   }
 }
 
+/** Files fetched at once from a feed: enough to hide latency, few enough for a town's web server. */
+const PARALLEL_FILES = 4;
+
 /**
- * Provider for XZuFi content from the PVOG (or a municipal editorial system that exports
- * XZuFi), as one JSON document. No `search`: the catalog is local.
+ * Provider for XZuFi content from the PVOG or a municipal editorial system. No `search`: the
+ * catalog is local. What `url` names is told by its content: XML is one message, JSON the
+ * document above, anything else a feed index (one file name per line, relative to the index).
  */
 export class XzufiServiceProvider extends StaticCatalogProvider {
   constructor(private readonly options: XzufiProviderOptions) {
@@ -363,8 +389,31 @@ export class XzufiServiceProvider extends StaticCatalogProvider {
   }
 
   protected async load(): Promise<LoadedCatalog> {
-    const document = await this.fetchDocument(this.options.url, xzufiDocument);
+    const url = absolute(this.options.url);
+    const body = (await this.fetchText(url)).replace(/^\uFEFF/, '').trim();
+    const document = xzufiDocument(body.startsWith('{') ? JSON.parse(body) : await this.messages(url, body));
     const catalog = new XzufiCatalog(document, (this.options.language ?? 'de').toLowerCase());
     return { catalog: catalog.catalog, detail: (id) => catalog.detail(id) };
+  }
+
+  /** One message, or every message a feed index lists, read in the index's order. */
+  private async messages(url: string, body: string): Promise<unknown> {
+    const collector = new XzufiCollector();
+    if (body.startsWith('<')) {
+      collector.add(body, url);
+      return collector.document();
+    }
+    const files = body
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter((line) => line && !line.startsWith('#'))
+      .map((line) => new URL(line, url).href);
+    if (files.length === 0) throw new s.SchemaError(url, 'an XZuFi message or a list of XZuFi files');
+    const texts: string[] = [];
+    for (let start = 0; start < files.length; start += PARALLEL_FILES) {
+      texts.push(...(await Promise.all(files.slice(start, start + PARALLEL_FILES).map((file) => this.fetchText(file)))));
+    }
+    texts.forEach((text, i) => collector.add(text, files[i]!));
+    return collector.document();
   }
 }
