@@ -4,7 +4,8 @@ import { problemResponses, ProblemError } from '../http/problem.js';
 import { API_TAGS } from '../openapi/document.js';
 import { isoDateInTimeZone, TOWN_TIME_ZONE } from '../time.js';
 import { loadOffices } from '../town/offices.js';
-import { cacheFor, IsoDateSchema, TimeOfDaySchema } from './common.js';
+import { cacheFor, TimeOfDaySchema } from './common.js';
+import { IsoDateSchema } from '../shared/calendar-date.js';
 import type { RouteDeps } from './deps.js';
 
 const OFFICE_ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;

@@ -10,7 +10,7 @@
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
-import { TOKEN_PATTERN, tokenHash } from '../appointments/bookings.js';
+import { TOKEN_PATTERN, tokenHash } from '../shared/tokens.js';
 import { requireApiKey } from '../http/api-key.js';
 import type { AppEnv } from '../http/app-env.js';
 import { IdempotencyKeyHeaders } from '../http/idempotency.js';
@@ -19,7 +19,8 @@ import { API_TAGS } from '../openapi/document.js';
 import { QueueLive, type LiveSink } from '../queue/live.js';
 import { findTicket, loadSnapshot, TICKET_NUMBER_PATTERN, TICKET_STATUSES, ticketView, type QueueSnapshot } from '../queue/state.js';
 import { checkInAppointment, issueTicket, TICKET_CODE_PATTERN, ticketCodeHash, type IssuedTicket } from '../queue/tickets.js';
-import { TimeOfDaySchema, IsoDateSchema } from './common.js';
+import { TimeOfDaySchema } from './common.js';
+import { IsoDateSchema } from '../shared/calendar-date.js';
 import type { RouteDeps } from './deps.js';
 
 const TAG = API_TAGS.queue.name;
