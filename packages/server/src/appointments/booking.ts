@@ -25,7 +25,7 @@ import { loadServices, type ServiceRequest } from './catalog.js';
 import { holdUntil, keepReservation, ownReservation, reservedServices } from './holds.js';
 
 /** How long the activation link works; the slot stays held that long. */
-export const ACTIVATION_MINUTES = 60;
+const ACTIVATION_MINUTES = 60;
 
 export interface BookingRequest {
   reservationId: string;

@@ -15,6 +15,7 @@ import { IdempotencyKeyHeaders } from '../http/idempotency.js';
 import { problemResponses } from '../http/problem.js';
 import { checkReturnUrl } from '../http/return-url.js';
 import { multilineText } from '../http/safe-text.js';
+import { onTheSide } from '../logger.js';
 import { API_TAGS } from '../openapi/document.js';
 import { TOKEN_PATTERN } from '../shared/tokens.js';
 import { TOWN_TIME_ZONE } from '../time.js';
@@ -154,10 +155,7 @@ const rescheduleRoute = createRoute({
 });
 
 export function bookingRoutes({ db, clock, logger, config, idempotent, botProtection }: RouteDeps) {
-  const purge = () =>
-    purgeExpiredAppointments(db, clock, { retentionDays: config.appointmentRetentionDays }).catch((error: unknown) =>
-      logger.warn('appointment purge failed', { error: error instanceof Error ? error.name : 'unknown' }),
-    );
+  const purge = () => onTheSide(logger, 'appointment purge', purgeExpiredAppointments(db, clock, { retentionDays: config.appointmentRetentionDays }));
 
   return new OpenAPIHono<AppEnv>()
     .openapi(bookRoute(idempotent), async (c) => {

@@ -16,6 +16,7 @@ import { conditionalGet } from '../http/etag.js';
 import { IdempotencyKeyHeaders } from '../http/idempotency.js';
 import { problemResponses, ProblemError } from '../http/problem.js';
 import { multilineText } from '../http/safe-text.js';
+import { onTheSide } from '../logger.js';
 import { API_TAGS } from '../openapi/document.js';
 import { isoDateInTimeZone, TOWN_TIME_ZONE } from '../time.js';
 import { cacheFor } from './common.js';
@@ -269,9 +270,7 @@ export function foundItemRoutes({ db, clock, config, logger, idempotent, botProt
       const body = c.req.valid('json');
       const now = clock();
       if (config.botProtection.enabled) await botProtection.verify(body.botProof);
-      await purgeFoundItemData(db, clock, { claimRetentionDays: config.foundItems.claimRetentionDays }).catch((error: unknown) =>
-        logger.warn('found item purge failed', { error: error instanceof Error ? error.name : 'unknown' }),
-      );
+      await onTheSide(logger, 'found item purge', purgeFoundItemData(db, clock, { claimRetentionDays: config.foundItems.claimRetentionDays }));
       const { claimReference, foundItem, pickup } = await claimFoundItem(db, reference, body, now, today());
       return c.json({ reference: claimReference, createdAt: now.toISOString(), foundItem, pickup }, 201);
     });

@@ -12,6 +12,7 @@ import { IdempotencyKeyHeaders } from '../http/idempotency.js';
 import { problemResponses, ProblemError } from '../http/problem.js';
 import { checkReturnUrl } from '../http/return-url.js';
 import { multilineText } from '../http/safe-text.js';
+import { onTheSide } from '../logger.js';
 import { API_TAGS } from '../openapi/document.js';
 import { IsoDateSchema } from '../shared/calendar-date.js';
 import { TOKEN_PATTERN } from '../shared/tokens.js';
@@ -159,10 +160,7 @@ const deleteRoute = createRoute({
 
 export function lossReportRoutes({ db, clock, config, logger, idempotent, botProtection }: RouteDeps) {
   const retentionMs = config.foundItems.lossReportRetentionDays * 86_400_000;
-  const purge = () =>
-    purgeFoundItemData(db, clock, { claimRetentionDays: config.foundItems.claimRetentionDays }).catch((error: unknown) =>
-      logger.warn('found item purge failed', { error: error instanceof Error ? error.name : 'unknown' }),
-    );
+  const purge = () => onTheSide(logger, 'found item purge', purgeFoundItemData(db, clock, { claimRetentionDays: config.foundItems.claimRetentionDays }));
 
   return new OpenAPIHono<AppEnv>()
     .openapi(createLossReportRoute(idempotent), async (c) => {

@@ -31,7 +31,7 @@ export function cachedSearchIndex(db: Queryable, clock: Clock, maxAgeMs: number)
   };
 }
 
-export async function buildSearchIndex(db: Queryable): Promise<ServiceIndex<ServiceSummary>> {
+async function buildSearchIndex(db: Queryable): Promise<ServiceIndex<ServiceSummary>> {
   const [services, categories] = await Promise.all([loadServiceSummaries(db), loadCategories(db)]);
   return createServiceIndex(services, { categoryNames: Object.fromEntries(categories.map((c) => [c.id, c.name])) });
 }
