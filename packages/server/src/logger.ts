@@ -44,3 +44,14 @@ export function describeError(error: unknown): LogFields {
   if (error instanceof Error) return { errorName: error.name, errorMessage: error.message, stack: error.stack };
   return { errorName: typeof error };
 }
+
+/**
+ * Housekeeping a request does on the side (purges of old personal data): a failure is logged,
+ * with the error's name only, and does not fail the request; the next request tries again.
+ */
+export async function onTheSide(logger: Logger, what: string, work: Promise<unknown>): Promise<void> {
+  await work.then(
+    () => undefined,
+    (error: unknown) => logger.warn(`${what} failed`, { error: error instanceof Error ? error.name : 'unknown' }),
+  );
+}

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
 import type { App } from '../src/app.js';
 import type { Database } from '../src/db/database.js';
-import { loadOffices } from '../src/routes/offices.js';
+import { loadOffices } from '../src/town/offices.js';
 import { json, manualClock, testApp } from './support/app.js';
 import { captureLogs } from './support/logs.js';
 import { describeForEachStore } from './support/stores.js';

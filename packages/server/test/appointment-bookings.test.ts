@@ -203,6 +203,10 @@ describeForEachStore('appointment booking', (store) => {
     assert.equal(phishing.status, 400);
     assert.equal(phishing.body['errors'][0].field, 'returnUrl');
     assert.equal((await book(reservation, { returnUrl: 'javascript:alert(1)' })).status, 400);
+    // Credentials in a link make it read as another site ("www.musterstadt.example@…" tricks); refused as for payments.
+    const credentials = await book(reservation, { returnUrl: 'https://login:secret@www.musterstadt.example/kita/termine' });
+    assert.equal(credentials.status, 400);
+    assert.equal(credentials.body['errors'][0].code, 'not_allowed');
     assert.equal((await book(reservation, { secret: 'z'.repeat(43) })).status, 403);
     assert.equal((await mails()).length, 0);
     // In production (no dev outbox) the Host header decides nothing: a forged one cannot turn our mails into phishing.

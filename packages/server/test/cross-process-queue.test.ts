@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { before, it } from 'node:test';
-import { newToken, tokenHash } from '../src/appointments/bookings.js';
+import { newToken, tokenHash } from '../src/shared/tokens.js';
 import { DEV_QUEUE_KIOSK_API_KEY, DEV_QUEUE_STAFF_API_KEY } from '../src/config.js';
 import type { Database } from '../src/db/database.js';
 import { ticketNumber } from '../src/queue/state.js';

@@ -268,6 +268,7 @@ describeForEachStore('found items', (store) => {
     assert.equal(report.status, 400);
     assert.equal((await reportLoss({ lostOn: '2026-07-01' })).status, 400, 'loss in the future');
     assert.equal((await reportLoss({ returnUrl: 'https://evil.example/phish' })).status, 400);
+    assert.equal((await reportLoss({ returnUrl: RETURN_URL.replace('://', '://login:secret@') })).status, 400, 'credentials in the link');
     assert.equal((await reportLoss({ category: 'gibt-es-nicht' })).status, 400);
     assert.equal((await office('POST', '/found-items', { category: 'geldboerse', description: 'x', foundOn: '2026-06-20', foundPlace: 'M' })).status, 400);
     assert.equal((await office('POST', '/found-items', { category: 'nope', description: 'Börse', foundOn: '2026-06-10', foundPlace: 'Markt' })).status, 400);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
-import { newToken, tokenHash } from '../src/appointments/bookings.js';
+import { newToken, tokenHash } from '../src/shared/tokens.js';
 import type { App } from '../src/app.js';
 import { DEV_QUEUE_KIOSK_API_KEY, DEV_QUEUE_STAFF_API_KEY } from '../src/config.js';
 import type { Database } from '../src/db/database.js';

@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { readRoute, type FragmentKey, type Route } from '@muni-widgets/core/fragment';
-import { newToken, widgetLink } from '../src/appointments/bookings.js';
+import { widgetLink } from '../src/appointments/bookings.js';
+import { newToken } from '../src/shared/tokens.js';
 import { foundItemLink } from '../src/found-items/mails.js';
 import { redirectUrlFor } from '../src/payments/payments.js';
 import { ticketFragment } from '../src/queue/tickets.js';

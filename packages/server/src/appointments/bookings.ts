@@ -5,21 +5,12 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { routeLink } from '@muni-widgets/core/fragment';
 import type { Queryable } from '../db/database.js';
+import { parsed } from '../db/json.js';
+import { enqueueMail } from '../mail/queue.js';
 import type { Clock } from '../time.js';
 import { TOWN_TIME_ZONE } from '../time.js';
 import { loadCalendars, loadServices, type ServiceRequest } from './catalog.js';
 import { toSlot, type Slot } from './slots.js';
-
-/** A random token for links (activation, management); 32 bytes, base64url, 43 characters. */
-export function newToken(): string {
-  return randomBytes(32).toString('base64url');
-}
-
-export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
-
-export function tokenHash(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
-}
 
 function sealKey(activationToken: string): Buffer {
   return createHash('sha256').update(`muni-widgets:management-token-seal:${activationToken}`, 'utf8').digest();
@@ -63,10 +54,6 @@ export interface Contact {
 
 export const APPOINTMENT_COLUMNS = `id::text AS id, status, office_id, reservation_id::text AS reservation_id, starts_at, ends_at,
   services, contact, fields, return_url, activation_expires_at, management_token_sealed`;
-
-export function parsed<T>(value: T | string): T {
-  return typeof value === 'string' ? (JSON.parse(value) as T) : value;
-}
 
 export interface AppointmentView {
   id: string;
@@ -116,6 +103,14 @@ export function appointmentSummary(view: AppointmentView): string {
 /** The widget reads `#muni-appointment=<action>:<token>` from the page it is embedded in. */
 export function widgetLink(returnUrl: string, action: 'activate' | 'manage', token: string): string {
   return routeLink(returnUrl, 'muni-appointment', { kind: action, arg: token });
+}
+
+/** Queues a mail about `row` in the change's own transaction: it goes out exactly when the change commits. */
+export async function notify(tx: Queryable, row: AppointmentRow, now: Date, subject: string, lines: (summary: string) => string[]): Promise<void> {
+  const contact = row.contact ? parsed<Contact>(row.contact) : undefined;
+  if (!contact) return;
+  const summary = appointmentSummary(await appointmentView(tx, row));
+  await enqueueMail(tx, { to: contact.email, subject, text: [`Guten Tag ${contact.name},`, '', ...lines(summary)].join('\n') }, now);
 }
 
 /**

@@ -4,27 +4,10 @@
  * claim per unit exist, so two requests, or two server processes on one PostgreSQL, can never
  * both get the same counter at the same time. No in-process lock is involved.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Database, Queryable } from '../db/database.js';
 import { ProblemError } from '../http/problem.js';
 import type { Calendar } from './catalog.js';
 import { unitsOf } from './slots.js';
-
-/** 32 random bytes, base64url: handed to the client once, stored only as its SHA-256. */
-export function newSecret(): { secret: string; hash: string } {
-  const secret = randomBytes(32).toString('base64url');
-  return { secret, hash: hashSecret(secret) };
-}
-
-export function hashSecret(secret: string): string {
-  return createHash('sha256').update(secret, 'utf8').digest('hex');
-}
-
-export function secretMatches(secret: string, storedHash: string): boolean {
-  const given = Buffer.from(hashSecret(secret), 'hex');
-  const stored = Buffer.from(storedHash, 'hex');
-  return given.length === stored.length && timingSafeEqual(given, stored);
-}
 
 /**
  * Claims `units` for `reservationId` on the first counter where all of them are free (expired

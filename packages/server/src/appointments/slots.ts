@@ -5,7 +5,7 @@
  */
 import type { Queryable } from '../db/database.js';
 import { nrwHolidaysBetween } from '../holidays/nrw.js';
-import { loadOffices, type Office } from '../routes/offices.js';
+import { loadOffices, type Office } from '../town/offices.js';
 import { addDays, isoDateInTimeZone, TOWN_TIME_ZONE, type IsoDate } from '../time.js';
 import { appointmentMinutes, type Calendar, type PlannedRequest } from './catalog.js';
 import { formatZoned, isoWeekday, minutesOfDay, zonedInstant } from './zoned-time.js';

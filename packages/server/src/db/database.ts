@@ -26,6 +26,11 @@ export interface Database extends Queryable {
   close(): Promise<void>;
 }
 
+/** Resolves when the database answers a trivial query, rejects otherwise (health checks). */
+export async function ping(db: Queryable): Promise<void> {
+  await db.query('SELECT 1');
+}
+
 /**
  * Serialises work that must not run twice at once across every server instance sharing the
  * database (migrations, seeding). The lock is held until the surrounding transaction ends.

@@ -18,7 +18,7 @@ export function openPostgres(url: string, poolSize: number, logger: Logger): Dat
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const result = await withinTransaction(() => fn(queryable(client)));
+        const result = await withinTransaction(() => fn(oneAtATime(queryable(client))));
         await client.query('COMMIT');
         client.release();
         return result;
@@ -46,5 +46,23 @@ function queryable(target: pg.Pool | pg.PoolClient, check = () => {}): Queryable
       // Without parameters node-postgres uses the simple query protocol, which accepts scripts.
       await target.query(sql);
     },
+  };
+}
+
+/**
+ * A connection runs one statement at a time, but callers may start several at once
+ * (`Promise.all` inside a transaction). They wait for their turn here: leaving the queueing to
+ * node-postgres is deprecated (a warning at every start) and goes away in pg 9.
+ */
+function oneAtATime(target: Queryable): Queryable {
+  let previous: Promise<unknown> = Promise.resolve();
+  const inTurn = <T>(run: () => Promise<T>): Promise<T> => {
+    const result = previous.then(run, run);
+    previous = result.catch(() => undefined);
+    return result;
+  };
+  return {
+    query: <Row extends object>(sql: string, params?: readonly unknown[]) => inTurn(() => target.query<Row>(sql, params)),
+    exec: (sql: string) => inTurn(() => target.exec(sql)),
   };
 }

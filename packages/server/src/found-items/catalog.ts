@@ -3,6 +3,7 @@
  * references, and the legal facts every answer repeats.
  */
 import type { Queryable } from '../db/database.js';
+import { ProblemError } from '../http/problem.js';
 import { isoDateInTimeZone, TOWN_TIME_ZONE } from '../time.js';
 
 /** Colours a find or loss report can have; ids are stable ASCII, names German. */
@@ -57,15 +58,6 @@ export async function nextReference(tx: Queryable, kind: 'F' | 'A' | 'V', now: D
   return `${kind}-${year}-${String(row!.last).padStart(5, '0')}`;
 }
 
-export interface Category {
-  id: string;
-  name: string;
-}
-
-export async function loadCategories(db: Queryable): Promise<Category[]> {
-  return db.query<Category>('SELECT id, name FROM found_item_categories ORDER BY sort_order, id');
-}
-
 /** Adds months in the calendar (31 Jan + 1 month = 28/29 Feb). */
 export function addMonths(date: Date, months: number): Date {
   const result = new Date(date.getTime());
@@ -75,4 +67,23 @@ export function addMonths(date: Date, months: number): Date {
   const lastDay = new Date(Date.UTC(result.getUTCFullYear(), result.getUTCMonth() + 1, 0)).getUTCDate();
   result.setUTCDate(Math.min(day, lastDay));
   return result;
+}
+
+/** The German name of category `id`; a validation problem on `category` when there is none. */
+export async function categoryName(db: Queryable, id: string): Promise<string> {
+  const [row] = await db.query<{ name: string }>('SELECT name FROM found_item_categories WHERE id = $1', [id]);
+  if (!row) {
+    const message = `Eine Kategorie „${id}“ gibt es nicht; siehe /found-items/categories.`;
+    throw new ProblemError('validation', message, { errors: [{ field: 'category', code: 'unknown', message }] });
+  }
+  return row.name;
+}
+
+/** Every category with the number of finds still waiting for their owner. */
+export async function loadCategories(db: Queryable): Promise<Array<{ id: string; name: string; openCount: number }>> {
+  const rows = await db.query<{ id: string; name: string; open_count: number }>(
+    `SELECT c.id, c.name, (SELECT count(*) FROM found_items f WHERE f.category_id = c.id AND f.status = 'open')::int AS open_count
+       FROM found_item_categories c ORDER BY c.sort_order, c.id`,
+  );
+  return rows.map((r) => ({ id: r.id, name: r.name, openCount: r.open_count }));
 }

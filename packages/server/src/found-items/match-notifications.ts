@@ -4,7 +4,8 @@
  * is written in the registration's transaction, a fixed number of statements however many
  * reports match; the mails go out later through the mail queue.
  */
-import { newToken, parsed, tokenHash } from '../appointments/bookings.js';
+import { parsed } from '../db/json.js';
+import { newToken, tokenHash } from '../shared/tokens.js';
 import type { Queryable } from '../db/database.js';
 import { enqueueMail } from '../mail/queue.js';
 import { matchFoundMail } from './mails.js';

@@ -4,7 +4,7 @@
  */
 import type { Queryable } from '../db/database.js';
 import { ProblemError } from '../http/problem.js';
-import { loadOffices, type Office } from '../routes/offices.js';
+import { loadOffices, type Office } from '../town/offices.js';
 import type { IsoDate } from '../time.js';
 import { FOUND_ITEMS_OFFICE_ID, RETENTION_MONTHS } from './catalog.js';
 

@@ -2,9 +2,11 @@
  * The office's side of the register: adding and changing finds with their held-back details,
  * and the full record the office (never the public) reads.
  */
-import type { Queryable } from '../db/database.js';
+import type { Database, Queryable } from '../db/database.js';
+import { parsed } from '../db/json.js';
 import { ProblemError } from '../http/problem.js';
-import { colourName, nextReference, type ColourId } from './catalog.js';
+import { categoryName, colourName, nextReference, type ColourId } from './catalog.js';
+import { notifyMatchingReports } from './match-notifications.js';
 import { candidateReports, MIN_SCORE, scoreMatch } from './matching.js';
 import { publicFoundItem, type FoundItemStatus, type PublicFoundItem } from './public-projection.js';
 import { fold } from './text.js';
@@ -71,15 +73,6 @@ export function publicView(row: FoundItemRow): PublicFoundItem {
   return publicFoundItem({ ...row, public_brand: row.brand_public ? row.brand : null });
 }
 
-async function categoryName(tx: Queryable, id: string): Promise<string> {
-  const [row] = await tx.query<{ name: string }>('SELECT name FROM found_item_categories WHERE id = $1', [id]);
-  if (!row) {
-    const message = `Eine Kategorie „${id}“ gibt es nicht; siehe /found-items/categories.`;
-    throw new ProblemError('validation', message, { errors: [{ field: 'category', code: 'unknown', message }] });
-  }
-  return row.name;
-}
-
 /** Folded public words of a find; only what the public projection shows goes in. */
 export function searchText(find: { categoryName: string; colour: string | null; brand: string | null; brandPublic: boolean; description: string; foundPlace: string }): string {
   return fold(
@@ -90,7 +83,15 @@ export function searchText(find: { categoryName: string; colour: string | null; 
 const CLOSED: readonly FoundItemStatus[] = ['handed_over', 'closed'];
 
 /** Inserts a find; the caller runs matching afterwards. */
-export async function insertFoundItem(tx: Queryable, input: FoundItemInput, now: Date): Promise<FoundItemRow> {
+/** Registers a find and, while it is open, mails the owners of matching loss reports, in one transaction. */
+export async function registerFoundItem(db: Database, input: FoundItemInput, now: Date): Promise<{ row: FoundItemRow; notified: number }> {
+  return db.transaction(async (tx) => {
+    const row = await insertFoundItem(tx, input, now);
+    return { row, notified: row.status === 'open' ? await notifyMatchingReports(tx, row, publicView(row), now) : 0 };
+  });
+}
+
+async function insertFoundItem(tx: Queryable, input: FoundItemInput, now: Date): Promise<FoundItemRow> {
   const name = await categoryName(tx, input.category);
   const reference = await nextReference(tx, 'F', now);
   const status = input.status ?? 'open';
@@ -129,7 +130,11 @@ export async function insertFoundItem(tx: Queryable, input: FoundItemInput, now:
 }
 
 /** Applies a partial change; `null` clears an optional field, a missing key keeps it. */
-export async function updateFoundItem(tx: Queryable, reference: string, change: Partial<FoundItemInput>, now: Date): Promise<FoundItemRow> {
+export async function updateFoundItem(db: Database, reference: string, change: Partial<FoundItemInput>, now: Date): Promise<FoundItemRow> {
+  return db.transaction((tx) => applyChange(tx, reference, change, now));
+}
+
+async function applyChange(tx: Queryable, reference: string, change: Partial<FoundItemInput>, now: Date): Promise<FoundItemRow> {
   const row = await loadFoundItemRow(tx, reference, { forUpdate: true });
   if (!row) throw new ProblemError('not_found', `Eine Fundsache mit dem Aktenzeichen „${reference}“ gibt es nicht.`);
   const pick = <T>(key: keyof FoundItemInput, current: T): T => (key in change ? ((change as Record<string, unknown>)[key] as T) : current);
@@ -226,7 +231,7 @@ export async function officeView(db: Queryable, row: FoundItemRow, now: Date) {
       description: report.description,
       lostOn: report.lost_on,
       lostPlace: report.lost_place,
-      contact: typeof report.contact === 'string' ? JSON.parse(report.contact) : report.contact,
+      contact: parsed(report.contact),
     }));
   const heldBack: Record<string, string | number> = {};
   if (row.contents !== null) heldBack['contents'] = row.contents;
@@ -248,7 +253,7 @@ export async function officeView(db: Queryable, row: FoundItemRow, now: Date) {
         reference: c.reference,
         status: c.status,
         createdAt: new Date(c.created_at).toISOString(),
-        ...(c.contact ? { contact: typeof c.contact === 'string' ? JSON.parse(c.contact) : c.contact } : {}),
+        ...(c.contact ? { contact: parsed(c.contact) } : {}),
         ...(c.identifying_features !== null ? { identifyingFeatures: c.identifying_features } : {}),
         ...(c.lost_on !== null ? { lostOn: c.lost_on } : {}),
         ...(c.lost_place !== null ? { lostPlace: c.lost_place } : {}),

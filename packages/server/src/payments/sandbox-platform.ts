@@ -7,6 +7,7 @@
  */
 import { randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Queryable } from '../db/database.js';
+import { parsed } from '../db/json.js';
 import type { PlatformStatus } from './platform.js';
 
 export const SANDBOX_API_PREFIX = '/sandbox/xbezahldienste';
@@ -53,7 +54,7 @@ const COLUMNS =
   'transaction_id, originator_id, endpoint_id, request_id, request, status, payment_method, payment_method_detail, transaction_reference, pay_token, created_at, updated_at';
 
 export function sandboxRequest(row: SandboxTransactionRow): SandboxPaymentRequest {
-  return typeof row.request === 'string' ? (JSON.parse(row.request) as SandboxPaymentRequest) : row.request;
+  return parsed(row.request);
 }
 
 /**

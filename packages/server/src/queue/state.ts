@@ -7,7 +7,7 @@
 import { formatZoned, isoWeekday, minutesOfDay } from '../appointments/zoned-time.js';
 import type { Queryable } from '../db/database.js';
 import { nrwHolidaysBetween } from '../holidays/nrw.js';
-import { loadOffices, type Office } from '../routes/offices.js';
+import { loadOffices, type Office } from '../town/offices.js';
 import { addDays, isoDateInTimeZone, TOWN_TIME_ZONE, type IsoDate } from '../time.js';
 
 export const TICKET_STATUSES = ['waiting', 'called', 'serving', 'done', 'no_show'] as const;

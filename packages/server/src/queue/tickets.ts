@@ -17,7 +17,7 @@ import { writeRoute } from '@muni-widgets/core/fragment';
 import type { Database, Queryable } from '../db/database.js';
 import { ProblemError } from '../http/problem.js';
 import { isoDateInTimeZone, TOWN_TIME_ZONE } from '../time.js';
-import { parseTicketNumber, ticketNumber, type TicketStatus } from './state.js';
+import { findTicket, loadSnapshot, parseTicketNumber, ticketNumber, type QueueSnapshot, type TicketRow, type TicketStatus } from './state.js';
 
 /** Letters and digits that cannot be mistaken for each other on a printed ticket (no 0/O, 1/I/L). */
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -257,4 +257,21 @@ export async function moveTicket(
     const version = await bumpVersion(tx, officeId);
     return { number, status: to, version };
   });
+}
+
+/** The office's queue now; 404 when the office has no call system. */
+export async function requireSnapshot(db: Queryable, officeId: string, now: Date): Promise<QueueSnapshot> {
+  const snapshot = await loadSnapshot(db, officeId, now);
+  if (!snapshot) throw new ProblemError('not_found', `Das Amt „${officeId}“ hat kein Aufrufsystem.`);
+  return snapshot;
+}
+
+/** Today's ticket `number`, for the holder of its `code` only. */
+export function ownTicket(snapshot: QueueSnapshot, number: string, code: string): TicketRow {
+  const ticket = findTicket(snapshot, number);
+  // Same answer for an unknown number and a wrong code: the endpoint tells nothing about either.
+  if (!ticket || ticket.code_hash !== ticketCodeHash(code)) {
+    throw new ProblemError('not_found', 'Diese Wartenummer gibt es heute nicht, oder der Code passt nicht dazu.');
+  }
+  return ticket;
 }

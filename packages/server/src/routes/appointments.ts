@@ -9,7 +9,7 @@ import type { AppEnv } from '../http/app-env.js';
 import { problemResponses } from '../http/problem.js';
 import { API_TAGS } from '../openapi/document.js';
 import { daysBetween, isoDateInTimeZone, TOWN_TIME_ZONE, type IsoDate } from '../time.js';
-import { IsoDateSchema } from './common.js';
+import { IsoDateSchema } from '../shared/calendar-date.js';
 import { SlotSchema } from './appointment-schemas.js';
 import type { RouteDeps } from './deps.js';
 

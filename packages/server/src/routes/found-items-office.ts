@@ -5,17 +5,16 @@
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { COLOUR_IDS, REFERENCE_PATTERNS } from '../found-items/catalog.js';
-import { notifyMatchingReports } from '../found-items/match-notifications.js';
 import { OFFICE_SECURITY_SCHEME, officeApiKey } from '../found-items/office-auth.js';
 import { FOUND_ITEM_STATUSES, FoundItemSchema } from '../found-items/public-projection.js';
 import { purgeFoundItemData } from '../found-items/purge.js';
-import { insertFoundItem, loadFoundItemRow, officeView, publicView, updateFoundItem } from '../found-items/register.js';
+import { loadFoundItemRow, officeView, registerFoundItem, updateFoundItem } from '../found-items/register.js';
 import type { AppEnv } from '../http/app-env.js';
 import { problemResponses, ProblemError } from '../http/problem.js';
 import { multilineText } from '../http/safe-text.js';
 import { API_TAGS } from '../openapi/document.js';
 import { isoDateInTimeZone, TOWN_TIME_ZONE } from '../time.js';
-import { IsoDateSchema } from './common.js';
+import { IsoDateSchema } from '../shared/calendar-date.js';
 import type { RouteDeps } from './deps.js';
 import { ContactSchema } from './found-items.js';
 
@@ -170,10 +169,7 @@ export function foundItemOfficeRoutes({ db, clock, config }: RouteDeps) {
       notFuture(body.foundOn);
       const now = clock();
       await purgeFoundItemData(db, clock, { claimRetentionDays: config.foundItems.claimRetentionDays });
-      const { row, notified } = await db.transaction(async (tx) => {
-        const row = await insertFoundItem(tx, body, now);
-        return { row, notified: row.status === 'open' ? await notifyMatchingReports(tx, row, publicView(row), now) : 0 };
-      });
+      const { row, notified } = await registerFoundItem(db, body, now);
       return c.json({ ...(await officeView(db, row, now)), notifiedLossReports: notified }, 201);
     })
     .openapi(getRoute, async (c) => {
@@ -188,7 +184,7 @@ export function foundItemOfficeRoutes({ db, clock, config }: RouteDeps) {
       const change = c.req.valid('json');
       notFuture(change.foundOn);
       const now = clock();
-      const row = await db.transaction((tx) => updateFoundItem(tx, reference, change, now));
+      const row = await updateFoundItem(db, reference, change, now);
       await purgeFoundItemData(db, clock, { claimRetentionDays: config.foundItems.claimRetentionDays });
       return c.json(await officeView(db, row, now), 200);
     });

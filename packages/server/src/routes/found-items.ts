@@ -5,9 +5,9 @@
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
-import { COLOUR_IDS, COLOURS, nextReference, REFERENCE_PATTERNS } from '../found-items/catalog.js';
-import { claimReceivedMail } from '../found-items/mails.js';
-import { loadPickupInfo, pickupSummary } from '../found-items/pickup.js';
+import { categoryName, COLOUR_IDS, COLOURS, loadCategories, REFERENCE_PATTERNS } from '../found-items/catalog.js';
+import { claimFoundItem } from '../found-items/claims.js';
+import { loadPickupInfo } from '../found-items/pickup.js';
 import { FoundItemSchema } from '../found-items/public-projection.js';
 import { purgeFoundItemData } from '../found-items/purge.js';
 import { findPublicFoundItem, searchFoundItems } from '../found-items/search.js';
@@ -15,11 +15,12 @@ import type { AppEnv } from '../http/app-env.js';
 import { conditionalGet } from '../http/etag.js';
 import { IdempotencyKeyHeaders } from '../http/idempotency.js';
 import { problemResponses, ProblemError } from '../http/problem.js';
-import { enqueueMail } from '../mail/queue.js';
 import { multilineText } from '../http/safe-text.js';
+import { onTheSide } from '../logger.js';
 import { API_TAGS } from '../openapi/document.js';
 import { isoDateInTimeZone, TOWN_TIME_ZONE } from '../time.js';
-import { cacheFor, IsoDateSchema } from './common.js';
+import { cacheFor } from './common.js';
+import { IsoDateSchema } from '../shared/calendar-date.js';
 import type { RouteDeps } from './deps.js';
 import { OfficeSchema } from './offices.js';
 
@@ -245,11 +246,7 @@ export function foundItemRoutes({ db, clock, config, logger, idempotent, botProt
         throw new ProblemError('validation', message, { errors: [{ field: 'to', code: 'before_from', message }] });
       }
       if (query.category) {
-        const [known] = await db.query('SELECT 1 FROM found_item_categories WHERE id = $1', [query.category]);
-        if (!known) {
-          const message = `Eine Kategorie „${query.category}“ gibt es nicht; siehe /found-items/categories.`;
-          throw new ProblemError('validation', message, { errors: [{ field: 'category', code: 'unknown', message }] });
-        }
+        await categoryName(db, query.category);
       }
       const result = await searchFoundItems(db, query);
       return c.json(
@@ -258,11 +255,7 @@ export function foundItemRoutes({ db, clock, config, logger, idempotent, botProt
       );
     })
     .openapi(categoriesRoute, async (c) => {
-      const rows = await db.query<{ id: string; name: string; open_count: number }>(
-        `SELECT c.id, c.name, (SELECT count(*) FROM found_items f WHERE f.category_id = c.id AND f.status = 'open')::int AS open_count
-           FROM found_item_categories c ORDER BY c.sort_order, c.id`,
-      );
-      return c.json({ categories: rows.map((r) => ({ id: r.id, name: r.name, openCount: r.open_count })) }, 200);
+      return c.json({ categories: await loadCategories(db) }, 200);
     })
     .openapi(coloursRoute, (c) => c.json({ colours: COLOURS.map((col) => ({ id: col.id, name: col.name })) }, 200))
     .openapi(pickupRoute, async (c) => c.json(await loadPickupInfo(db, today()), 200))
@@ -277,41 +270,8 @@ export function foundItemRoutes({ db, clock, config, logger, idempotent, botProt
       const body = c.req.valid('json');
       const now = clock();
       if (config.botProtection.enabled) await botProtection.verify(body.botProof);
-      await purgeFoundItemData(db, clock, { claimRetentionDays: config.foundItems.claimRetentionDays }).catch((error: unknown) =>
-        logger.warn('found item purge failed', { error: error instanceof Error ? error.name : 'unknown' }),
-      );
-      const { claimReference, foundItem, pickup } = await db.transaction(async (tx) => {
-        const [item] = await tx.query<{ id: string; status: string }>(
-          'SELECT id::text AS id, status FROM found_items WHERE reference = $1 FOR UPDATE',
-          [reference],
-        );
-        if (!item) throw new ProblemError('not_found', `Eine Fundsache mit dem Aktenzeichen „${reference}“ gibt es nicht.`);
-        if (item.status !== 'open') {
-          throw new ProblemError('conflict', 'Diese Fundsache kann nicht mehr angefragt werden: Sie wurde bereits abgeholt oder abgeschlossen.');
-        }
-        const claim = await nextReference(tx, 'A', now);
-        await tx.query(
-          `INSERT INTO found_item_claims (reference, found_item_id, contact, identifying_features, lost_on, lost_place, created_at)
-           VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7)`,
-          [
-            claim,
-            item.id,
-            JSON.stringify({ name: body.contact.name, email: body.contact.email, ...(body.contact.phone ? { phone: body.contact.phone } : {}) }),
-            body.identifyingFeatures,
-            body.lostOn ?? null,
-            body.lostPlace || null,
-            now.toISOString(),
-          ],
-        );
-        const foundItem = (await findPublicFoundItem(tx, reference))!;
-        const pickup = await loadPickupInfo(tx, today());
-        await enqueueMail(
-          tx,
-          claimReceivedMail({ to: body.contact.email, name: body.contact.name, reference: claim, item: foundItem, pickup: pickupSummary(pickup) }),
-          now,
-        );
-        return { claimReference: claim, foundItem, pickup };
-      });
+      await onTheSide(logger, 'found item purge', purgeFoundItemData(db, clock, { claimRetentionDays: config.foundItems.claimRetentionDays }));
+      const { claimReference, foundItem, pickup } = await claimFoundItem(db, reference, body, now, today());
       return c.json({ reference: claimReference, createdAt: now.toISOString(), foundItem, pickup }, 201);
     });
 }

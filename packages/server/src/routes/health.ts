@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { ping } from '../db/database.js';
 import type { AppEnv } from '../http/app-env.js';
 import { problemResponses, ProblemError } from '../http/problem.js';
 import { describeError } from '../logger.js';
@@ -28,7 +29,7 @@ const getHealth = createRoute({
 export function healthRoutes({ db, logger }: RouteDeps) {
   return new OpenAPIHono<AppEnv>().openapi(getHealth, async (c) => {
     try {
-      await db.query('SELECT 1');
+      await ping(db);
     } catch (error) {
       logger.error('health check failed', describeError(error));
       throw new ProblemError('unavailable', 'Die Datenbank ist nicht erreichbar.');

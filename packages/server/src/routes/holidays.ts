@@ -4,7 +4,8 @@ import type { AppEnv } from '../http/app-env.js';
 import { problemResponses } from '../http/problem.js';
 import { API_TAGS } from '../openapi/document.js';
 import { daysBetween } from '../time.js';
-import { cacheFor, IsoDateSchema } from './common.js';
+import { cacheFor } from './common.js';
+import { IsoDateSchema } from '../shared/calendar-date.js';
 
 /** A little over a year, so a calendar can always ask for "this month to the same month next year". */
 const MAX_HOLIDAY_RANGE_DAYS = 400;

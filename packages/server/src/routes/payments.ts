@@ -10,7 +10,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../http/app-env.js';
 import { problemResponses, ProblemError, ProblemSchema, PROBLEM_CONTENT_TYPE } from '../http/problem.js';
-import { publicBaseUrl } from '../http/public-url.js';
+import { checkReturnUrl } from '../http/return-url.js';
 import { API_TAGS } from '../openapi/document.js';
 import {
   createPayment,
@@ -206,7 +206,8 @@ export function paymentRoutes({ db, clock, logger, config, idempotent, paymentPl
     .openapi(createPaymentRoute(idempotent), async (c) => {
       const body = c.req.valid('json');
       const key = c.req.valid('header')['Idempotency-Key'];
-      checkReturnUrl(c, body.returnUrl, config.corsOrigins, config.publicBaseUrl, config.payments.sandbox || config.mail.devOutbox);
+      // The platform sends the citizen back to `returnUrl`.
+      checkReturnUrl(c, body.returnUrl, { corsOrigins: config.corsOrigins, configuredBase: config.publicBaseUrl, devServer: config.payments.sandbox || config.mail.devOutbox });
       const outcome = await createPayment(context(c), key, body);
       c.header('Cache-Control', 'no-store');
       if ('heldElsewhere' in outcome) return c.json(outcome.heldElsewhere, 200);
@@ -234,21 +235,4 @@ export function paymentRoutes({ db, clock, logger, config, idempotent, paymentPl
       c.header('Cache-Control', 'no-store');
       return c.json({ payments }, 200);
     });
-}
-
-/**
- * The platform sends the citizen back to `returnUrl`: only pages of allowed origins, so the
- * city's payment platform cannot be used to lead people to foreign sites. Same rule as the
- * appointment links: CORS_ORIGINS, PUBLIC_BASE_URL, or (development only) the request's origin.
- */
-function checkReturnUrl(c: Context, returnUrl: string, corsOrigins: string[], configuredBase: string | undefined, devServer: boolean): void {
-  const invalid = (message: string, code = 'not_allowed') =>
-    new ProblemError('validation', message, { errors: [{ field: 'returnUrl', code, message }] });
-  if (!URL.canParse(returnUrl)) throw invalid('Die Rücksprungadresse ist keine gültige Adresse.', 'invalid_format');
-  const url = new URL(returnUrl);
-  const own = configuredBase ?? (devServer ? publicBaseUrl(c, undefined) : undefined);
-  const allowed = new Set([...corsOrigins, ...(own ? [new URL(own).origin] : [])]);
-  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || !allowed.has(url.origin) || url.username || url.password) {
-    throw invalid('Die Rücksprungadresse gehört zu keiner freigegebenen Website.');
-  }
 }

@@ -10,16 +10,17 @@
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
-import { TOKEN_PATTERN, tokenHash } from '../appointments/bookings.js';
+import { TOKEN_PATTERN, tokenHash } from '../shared/tokens.js';
 import { requireApiKey } from '../http/api-key.js';
 import type { AppEnv } from '../http/app-env.js';
 import { IdempotencyKeyHeaders } from '../http/idempotency.js';
 import { problemResponses, ProblemError } from '../http/problem.js';
 import { API_TAGS } from '../openapi/document.js';
 import { QueueLive, type LiveSink } from '../queue/live.js';
-import { findTicket, loadSnapshot, TICKET_NUMBER_PATTERN, TICKET_STATUSES, ticketView, type QueueSnapshot } from '../queue/state.js';
-import { checkInAppointment, issueTicket, TICKET_CODE_PATTERN, ticketCodeHash, ticketFragment, type IssuedTicket } from '../queue/tickets.js';
-import { TimeOfDaySchema, IsoDateSchema } from './common.js';
+import { findTicket, TICKET_NUMBER_PATTERN, TICKET_STATUSES, ticketView } from '../queue/state.js';
+import { checkInAppointment, issueTicket, ownTicket, requireSnapshot, TICKET_CODE_PATTERN, ticketFragment, type IssuedTicket } from '../queue/tickets.js';
+import { TimeOfDaySchema } from './common.js';
+import { IsoDateSchema } from '../shared/calendar-date.js';
 import type { RouteDeps } from './deps.js';
 
 const TAG = API_TAGS.queue.name;
@@ -210,19 +211,7 @@ export function queueRoutes({ db, clock, config, idempotent, queueEvents, queueL
     description: 'Schlüssel der Nummernkioske (QUEUE_KIOSK_API_KEY); der Personalschlüssel (QUEUE_STAFF_API_KEY) gilt auch',
   });
 
-  const snapshotOr404 = async (officeId: string): Promise<QueueSnapshot> => {
-    const snapshot = await loadSnapshot(db, officeId, clock());
-    if (!snapshot) throw new ProblemError('not_found', `Das Amt „${officeId}“ hat kein Aufrufsystem.`);
-    return snapshot;
-  };
-  const ticketOr404 = (snapshot: QueueSnapshot, number: string, code: string) => {
-    const ticket = findTicket(snapshot, number);
-    // Same answer for an unknown number and a wrong code: the endpoint tells nothing about either.
-    if (!ticket || ticket.code_hash !== ticketCodeHash(code)) {
-      throw new ProblemError('not_found', 'Diese Wartenummer gibt es heute nicht, oder der Code passt nicht dazu.');
-    }
-    return ticket;
-  };
+  const snapshotOr404 = (officeId: string) => requireSnapshot(db, officeId, clock());
 
   // Before the idempotency middleware, so a refused request does not occupy its key.
   const kioskAuth: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -249,7 +238,7 @@ export function queueRoutes({ db, clock, config, idempotent, queueEvents, queueL
       const { officeId, number } = c.req.valid('param');
       const { code } = c.req.valid('query');
       const snapshot = await snapshotOr404(officeId);
-      const ticket = ticketOr404(snapshot, number, code);
+      const ticket = ownTicket(snapshot, number, code);
       c.header('Cache-Control', 'no-store');
       return c.json(ticketView(snapshot, ticket), 200);
     })
@@ -265,7 +254,7 @@ export function queueRoutes({ db, clock, config, idempotent, queueEvents, queueL
       // instance's current one answers "does it exist", unless the number is newer than it.
       const cached = queueLive.cached(officeId);
       const snapshot = cached && (number === undefined || findTicket(cached, number)) ? cached : await snapshotOr404(officeId);
-      const ticketId = number !== undefined ? ticketOr404(snapshot, number, code!).id : undefined;
+      const ticketId = number !== undefined ? ownTicket(snapshot, number, code!).id : undefined;
       const lastEventId = Number(c.req.header('Last-Event-ID'));
       return eventStream(c, queueLive, officeId, {
         ...(ticketId ? { ticketId } : {}),
@@ -278,7 +267,7 @@ export function queueRoutes({ db, clock, config, idempotent, queueEvents, queueL
       const now = clock();
       let issued: IssuedTicket;
       if ('group' in body) {
-        if (!(await loadSnapshot(db, officeId, now))) throw new ProblemError('not_found', `Das Amt „${officeId}“ hat kein Aufrufsystem.`);
+        await requireSnapshot(db, officeId, now);
         issued = await issueTicket(db, { officeId, group: body.group, now });
       } else {
         issued = await checkInAppointment(db, { officeId, tokenHash: tokenHash(body.appointmentManagementToken), now });

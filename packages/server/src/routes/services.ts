@@ -1,12 +1,10 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { createServiceIndex, type ServiceIndex } from '@muni-widgets/service-finder/search';
-import type { Queryable } from '../db/database.js';
 import type { AppEnv } from '../http/app-env.js';
 import { conditionalGet } from '../http/etag.js';
 import { problemResponses, ProblemError } from '../http/problem.js';
 import { API_TAGS } from '../openapi/document.js';
-import { IsoDateSchema } from './common.js';
-import type { Clock } from '../time.js';
+import { IsoDateSchema } from '../shared/calendar-date.js';
+import { cachedSearchIndex, loadCategories, loadService, loadServiceSummaries } from '../services/catalog.js';
 import type { RouteDeps } from './deps.js';
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -64,7 +62,6 @@ const ServiceSchema = ServiceSummarySchema.extend({
     .openapi({ description: 'Zum Buchen mit <muni-appointment-picker>' }),
   lastUpdated: IsoDateSchema,
 }).openapi('Service');
-export type Service = z.infer<typeof ServiceSchema>;
 
 const CategorySchema = z
   .object({
@@ -175,7 +172,7 @@ const searchServices = createRoute({
 });
 
 export function serviceRoutes({ db, clock }: RouteDeps) {
-  const searchIndex = cachedSearchIndex(db, clock);
+  const searchIndex = cachedSearchIndex(db, clock, MAX_AGE_SECONDS * 1000);
   return new OpenAPIHono<AppEnv>()
     .openapi(listServices, async (c) => c.json({ services: await loadServiceSummaries(db) }, 200))
     .openapi(listCategories, async (c) => c.json({ categories: await loadCategories(db) }, 200))
@@ -191,135 +188,4 @@ export function serviceRoutes({ db, clock }: RouteDeps) {
       if (!service) throw new ProblemError('not_found', `Eine Dienstleistung mit der Kennung „${id}“ gibt es nicht.`);
       return c.json(service, 200);
     });
-}
-
-type ServiceSummary = z.infer<typeof ServiceSummarySchema>;
-
-/**
- * The search index of the catalogue, built on first use and rebuilt once it is older than the
- * catalogue's cache lifetime, so that an edited catalogue is searchable no later than clients
- * see it in GET /services. One build at a time; a failed build is retried by the next request.
- */
-function cachedSearchIndex(db: Queryable, clock: Clock): () => Promise<ServiceIndex<ServiceSummary>> {
-  let cached: { builtAt: number; index: Promise<ServiceIndex<ServiceSummary>> } | undefined;
-  return () => {
-    const now = clock().getTime();
-    if (!cached || now - cached.builtAt >= MAX_AGE_SECONDS * 1000 || now < cached.builtAt) {
-      const entry = { builtAt: now, index: buildSearchIndex(db) };
-      cached = entry;
-      entry.index.catch(() => {
-        if (cached === entry) cached = undefined;
-      });
-    }
-    return cached.index;
-  };
-}
-
-export async function buildSearchIndex(db: Queryable): Promise<ServiceIndex<ServiceSummary>> {
-  const [services, categories] = await Promise.all([loadServiceSummaries(db), loadCategories(db)]);
-  return createServiceIndex(services, { categoryNames: Object.fromEntries(categories.map((c) => [c.id, c.name])) });
-}
-
-interface ServiceRow {
-  id: string;
-  leika: string;
-  name: string;
-  short_description: string;
-  category_id: string;
-  synonyms: string[];
-  office_ids: string[] | null;
-  online_service_url: string | null;
-  appointment_service_id: string | null;
-}
-
-const SUMMARY_COLUMNS = `s.id, s.leika, s.name, s.short_description, s.category_id, s.synonyms, s.online_service_url,
-       s.appointment_service_id,
-       (SELECT array_agg(so.office_id ORDER BY so.sort_order, so.office_id) FROM service_offices so WHERE so.service_id = s.id) AS office_ids`;
-
-function summary(row: ServiceRow): ServiceSummary {
-  return {
-    id: row.id,
-    leika: row.leika,
-    name: row.name,
-    shortDescription: row.short_description,
-    category: row.category_id,
-    synonyms: row.synonyms,
-    officeIds: row.office_ids ?? [],
-    ...(row.online_service_url ? { onlineServiceUrl: row.online_service_url } : {}),
-    ...(row.appointment_service_id ? { appointmentServiceId: row.appointment_service_id } : {}),
-  };
-}
-
-export async function loadServiceSummaries(db: Queryable) {
-  const rows = await db.query<ServiceRow>(`SELECT ${SUMMARY_COLUMNS} FROM services s ORDER BY s.sort_order, s.id`);
-  return rows.map(summary);
-}
-
-export async function loadCategories(db: Queryable) {
-  const rows = await db.query<{ id: string; name: string; service_count: number }>(
-    `SELECT c.id, c.name, (SELECT count(*) FROM services s WHERE s.category_id = c.id)::int AS service_count
-       FROM service_categories c
-      ORDER BY c.sort_order, c.id`,
-  );
-  return rows.map((r) => ({ id: r.id, name: r.name, serviceCount: r.service_count }));
-}
-
-export async function loadService(db: Queryable, id: string): Promise<Service | undefined> {
-  const [rows, offices] = await Promise.all([
-    db.query<
-      ServiceRow & {
-        category_name: string;
-        description: string;
-        prerequisites: string[];
-        required_documents: string[];
-        fees: Service['fees'];
-        processing_time: string | null;
-        legal_basis: string | null;
-        forms: Service['forms'];
-        appointment_name: string | null;
-        appointment_duration: number | null;
-        last_updated: string;
-      }
-    >(
-      `SELECT ${SUMMARY_COLUMNS}, c.name AS category_name, s.description, s.prerequisites, s.required_documents, s.fees,
-              s.processing_time, s.legal_basis, s.forms, a.name AS appointment_name,
-              a.duration_minutes AS appointment_duration, to_char(s.last_updated, 'YYYY-MM-DD') AS last_updated
-         FROM services s
-         JOIN service_categories c ON c.id = s.category_id
-         LEFT JOIN appointment_services a ON a.id = s.appointment_service_id
-        WHERE s.id = $1`,
-      [id],
-    ),
-    db.query<{ id: string; name: string; building: string; street: string; postal_code: string; city: string; room: string | null; phone: string; email: string }>(
-      `SELECT o.id, o.name, o.building, o.street, o.postal_code, o.city, o.room, o.phone, o.email
-         FROM service_offices so JOIN offices o ON o.id = so.office_id
-        WHERE so.service_id = $1
-        ORDER BY so.sort_order, o.id`,
-      [id],
-    ),
-  ]);
-  const row = rows[0];
-  if (!row) return undefined;
-  return {
-    ...summary(row),
-    categoryName: row.category_name,
-    description: row.description,
-    prerequisites: row.prerequisites,
-    requiredDocuments: row.required_documents,
-    fees: row.fees,
-    processingTime: row.processing_time,
-    legalBasis: row.legal_basis,
-    forms: row.forms,
-    offices: offices.map((o) => ({
-      id: o.id,
-      name: o.name,
-      address: { building: o.building, street: o.street, postalCode: o.postal_code, city: o.city, room: o.room },
-      phone: o.phone,
-      email: o.email,
-    })),
-    ...(row.appointment_service_id && row.appointment_name !== null && row.appointment_duration !== null
-      ? { appointmentService: { id: row.appointment_service_id, name: row.appointment_name, durationMinutes: row.appointment_duration } }
-      : {}),
-    lastUpdated: row.last_updated,
-  };
 }

@@ -1,8 +1,8 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import type { Queryable } from '../db/database.js';
 import type { AppEnv } from '../http/app-env.js';
 import { problemResponses, ProblemError } from '../http/problem.js';
 import { API_TAGS } from '../openapi/document.js';
+import { loadTown } from '../town/town.js';
 import { cacheFor } from './common.js';
 import type { RouteDeps } from './deps.js';
 
@@ -27,7 +27,6 @@ const TownSchema = z
     website: z.string().openapi({ example: 'https://www.musterstadt.example' }),
   })
   .openapi('Town');
-export type Town = z.infer<typeof TownSchema>;
 
 const getTown = createRoute({
   method: 'get',
@@ -41,38 +40,6 @@ const getTown = createRoute({
     ...problemResponses('not_found'),
   },
 });
-
-export async function loadTown(db: Queryable): Promise<Town | undefined> {
-  const [row] = await db.query<{
-    name: string;
-    official_name: string;
-    state: string;
-    state_code: string;
-    time_zone: string;
-    town_hall_name: string;
-    street: string;
-    postal_code: string;
-    city: string;
-    phone: string;
-    email: string;
-    website: string;
-  }>(
-    `SELECT name, official_name, state, state_code, time_zone, town_hall_name, street, postal_code, city, phone, email, website
-       FROM town`,
-  );
-  if (!row) return undefined;
-  return {
-    name: row.name,
-    officialName: row.official_name,
-    state: row.state,
-    stateCode: row.state_code,
-    timeZone: row.time_zone,
-    townHall: { name: row.town_hall_name, address: { street: row.street, postalCode: row.postal_code, city: row.city } },
-    phone: row.phone,
-    email: row.email,
-    website: row.website,
-  };
-}
 
 export function townRoutes({ db }: RouteDeps) {
   return new OpenAPIHono<AppEnv>().openapi(getTown, async (c) => {

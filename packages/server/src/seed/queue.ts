@@ -10,7 +10,7 @@ import { minutesOfDay, zonedInstant } from '../appointments/zoned-time.js';
 import type { Queryable } from '../db/database.js';
 import { hoursOn, type Interval } from '../queue/state.js';
 import { ticketCodeHash } from '../queue/tickets.js';
-import { loadOffices } from '../routes/offices.js';
+import { loadOffices } from '../town/offices.js';
 import { addDays, TOWN_TIME_ZONE, type IsoDate } from '../time.js';
 import type { SeedStep } from './seed.js';
 
