@@ -104,7 +104,7 @@ const bookRoute = (idempotent: MiddlewareHandler<AppEnv>) =>
         description: 'Gebucht; die E-Mail mit dem Aktivierungslink ist in der Warteschlange (auch wenn der Mailserver gerade nicht erreichbar ist)',
         content: {
           'application/json': {
-            schema: z.object({ kind: z.literal('activation-sent'), expiresAt: z.string() }).openapi('ActivationSent'),
+            schema: z.object({ kind: z.literal('activation-sent'), expiresAt: z.string().openapi({ format: 'date-time' }) }).openapi('ActivationSent'),
           },
         },
       },
