@@ -48,3 +48,4 @@ export { tokens } from './styles/tokens.js';
 export { base } from './styles/base.js';
 export { partStyles } from './styles/parts.js';
 export { fieldStyles } from './styles/fields.js';
+export { viewStyles } from './styles/views.js';

@@ -6,6 +6,7 @@ import {
   LatestOnly,
   MuniElement,
   fieldStyles,
+  viewStyles,
   clientOf,
   dayInZone,
   loading,
@@ -51,7 +52,7 @@ const EMPTY_REPORT: ReportInput = { category: '', colour: '', brand: '', descrip
  * @csspart report-button - "Verlust melden".
  */
 export class MuniFoundItemSearch extends MuniElement<FoundMessages> {
-  static override styles = [...(MuniElement.styles as []), fieldStyles, foundStyles];
+  static override styles = [...(MuniElement.styles as []), fieldStyles, viewStyles, foundStyles];
 
   /** Finds per page, 1–100. */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 20;

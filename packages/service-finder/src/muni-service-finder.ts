@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { BackendCalls, LatestOnly, MuniElement, fieldStyles, button, clientOf, loading, notice } from '@muni-widgets/core';
+import { BackendCalls, LatestOnly, MuniElement, fieldStyles, viewStyles, button, clientOf, loading, notice } from '@muni-widgets/core';
 import type { ServiceCatalogProvider } from './provider.js';
 import type { ServiceCatalog, ServiceDetail, ServiceSummary } from './model.js';
 import { RestServiceProvider } from './providers/rest.js';
@@ -45,7 +45,7 @@ declare global {
  * @csspart opening-state - "Jetzt geöffnet" / "Geschlossen".
  */
 export class MuniServiceFinder extends MuniElement<FinderMessages> {
-  static override styles = [...(MuniElement.styles as []), fieldStyles, finderStyles];
+  static override styles = [...(MuniElement.styles as []), fieldStyles, viewStyles, finderStyles];
 
   /** Opens this service (id) when the URL names none, e.g. on a service's own CMS page. */
   @property() service: string | undefined;

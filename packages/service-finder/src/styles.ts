@@ -12,22 +12,6 @@ export const finderStyles = css`
     flex-direction: column;
     gap: var(--_space);
   }
-  h2 {
-    font-size: 1.35em;
-    line-height: 1.25;
-  }
-  h3 {
-    font-size: 1.15em;
-  }
-  h4 {
-    font-size: 1.05em;
-  }
-  [tabindex='-1']:focus {
-    outline: none;
-  }
-  [tabindex='-1']:focus-visible {
-    outline: var(--_ring) solid var(--_focus);
-  }
 
   .search {
     display: flex;

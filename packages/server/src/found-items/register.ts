@@ -2,12 +2,12 @@
  * The office's side of the register: adding and changing finds with their held-back details,
  * and the full record the office (never the public) reads.
  */
+import { foldLoosely } from '@muni-widgets/core/text';
 import type { Queryable } from '../db/database.js';
 import { ProblemError } from '../http/problem.js';
 import { colourName, nextReference, type ColourId } from './catalog.js';
 import { candidateReports, MIN_SCORE, scoreMatch } from './matching.js';
 import { publicFoundItem, type FoundItemStatus, type PublicFoundItem } from './public-projection.js';
-import { fold } from './text.js';
 
 export interface HeldBack {
   contents?: string | null | undefined;
@@ -82,7 +82,7 @@ async function categoryName(tx: Queryable, id: string): Promise<string> {
 
 /** Folded public words of a find; only what the public projection shows goes in. */
 export function searchText(find: { categoryName: string; colour: string | null; brand: string | null; brandPublic: boolean; description: string; foundPlace: string }): string {
-  return fold(
+  return foldLoosely(
     [find.categoryName, colourName(find.colour) ?? '', find.brandPublic ? (find.brand ?? '') : '', find.description, find.foundPlace].join(' '),
   );
 }
@@ -114,7 +114,7 @@ export async function insertFoundItem(tx: Queryable, input: FoundItemInput, now:
       input.foundPlace,
       status,
       searchText({ categoryName: name, colour, brand, brandPublic, description: input.description, foundPlace: input.foundPlace }),
-      fold(input.foundPlace),
+      foldLoosely(input.foundPlace),
       held.contents ?? null,
       held.cashCents ?? null,
       held.serialNumber ?? null,
@@ -160,7 +160,7 @@ export async function updateFoundItem(tx: Queryable, reference: string, change: 
       foundPlace,
       status,
       searchText({ categoryName: name, colour, brand, brandPublic, description, foundPlace }),
-      fold(foundPlace),
+      foldLoosely(foundPlace),
       pickHeld('contents', row.contents),
       pickHeld('cashCents', row.cash_cents),
       pickHeld('serialNumber', row.serial_number),
