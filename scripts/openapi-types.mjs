@@ -24,8 +24,9 @@ export async function openApiDocument() {
   return (await app.request(OPENAPI_JSON_PATH)).json();
 }
 
+/** The component schemas only: widgets name shapes, never operations (which would repeat every error answer per path). */
 export async function wireTypes(document) {
-  return HEADER + astToString(await openapiTS(document));
+  return HEADER + astToString(await openapiTS({ ...document, paths: {} }));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

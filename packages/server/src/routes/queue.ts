@@ -17,7 +17,8 @@ import { IdempotencyKeyHeaders } from '../http/idempotency.js';
 import { problemResponses, ProblemError } from '../http/problem.js';
 import { API_TAGS } from '../openapi/document.js';
 import { QueueLive, type LiveSink } from '../queue/live.js';
-import { findTicket, loadSnapshot, TICKET_NUMBER_PATTERN, TICKET_STATUSES, ticketView, type QueueSnapshot } from '../queue/state.js';
+import { findTicket, loadSnapshot, TICKET_NUMBER_PATTERN, ticketView, type QueueSnapshot } from '../queue/state.js';
+import { QueueCallSchema, TicketViewSchema } from '../queue/schemas.js';
 import { checkInAppointment, issueTicket, TICKET_CODE_PATTERN, ticketCodeHash, type IssuedTicket } from '../queue/tickets.js';
 import { TimeOfDaySchema, IsoDateSchema } from './common.js';
 import type { RouteDeps } from './deps.js';
@@ -41,36 +42,6 @@ const CodeSchema = z
   .toUpperCase()
   .regex(TICKET_CODE_PATTERN)
   .openapi({ description: 'Sechsstelliger Code, der mit der Nummer gedruckt wird (A–Z ohne I, L, O; 2–9)', example: 'K7M2P9' });
-
-export const TicketViewSchema = z
-  .object({
-    number: z.string().openapi({ example: 'A-042' }),
-    group: z.string().openapi({ example: 'A' }),
-    groupName: z.string().openapi({ example: 'Ausweise und Pässe' }),
-    status: z.enum(TICKET_STATUSES).openapi({
-      description: '`waiting` wartet, `called` aufgerufen (zum Platz gehen), `serving` wird bedient, `done` erledigt, `no_show` nicht erschienen',
-    }),
-    issuedAt: z.string().openapi({ format: 'date-time' }),
-    ahead: z.number().int().optional().openapi({ description: 'Nur `waiting`: so viele sind vor dieser Nummer' }),
-    position: z.number().int().optional().openapi({ description: 'Nur `waiting`: ahead + 1' }),
-    estimatedWaitMinutes: z.number().int().optional().openapi({ description: 'Nur `waiting`: geschätzte Wartezeit in Minuten' }),
-    counter: z.number().int().optional().openapi({ description: 'Nur `called`/`serving`: Nummer des Platzes' }),
-    counterName: z.string().optional().openapi({ example: 'Platz 3' }),
-    calledAt: z.string().optional().openapi({ format: 'date-time' }),
-  })
-  .openapi('QueueTicket');
-
-export const QueueCallSchema = z
-  .object({
-    ticket: z.string().openapi({ example: 'B-042' }),
-    group: z.string(),
-    counter: z.number().int(),
-    counterName: z.string().openapi({ example: 'Platz 3' }),
-    calledAt: z.string().openapi({ format: 'date-time' }),
-    recall: z.boolean().openapi({ description: 'Erneuter Aufruf derselben Nummer' }),
-    version: z.number().int().openapi({ description: 'Stand der Warteschlange nach diesem Aufruf (SSE-Ereignis-ID)' }),
-  })
-  .openapi('QueueCall');
 
 const IntervalSchema = z.object({ opens: TimeOfDaySchema, closes: TimeOfDaySchema });
 

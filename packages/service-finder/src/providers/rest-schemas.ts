@@ -1,6 +1,5 @@
 import { s, type Loosen, type Schema, type Wire } from '@muni-widgets/core';
-
-type Summary = Loosen<Wire<'ServiceSummary'>, 'leika'>;
+import type { ServiceSummary as Summary } from '../model.js';
 type Office = Pick<Wire<'Office'>, 'id' | 'accessibility' | 'openingHours'> & { exceptions: Omit<Wire<'OpeningException'>, 'closed'>[] };
 
 /** Response shapes of the open widget API's catalogue endpoints (see /api/openapi.json). */
