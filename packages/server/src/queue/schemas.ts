@@ -31,3 +31,12 @@ export const QueueCallSchema = z
     version: z.number().int().openapi({ description: 'Stand der Warteschlange nach diesem Aufruf (SSE-Ereignis-ID)' }),
   })
   .openapi('QueueCall');
+
+export const QueueGroupSchema = z.object({
+  code: z.string().openapi({ example: 'A' }),
+  name: z.string(),
+  waiting: z.number().int(),
+  estimatedWaitMinutes: z.number().int().openapi({ description: 'Für eine jetzt gezogene Nummer' }),
+  serviceMinutes: z.number().openapi({ description: 'Median der letzten Bedienzeiten, sonst Vorgabe der Gruppe' }),
+  counters: z.number().int().openapi({ description: 'Besetzte Plätze, die diese Gruppe aufrufen' }),
+});

@@ -10,7 +10,7 @@ import type { Queryable } from '../db/database.js';
 import { nrwHolidaysBetween } from '../holidays/nrw.js';
 import { loadOffices, type Office } from '../routes/offices.js';
 import { addDays, isoDateInTimeZone, TOWN_TIME_ZONE, type IsoDate } from '../time.js';
-import type { QueueCallSchema, TicketViewSchema } from './schemas.js';
+import type { QueueCallSchema, QueueGroupSchema, TicketViewSchema } from './schemas.js';
 
 export const TICKET_STATUSES = ['waiting', 'called', 'serving', 'done', 'no_show'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
@@ -40,17 +40,7 @@ export interface Interval {
   closes: string;
 }
 
-export interface QueueGroupState {
-  code: string;
-  name: string;
-  waiting: number;
-  /** For someone taking a number now. */
-  estimatedWaitMinutes: number;
-  /** Median of recent service times, or the group's default. */
-  serviceMinutes: number;
-  /** Active counters calling this group. */
-  counters: number;
-}
+export type QueueGroupState = z.infer<typeof QueueGroupSchema>;
 
 /** `version`: the queue's version after this call, the SSE event id of the `call` event. */
 export type QueueCall = z.infer<typeof QueueCallSchema>;

@@ -18,7 +18,7 @@ import { problemResponses, ProblemError } from '../http/problem.js';
 import { API_TAGS } from '../openapi/document.js';
 import { QueueLive, type LiveSink } from '../queue/live.js';
 import { findTicket, loadSnapshot, TICKET_NUMBER_PATTERN, ticketView, type QueueSnapshot } from '../queue/state.js';
-import { QueueCallSchema, TicketViewSchema } from '../queue/schemas.js';
+import { QueueCallSchema, QueueGroupSchema, TicketViewSchema } from '../queue/schemas.js';
 import { checkInAppointment, issueTicket, TICKET_CODE_PATTERN, ticketCodeHash, type IssuedTicket } from '../queue/tickets.js';
 import { TimeOfDaySchema, IsoDateSchema } from './common.js';
 import type { RouteDeps } from './deps.js';
@@ -57,16 +57,7 @@ export const QueueStateSchema = z
       note: z.string().optional().openapi({ description: 'Grund einer Abweichung, z. B. Feiertag oder Betriebsausflug' }),
     }),
     nextOpening: z.object({ date: IsoDateSchema, opens: TimeOfDaySchema }).optional().openapi({ description: 'Nur wenn geschlossen' }),
-    groups: z.array(
-      z.object({
-        code: z.string().openapi({ example: 'A' }),
-        name: z.string(),
-        waiting: z.number().int(),
-        estimatedWaitMinutes: z.number().int().openapi({ description: 'Für eine jetzt gezogene Nummer' }),
-        serviceMinutes: z.number().openapi({ description: 'Median der letzten Bedienzeiten, sonst Vorgabe der Gruppe' }),
-        counters: z.number().int().openapi({ description: 'Besetzte Plätze, die diese Gruppe aufrufen' }),
-      }),
-    ),
+    groups: z.array(QueueGroupSchema),
     calls: z.array(QueueCallSchema).openapi({ description: `Letzte Aufrufe von heute, neueste zuerst` }),
   })
   .openapi('QueueState');
