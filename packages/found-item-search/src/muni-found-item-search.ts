@@ -450,7 +450,7 @@ export class MuniFoundItemSearch extends MuniElement<FoundMessages> {
   }
 
   protected override renderWidget(): TemplateResult {
-    if (!this.ready) return html`<div class="found">${this.error ? this.renderError() : loading(this.t('loading'))}</div>`;
-    return html`<div class="found">${this.renderView()}</div>`;
+    if (!this.ready) return html`<div class="found views">${this.error ? this.renderError() : loading(this.t('loading'))}</div>`;
+    return html`<div class="found views">${this.renderView()}</div>`;
   }
 }

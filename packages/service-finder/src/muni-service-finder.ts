@@ -411,7 +411,7 @@ export class MuniServiceFinder extends MuniElement<FinderMessages> {
 
   protected override renderWidget(): TemplateResult {
     const t = this.t;
-    return html`<div class="finder">
+    return html`<div class="finder views">
       ${this.renderSearchBox()}
       ${this.kiosk && this.view.kind !== 'home'
         ? html`<div class="no-print">${button({ label: t('restart'), variant: 'secondary', onClick: () => void this.resetToStart(), part: 'restart-button' })}</div>`

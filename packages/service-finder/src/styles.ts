@@ -1,12 +1,6 @@
 import { css } from 'lit';
 
 export const finderStyles = css`
-  .finder {
-    display: flex;
-    flex-direction: column;
-    gap: calc(var(--_space) * 1.25);
-    max-width: 52rem;
-  }
   .finder__view {
     display: flex;
     flex-direction: column;

@@ -319,14 +319,7 @@ export interface components {
                 count: number;
                 name: string;
             }[];
-            office: {
-                id: string;
-                name: string;
-                street: string;
-                postalCode: string;
-                city: string;
-                accessibility?: string;
-            };
+            office: components["schemas"]["AppointmentOffice"];
             slot: components["schemas"]["Slot"];
             /** @description Token für Absage und Verschiebung (Link in der E-Mail) */
             managementToken?: string;

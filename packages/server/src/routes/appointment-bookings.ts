@@ -36,7 +36,7 @@ import { IsoDateSchema } from './common.js';
 import { API_TAGS } from '../openapi/document.js';
 import { TOWN_TIME_ZONE } from '../time.js';
 import { ownReservation } from './appointment-reservations.js';
-import { SlotSchema } from './appointment-schemas.js';
+import { AppointmentOfficeSchema, SlotSchema } from './appointment-schemas.js';
 import type { RouteDeps } from './deps.js';
 
 const TAG = API_TAGS.appointments.name;
@@ -51,14 +51,7 @@ const AppointmentSchema = z
     id: z.uuid(),
     status: z.enum(['pending', 'confirmed', 'cancelled']),
     services: z.array(z.object({ serviceId: z.string(), count: z.number().int(), name: z.string() })),
-    office: z.object({
-      id: z.string(),
-      name: z.string(),
-      street: z.string(),
-      postalCode: z.string(),
-      city: z.string(),
-      accessibility: z.string().optional(),
-    }),
+    office: AppointmentOfficeSchema,
     slot: SlotSchema,
     managementToken: z.string().optional().openapi({ description: 'Token für Absage und Verschiebung (Link in der E-Mail)' }),
   })

@@ -9,3 +9,14 @@ export const SlotSchema = z
     officeId: z.string().openapi({ example: 'kita-abteilung' }),
   })
   .openapi('Slot');
+
+export const AppointmentOfficeSchema = z
+  .object({
+    id: z.string().openapi({ example: 'kita-abteilung' }),
+    name: z.string(),
+    street: z.string(),
+    postalCode: z.string(),
+    city: z.string(),
+    accessibility: z.string().optional().openapi({ description: 'Hinweise zur Barrierefreiheit in Worten' }),
+  })
+  .openapi('AppointmentOffice');
