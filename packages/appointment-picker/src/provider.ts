@@ -1,42 +1,18 @@
-import type { BotChallenge } from '@muni-widgets/core';
+import type { BotChallenge, Loosen, Wire } from '@muni-widgets/core';
 import type { CivilDate } from './calendar/civil-date.js';
 
-/** A bookable appointment type, e.g. "Anmeldung Kindertagesbetreuung". */
-export interface AppointmentService {
-  id: string;
-  name: string;
-  description?: string;
-  /** Minutes for one person; the office plans `count` times this for several. */
-  durationMinutes: number;
-  /** How many people (children, applicants) one appointment may cover. */
-  maxCount: number;
-  officeIds: string[];
-  /** Extra details this service needs, e.g. a child's date of birth. */
-  fields: DetailField[];
-}
+/**
+ * A bookable appointment type, e.g. "Anmeldung Kindertagesbetreuung": `durationMinutes` for one
+ * person (the office plans `count` times this for several), `maxCount` people (children,
+ * applicants) per appointment, `fields` the extra details it needs (a child's date of birth).
+ */
+export type AppointmentService = Wire<'AppointmentService'>;
 
-export interface DetailField {
-  id: string;
-  label: string;
-  type: 'text' | 'date' | 'tel' | 'email' | 'textarea';
-  required: boolean;
-  hint?: string;
-  autocomplete?: string;
-}
+export type DetailField = Wire<'AppointmentDetailField'>;
 
-export interface AppointmentOffice {
-  id: string;
-  name: string;
-  street: string;
-  postalCode: string;
-  city: string;
-  accessibility?: string;
-}
+export type AppointmentOffice = Wire<'AppointmentOffice'>;
 
-export interface ServiceRequest {
-  serviceId: string;
-  count: number;
-}
+export type ServiceRequest = Wire<'ServiceRequest'>;
 
 export interface DayAvailability {
   date: CivilDate;
@@ -44,23 +20,14 @@ export interface DayAvailability {
   free: number;
 }
 
-export interface Slot {
-  /** Opaque to the widget; each backend encodes what it needs to reserve this slot. */
-  id: string;
-  start: string;
-  end: string;
-  officeId: string;
-}
+/** `id` is opaque to the widget; each backend encodes what it needs to reserve this slot. */
+export type Slot = Wire<'Slot'>;
 
-/** A slot held for this citizen until `expiresAt`; `secret` proves it is theirs. */
-export interface Reservation {
-  id: string;
-  secret: string;
-  slot: Slot;
-  expiresAt: string;
-  /** How often the hold may still be extended; undefined when the backend does not say (ZMS). */
-  extensionsLeft?: number;
-}
+/**
+ * A slot held for this citizen until `expiresAt`; `secret` proves it is theirs. `extensionsLeft`:
+ * how often the hold may still be extended, undefined when the backend does not say (ZMS).
+ */
+export type Reservation = Loosen<Wire<'Reservation'>, 'extensionsLeft'>;
 
 export interface Contact {
   name: string;
@@ -78,22 +45,15 @@ export interface BookingDetails {
   returnUrl: string;
 }
 
-export type AppointmentStatus = 'pending' | 'confirmed' | 'cancelled';
+export type AppointmentStatus = Wire<'Appointment'>['status'];
 
-export interface Appointment {
-  id: string;
-  status: AppointmentStatus;
-  services: Array<ServiceRequest & { name: string }>;
-  office: AppointmentOffice;
-  slot: Slot;
-  /** Present once confirmed: the token behind the cancel and reschedule links. */
-  managementToken?: string;
-}
+/** `managementToken`: present once confirmed, the token behind the cancel and reschedule links. */
+export type Appointment = Wire<'Appointment'>;
 
 /** An ALTCHA proof-of-work challenge as the backend sends it (core solves it). */
 export type { BotChallenge };
 
-export type SubmitResult = { kind: 'activation-sent'; expiresAt?: string } | { kind: 'confirmed'; appointment: Appointment };
+export type SubmitResult = Loosen<Wire<'ActivationSent'>, 'expiresAt'> | { kind: 'confirmed'; appointment: Appointment };
 
 /**
  * What the picker needs from a backend. Implementations: REST (the reference

@@ -12,6 +12,7 @@ export { newIdempotencyKey } from './http/idempotency-key.js';
 export { solveBotChallenge, type BotChallenge } from './bot-proof.js';
 export * as s from './http/schema.js';
 export type { Schema, Infer } from './http/schema.js';
+export type { Wire, Loosen } from './wire/wire.js';
 
 export { LOCALES, DEFAULT_LOCALE, toLocale, intlTag, type Locale } from './i18n/locale.js';
 export { translator, plural, type Catalog, type CatalogOf, type Message, type Translate } from './i18n/translate.js';
@@ -49,3 +50,4 @@ export { tokens } from './styles/tokens.js';
 export { base } from './styles/base.js';
 export { partStyles } from './styles/parts.js';
 export { fieldStyles } from './styles/fields.js';
+export { viewStyles } from './styles/views.js';

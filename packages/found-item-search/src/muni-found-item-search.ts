@@ -7,6 +7,7 @@ import {
   LatestOnly,
   MuniElement,
   fieldStyles,
+  viewStyles,
   clientOf,
   dayInZone,
   loading,
@@ -53,7 +54,7 @@ const EMPTY_REPORT: ReportInput = { category: '', colour: '', brand: '', descrip
  * @csspart report-button - "Verlust melden".
  */
 export class MuniFoundItemSearch extends MuniElement<FoundMessages> {
-  static override styles = [...(MuniElement.styles as []), fieldStyles, foundStyles];
+  static override styles = [...(MuniElement.styles as []), fieldStyles, viewStyles, foundStyles];
 
   /** Finds per page, 1–100. */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
@@ -446,7 +447,7 @@ export class MuniFoundItemSearch extends MuniElement<FoundMessages> {
   }
 
   protected override renderWidget(): TemplateResult {
-    if (!this.ready) return html`<div class="found">${this.error ? this.renderError() : loading(this.t('loading'))}</div>`;
-    return html`<div class="found">${this.renderView()}</div>`;
+    if (!this.ready) return html`<div class="found views">${this.error ? this.renderError() : loading(this.t('loading'))}</div>`;
+    return html`<div class="found views">${this.renderView()}</div>`;
   }
 }

@@ -1,42 +1,18 @@
-import type { BotChallenge } from '@muni-widgets/core';
+import type { BotChallenge, Wire } from '@muni-widgets/core';
 
 export type { BotChallenge };
 
 /**
  * The public face of a find, exactly the server's `FoundItem`. Held-back details (contents,
- * cash, serial numbers, names in documents, a brand the office keeps back) have no field here
- * on purpose: what is not in the model cannot reach the page.
+ * cash, serial numbers, names in documents, a brand the office keeps back) have no field there
+ * on purpose: what is not in the model cannot reach the page. The colour is any id, not the
+ * server's list of today, so a colour the office adds later does not break a widget.
  */
-export interface FoundItem {
-  /** The office's reference, "F-2026-00123". */
-  reference: string;
-  category: string;
-  categoryName: string;
-  colour?: string;
-  colourName?: string;
-  /** Only when the office made the brand public. */
-  brand?: string;
-  description: string;
-  /** ISO date. */
-  foundOn: string;
-  foundPlace: string;
-  /** open: can be claimed; claimed: owner known, waiting for pickup; handed_over, closed: gone. */
-  status: 'open' | 'claimed' | 'handed_over' | 'closed';
-  /** ISO date: kept at least until then (six months from the handing in, § 973 BGB). */
-  keptUntil: string;
-}
+export type FoundItem = Omit<Wire<'FoundItem'>, 'colour'> & { colour?: string };
 
-export interface FoundItemCategory {
-  id: string;
-  name: string;
-  /** Open finds in this category. */
-  openCount: number;
-}
+export type FoundItemCategory = Wire<'FoundItemCategory'>;
 
-export interface FoundItemColour {
-  id: string;
-  name: string;
-}
+export type FoundItemColour = Omit<Wire<'FoundItemColour'>, 'id'> & { id: string };
 
 /** What the citizen filters by; every field optional, all of them AND-ed. */
 export interface SearchFilters {
@@ -52,55 +28,18 @@ export interface SearchFilters {
   place?: string;
 }
 
-export interface SearchPage {
-  items: FoundItem[];
-  total: number;
-  page: number;
-  pageSize: number;
-  pageCount: number;
-}
+export type SearchPage = Omit<Wire<'FoundItemPage'>, 'items'> & { items: FoundItem[] };
 
-export interface Interval {
-  opens: string;
-  closes: string;
-}
+export type Interval = Wire<'TimeInterval'>;
 
-export interface PickupOffice {
-  id: string;
-  name: string;
-  address: { building: string; street: string; postalCode: string; city: string; room?: string };
-  phone: string;
-  email: string;
-  /** ISO weekdays 1 (Monday) … 7; empty intervals: closed. */
-  openingHours: { weekday: number; intervals: Interval[] }[];
-}
+export type PickupOffice = Pick<Wire<'Office'>, 'id' | 'name' | 'address' | 'phone' | 'email' | 'openingHours'>;
 
 /** One line of the town's fee table: a fixed amount, or a range with a note. */
-export interface PickupFee {
-  id: string;
-  label: string;
-  amountCents?: number;
-  minCents?: number;
-  maxCents?: number;
-  note?: string;
-  /** Applies only to this category. */
-  category?: string;
-}
+export type PickupFee = Wire<'FoundItemFee'>;
 
-export interface PickupInfo {
-  office: PickupOffice;
-  requiredDocuments: string[];
-  fees: PickupFee[];
-  retention: { months: number; text: string };
-  finderReward: string;
-  legalBasis: string;
-}
+export type PickupInfo = Omit<Wire<'PickupInfo'>, 'office'> & { office: PickupOffice };
 
-export interface Contact {
-  name: string;
-  email: string;
-  phone?: string;
-}
+export type Contact = Wire<'FoundItemContact'>;
 
 /** "Das gehört mir". */
 export interface ClaimRequest {
@@ -113,13 +52,7 @@ export interface ClaimRequest {
   botProof?: string;
 }
 
-export interface ClaimReceipt {
-  /** "A-2026-00042". */
-  reference: string;
-  createdAt: string;
-  foundItem: FoundItem;
-  pickup: PickupInfo;
-}
+export type ClaimReceipt = Omit<Wire<'FoundItemClaimReceipt'>, 'foundItem' | 'pickup'> & { foundItem: FoundItem; pickup: PickupInfo };
 
 export interface LossReportRequest {
   category: string;
@@ -135,33 +68,14 @@ export interface LossReportRequest {
   botProof?: string;
 }
 
-/** A loss report counts only once the link mailed to its address confirms it (double opt-in). */
-export interface LossReportReceipt {
-  /** "V-2026-00017". */
-  reference: string;
-  createdAt: string;
-  /** Until then the confirmation link works; an unconfirmed report is deleted then. */
-  expiresAt: string;
-  /** Open finds that match now, best first. */
-  matches: FoundItem[];
-}
+/**
+ * A loss report counts only once the link mailed to its address confirms it (double opt-in):
+ * until `expiresAt` the confirmation link works; `matches` are open finds that match now, best first.
+ */
+export type LossReportReceipt = Omit<Wire<'LossReportReceipt'>, 'kind' | 'matches'> & { matches: FoundItem[] };
 
 /** A loss report as its owner sees it through the link in the mail. */
-export interface LossReport {
-  reference: string;
-  category: string;
-  categoryName: string;
-  description: string;
-  colour?: string;
-  colourName?: string;
-  brand?: string;
-  lostOn: string;
-  lostPlace: string;
-  contact: Contact;
-  createdAt: string;
-  expiresAt: string;
-  matches: FoundItem[];
-}
+export type LossReport = Omit<Wire<'LossReport'>, 'colour' | 'matches'> & { colour?: string; matches: FoundItem[] };
 
 export interface CallOptions {
   signal?: AbortSignal;

@@ -1,12 +1,6 @@
 import { css } from 'lit';
 
 export const foundStyles = css`
-  .found {
-    display: flex;
-    flex-direction: column;
-    gap: calc(var(--_space) * 1.25);
-    max-width: 52rem;
-  }
   .found > *,
   .form,
   .search,
@@ -19,32 +13,7 @@ export const foundStyles = css`
     flex-direction: column;
     gap: var(--_space);
   }
-  h2 {
-    font-size: 1.35em;
-    line-height: 1.25;
-  }
-  h3 {
-    font-size: 1.15em;
-  }
-  h4 {
-    font-size: 1.05em;
-  }
-  h2,
-  h3,
-  h4,
-  p {
-    margin: 0;
-  }
-  [tabindex='-1']:focus {
-    outline: none;
-  }
-  [tabindex='-1']:focus-visible {
-    outline: var(--_ring) solid var(--_focus);
-  }
   fieldset {
-    border: 0;
-    margin: 0;
-    padding: 0;
     display: flex;
     flex-direction: column;
     gap: var(--_space);

@@ -1,5 +1,7 @@
+import type { Loosen, Wire } from '@muni-widgets/core';
+
 /** Final states never change again; `redirect` and `pending` may. */
-export type PaymentStatus = 'redirect' | 'pending' | 'paid' | 'failed' | 'cancelled' | 'expired';
+export type PaymentStatus = Wire<'Payment'>['status'];
 
 export interface PaymentRequest {
   /** Integer cents: no float ever decides what a citizen pays. */
@@ -17,31 +19,13 @@ export interface PaymentRequest {
 /**
  * Another browser's payment for the Kassenzeichen, as anybody who knows it may see it: no id, no
  * pay page. Purpose, method and transaction number only where the backend gives them (the
- * reference server: in its answer that the Kassenzeichen is already paid).
+ * reference server: in its answer that the Kassenzeichen is already paid). The server leaves out
+ * the Kassenzeichen the asker already knows; the provider puts it back.
  */
-export interface PaymentSummary {
-  status: PaymentStatus;
-  amountCents: number;
-  currency: string;
-  reference: string;
-  purpose?: string;
-  paymentMethod?: string;
-  /** The platform's own words for the method, e.g. "Kreditkarte". */
-  paymentMethodDetail?: string;
-  paidAt?: string;
-  transactionReference?: string;
-  createdAt: string;
-  /** While open: until when it can be paid; after that a new payment may start. */
-  expiresAt?: string;
-}
+export type PaymentSummary = Omit<Wire<'PaymentSummary'>, 'reference'> & { reference: string };
 
-/** This browser's own payment: its id and, while open, its pay page are the payer's alone. */
-export interface Payment extends PaymentSummary {
-  id: string;
-  purpose: string;
-  /** The platform's pay page, while the payment is open. */
-  payUrl?: string;
-}
+/** This browser's own payment: its id and, while open, its pay page (`payUrl`) are the payer's alone. */
+export type Payment = Loosen<Omit<Wire<'Payment'>, 'description'>, 'expiresAt'>;
 
 export interface CallOptions {
   signal?: AbortSignal;

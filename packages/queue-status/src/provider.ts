@@ -1,44 +1,16 @@
-/** The call system as `<muni-queue-status>` sees it; mirrors the reference server's QueueState. */
-export type TicketStatus = 'waiting' | 'called' | 'serving' | 'done' | 'no_show';
+import type { Loosen, Wire } from '@muni-widgets/core';
 
-export interface QueueCall {
-  ticket: string;
-  group: string;
-  counter: number;
-  counterName: string;
-  calledAt: string;
-  recall: boolean;
-  version: number;
-}
+/** The call system as `<muni-queue-status>` sees it: the reference server's wire shapes, less what it does not show. */
+export type TicketStatus = Wire<'QueueTicket'>['status'];
 
-export interface QueueGroup {
-  code: string;
-  name: string;
-  waiting: number;
-  estimatedWaitMinutes: number;
-}
+export type QueueCall = Wire<'QueueCall'>;
 
-export interface QueueState {
-  officeId: string;
-  officeName: string;
-  version: number;
-  open: boolean;
-  hours: { intervals: Array<{ opens: string; closes: string }>; note?: string };
-  nextOpening?: { date: string; opens: string };
-  groups: QueueGroup[];
-  /** Newest first. */
-  calls: QueueCall[];
-}
+export type QueueGroup = Pick<Wire<'QueueState'>['groups'][number], 'code' | 'name' | 'waiting' | 'estimatedWaitMinutes'>;
 
-export interface QueueTicket {
-  number: string;
-  groupName?: string;
-  status: TicketStatus;
-  ahead?: number;
-  estimatedWaitMinutes?: number;
-  counter?: number;
-  counterName?: string;
-}
+/** `calls`: newest first. */
+export type QueueState = Omit<Wire<'QueueState'>, 'date' | 'groups'> & { groups: QueueGroup[] };
+
+export type QueueTicket = Loosen<Pick<Wire<'QueueTicket'>, 'number' | 'groupName' | 'status' | 'ahead' | 'estimatedWaitMinutes' | 'counter' | 'counterName'>, 'groupName'>;
 
 /** One delivery: the current state, calls new since the last delivery (oldest first), and the followed ticket. */
 export interface QueueUpdate {

@@ -5,7 +5,7 @@ import { DEV_FOUND_ITEMS_API_KEY, loadConfig } from '../src/config.js';
 import type { Database } from '../src/db/database.js';
 import { HELD_BACK_COLUMNS, PUBLIC_FOUND_ITEM_COLUMNS } from '../src/found-items/public-projection.js';
 import { purgeFoundItemData } from '../src/found-items/purge.js';
-import { fold } from '../src/found-items/text.js';
+import { foldLoosely as fold } from '@muni-widgets/core/text';
 import { SEEDED_FOUND_ITEMS } from '../src/seed/found-items.js';
 import { json, manualClock, testApp } from './support/app.js';
 import { describeForEachStore } from './support/stores.js';
@@ -23,6 +23,11 @@ describe('text folding', () => {
     assert.equal(fold('Schlüssel'), fold('Schluessel'));
     assert.equal(fold('Schlüssel'), fold('schlussel'));
     assert.equal(fold('Geldbörse, STRAßE'), 'geldborse strasse');
+  });
+
+  it('keeps letters without a decomposition, so "Lodz" finds "Łódź" (they were dropped)', () => {
+    assert.equal(fold('Geldbörse aus Łódź'), fold('Geldborse aus Lodz'));
+    assert.equal(fold('Søren'), 'soren');
   });
 
   it('the public projection selects no held-back column', () => {

@@ -2,27 +2,16 @@
  * One normalized service model for every catalog source: the reference server, a DLDB export,
  * XZuFi (PVOG) data. Adapters map their format onto it; the widget knows nothing else.
  */
+import type { Loosen, Wire } from '@muni-widgets/core';
 
 /** Catalog text is plain unless a source delivers markup; markup is sanitized before display. */
 export type RichText = { format: 'text'; text: string } | { format: 'html'; html: string };
 
-/** What list, search and A–Z need: small enough to hold 10,000 of them in the browser. */
-export interface ServiceSummary {
-  id: string;
-  /** Key in the federal service catalogue (LeiKa), 14 digits, when known. */
-  leika?: string;
-  name: string;
-  shortDescription: string;
-  /** Id of the life situation / category (see `ServiceCategory`). */
-  category: string;
-  /** Everyday words citizens search with ("Perso", "Ummelden"). */
-  synonyms: string[];
-  /** Responsible offices, the main one first. */
-  officeIds: string[];
-  onlineServiceUrl?: string;
-  /** Appointment type for `<muni-appointment-picker>`, when an appointment can be booked. */
-  appointmentServiceId?: string;
-}
+/**
+ * What list, search and A–Z need, small enough to hold 10,000 of them in the browser: the open
+ * widget API's shape (`leika` only when the source knows the federal catalogue key).
+ */
+export type ServiceSummary = Loosen<Wire<'ServiceSummary'>, 'leika'>;
 
 export interface ServiceCategory {
   id: string;

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { BackendCalls, FragmentRoute, LatestOnly, MuniElement, fieldStyles, button, clientOf, loading, notice, routeLink, writeRoute } from '@muni-widgets/core';
+import { BackendCalls, FragmentRoute, LatestOnly, MuniElement, fieldStyles, viewStyles, button, clientOf, loading, notice, routeLink, writeRoute } from '@muni-widgets/core';
 import type { ServiceCatalogProvider } from './provider.js';
 import type { ServiceCatalog, ServiceDetail, ServiceSummary } from './model.js';
 import { RestServiceProvider } from './providers/rest.js';
@@ -45,7 +45,7 @@ declare global {
  * @csspart opening-state - "Jetzt geöffnet" / "Geschlossen".
  */
 export class MuniServiceFinder extends MuniElement<FinderMessages> {
-  static override styles = [...(MuniElement.styles as []), fieldStyles, finderStyles];
+  static override styles = [...(MuniElement.styles as []), fieldStyles, viewStyles, finderStyles];
 
   /** Opens this service (id) when the URL names none, e.g. on a service's own CMS page. */
   @property() service: string | undefined;
@@ -401,7 +401,7 @@ export class MuniServiceFinder extends MuniElement<FinderMessages> {
 
   protected override renderWidget(): TemplateResult {
     const t = this.t;
-    return html`<div class="finder">
+    return html`<div class="finder views">
       ${this.renderSearchBox()}
       ${this.kiosk && this.view.kind !== 'home'
         ? html`<div class="no-print">${button({ label: t('restart'), variant: 'secondary', onClick: () => void this.resetToStart(), part: 'restart-button' })}</div>`

@@ -1,32 +1,10 @@
 import { css } from 'lit';
 
 export const finderStyles = css`
-  .finder {
-    display: flex;
-    flex-direction: column;
-    gap: calc(var(--_space) * 1.25);
-    max-width: 52rem;
-  }
   .finder__view {
     display: flex;
     flex-direction: column;
     gap: var(--_space);
-  }
-  h2 {
-    font-size: 1.35em;
-    line-height: 1.25;
-  }
-  h3 {
-    font-size: 1.15em;
-  }
-  h4 {
-    font-size: 1.05em;
-  }
-  [tabindex='-1']:focus {
-    outline: none;
-  }
-  [tabindex='-1']:focus-visible {
-    outline: var(--_ring) solid var(--_focus);
   }
 
   .search {

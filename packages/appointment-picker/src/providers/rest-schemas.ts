@@ -1,4 +1,5 @@
-import { s } from '@muni-widgets/core';
+import { s, type Schema } from '@muni-widgets/core';
+import type { Appointment, AppointmentOffice, AppointmentService, Reservation, Slot, SubmitResult } from '../provider.js';
 
 /** Response shapes of the open widget API's appointment endpoints (see /api/openapi.json). */
 const field = s.object({
@@ -10,7 +11,7 @@ const field = s.object({
   autocomplete: s.optional(s.string),
 });
 
-export const service = s.object({
+const service: Schema<AppointmentService> = s.object({
   id: s.string,
   name: s.string,
   description: s.optional(s.string),
@@ -20,7 +21,7 @@ export const service = s.object({
   fields: s.array(field),
 });
 
-export const office = s.object({
+const office: Schema<AppointmentOffice> = s.object({
   id: s.string,
   name: s.string,
   street: s.string,
@@ -29,11 +30,11 @@ export const office = s.object({
   accessibility: s.optional(s.string),
 });
 
-export const slot = s.object({ id: s.string, start: s.isoDate, end: s.isoDate, officeId: s.string });
+const slot: Schema<Slot> = s.object({ id: s.string, start: s.isoDate, end: s.isoDate, officeId: s.string });
 
-export const reservation = s.object({ id: s.string, secret: s.string, slot, expiresAt: s.isoDate, extensionsLeft: s.optional(s.integer) });
+export const reservation: Schema<Reservation> = s.object({ id: s.string, secret: s.string, slot, expiresAt: s.isoDate, extensionsLeft: s.optional(s.integer) });
 
-export const appointment = s.object({
+export const appointment: Schema<Appointment> = s.object({
   id: s.string,
   status: s.literal('pending', 'confirmed', 'cancelled'),
   services: s.array(s.object({ serviceId: s.string, count: s.integer, name: s.string })),
@@ -42,9 +43,9 @@ export const appointment = s.object({
   managementToken: s.optional(s.string),
 });
 
-export const servicesResponse = s.object({ services: s.array(service) });
-export const officesResponse = s.object({ offices: s.array(office) });
+export const servicesResponse: Schema<{ services: AppointmentService[] }> = s.object({ services: s.array(service) });
+export const officesResponse: Schema<{ offices: AppointmentOffice[] }> = s.object({ offices: s.array(office) });
 export const daysResponse = s.object({ days: s.array(s.object({ date: s.string, free: s.integer })) });
-export const slotsResponse = s.object({ slots: s.array(slot) });
-export const extendResponse = s.object({ expiresAt: s.isoDate, extensionsLeft: s.optional(s.integer) });
-export const submitResponse = s.object({ kind: s.literal('activation-sent'), expiresAt: s.optional(s.isoDate) });
+export const slotsResponse: Schema<{ slots: Slot[] }> = s.object({ slots: s.array(slot) });
+export const extendResponse: Schema<Pick<Reservation, 'expiresAt' | 'extensionsLeft'>> = s.object({ expiresAt: s.isoDate, extensionsLeft: s.optional(s.integer) });
+export const submitResponse: Schema<SubmitResult> = s.object({ kind: s.literal('activation-sent'), expiresAt: s.optional(s.isoDate) });

@@ -1,4 +1,6 @@
 import { ApiError, dayInZone, routeLink, type FieldError } from '@muni-widgets/core';
+import { foldLoosely } from '@muni-widgets/core/text';
+import { queryWords, stem, words } from '../search-text.js';
 import type {
   CallOptions,
   ClaimReceipt,
@@ -70,44 +72,6 @@ interface StoredReport extends Omit<LossReportRequest, 'consent' | 'botProof'> {
 const DAY_MS = 86_400_000;
 const PENDING_MS = 2 * DAY_MS;
 const MIN_SCORE = 2;
-
-/* Text folding, stemming and matching as the reference server does it (src/found-items/text.ts, matching.ts). */
-
-export function fold(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/ß/g, 'ss')
-    .replace(/ae/g, 'a')
-    .replace(/oe/g, 'o')
-    .replace(/ue/g, 'u')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
-
-const STOP_WORDS = new Set(
-  (
-    'und oder mit ohne der die das den dem des ein eine einer einem einen ist war sind wurde habe hat ich mein meine meinen ' +
-    'meinem meiner in im am an auf aus bei von vom zu zur zum fur sehr ca etwa evtl vermutlich wahrscheinlich verloren ' +
-    'liegen gelassen drin darin dabei innen aussen farbe marke noch nicht kein keine alt neu neue neuer neues gross klein'
-  ).split(' '),
-);
-
-function stem(word: string): string {
-  for (const ending of ['en', 'er', 'es', 'em', 'e', 'n', 's']) {
-    if (word.endsWith(ending) && word.length - ending.length >= 3) return word.slice(0, -ending.length);
-  }
-  return word;
-}
-
-function words(text: string): string[] {
-  return [...new Set(fold(text).split(' ').filter((w) => w.length >= 3 && !STOP_WORDS.has(w)))];
-}
-
-function queryWords(text: string | undefined): string[] {
-  return text ? [...new Set(fold(text).split(' ').filter((w) => w.length >= 2).map(stem))].slice(0, 8) : [];
-}
 
 function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T12:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
@@ -190,7 +154,7 @@ export class MemoryFoundItemProvider implements FoundItemProvider {
     if (!cached) {
       const colour = this.data.colours.find((c) => c.id === f.colour)?.name ?? '';
       const brand = f.brandPublic ? (f.brand ?? '') : '';
-      cached = { all: fold([this.categoryName(f.category), colour, brand, f.description, f.foundPlace].join(' ')), place: fold(f.foundPlace) };
+      cached = { all: foldLoosely([this.categoryName(f.category), colour, brand, f.description, f.foundPlace].join(' ')), place: foldLoosely(f.foundPlace) };
       this.text.set(f, cached);
     }
     return cached;
@@ -369,16 +333,16 @@ export class MemoryFoundItemProvider implements FoundItemProvider {
   private matchesFor(report: Pick<LossReportRequest, 'category' | 'colour' | 'brand' | 'description' | 'lostOn'>): FoundItem[] {
     const earliest = addDays(report.lostOn, -1);
     const latest = addDays(report.lostOn, 30);
-    const reportBrand = report.brand ? fold(report.brand) : '';
+    const reportBrand = report.brand ? foldLoosely(report.brand) : '';
     const reportWords = words(`${report.description} ${report.brand ?? ''}`);
     return this.finds
       .filter((f) => (f.status ?? 'open') === 'open' && f.category === report.category && f.foundOn >= earliest && f.foundOn <= latest)
       .filter((f) => !report.colour || !f.colour || f.colour === report.colour)
       .map((f) => {
-        const brand = f.brandPublic && f.brand ? fold(f.brand) : '';
+        const brand = f.brandPublic && f.brand ? foldLoosely(f.brand) : '';
         let score = report.colour && f.colour === report.colour ? 1 : 0;
         if (reportBrand && brand && (reportBrand.includes(brand) || brand.includes(reportBrand))) score += 2;
-        const haystack = ` ${fold(`${f.description} ${f.brandPublic ? (f.brand ?? '') : ''}`)} `;
+        const haystack = ` ${foldLoosely(`${f.description} ${f.brandPublic ? (f.brand ?? '') : ''}`)} `;
         score += Math.min(reportWords.filter((w) => haystack.includes(stem(w))).length, 3);
         return { f, score };
       })

@@ -1,4 +1,5 @@
-import { s } from '@muni-widgets/core';
+import { s, type Schema } from '@muni-widgets/core';
+import type { ClaimReceipt, FoundItem, FoundItemCategory, FoundItemColour, LossReport, LossReportReceipt, PickupInfo, SearchPage } from '../provider.js';
 
 /**
  * Response shapes of the open widget API's lost-and-found endpoints (see /api/openapi.json).
@@ -7,7 +8,7 @@ import { s } from '@muni-widgets/core';
  */
 const status = s.literal('open', 'claimed', 'handed_over', 'closed');
 
-export const foundItem = s.object({
+export const foundItem: Schema<FoundItem> = s.object({
   reference: s.string,
   category: s.string,
   categoryName: s.string,
@@ -21,7 +22,7 @@ export const foundItem = s.object({
   keptUntil: s.string,
 });
 
-export const searchPage = s.object({
+export const searchPage: Schema<SearchPage> = s.object({
   items: s.array(foundItem),
   total: s.integer,
   page: s.integer,
@@ -29,17 +30,17 @@ export const searchPage = s.object({
   pageCount: s.integer,
 });
 
-export const categories = s.object({ categories: s.array(s.object({ id: s.string, name: s.string, openCount: s.integer })) });
+export const categories: Schema<{ categories: FoundItemCategory[] }> = s.object({ categories: s.array(s.object({ id: s.string, name: s.string, openCount: s.integer })) });
 
-export const colours = s.object({ colours: s.array(s.object({ id: s.string, name: s.string })) });
+export const colours: Schema<{ colours: FoundItemColour[] }> = s.object({ colours: s.array(s.object({ id: s.string, name: s.string })) });
 
 const interval = s.object({ opens: s.string, closes: s.string });
 
-export const pickupInfo = s.object({
+export const pickupInfo: Schema<PickupInfo> = s.object({
   office: s.object({
     id: s.string,
     name: s.string,
-    address: s.object({ building: s.string, street: s.string, postalCode: s.string, city: s.string, room: s.optional(s.string) }),
+    address: s.object({ building: s.string, street: s.string, postalCode: s.string, city: s.string, room: s.nullable(s.string) }),
     phone: s.string,
     email: s.string,
     openingHours: s.array(s.object({ weekday: s.integer, intervals: s.array(interval) })),
@@ -61,13 +62,13 @@ export const pickupInfo = s.object({
   legalBasis: s.string,
 });
 
-export const claimReceipt = s.object({ reference: s.string, createdAt: s.isoDate, foundItem, pickup: pickupInfo });
+export const claimReceipt: Schema<ClaimReceipt> = s.object({ reference: s.string, createdAt: s.isoDate, foundItem, pickup: pickupInfo });
 
-export const lossReportReceipt = s.object({ reference: s.string, createdAt: s.isoDate, expiresAt: s.isoDate, matches: s.array(foundItem) });
+export const lossReportReceipt: Schema<LossReportReceipt> = s.object({ reference: s.string, createdAt: s.isoDate, expiresAt: s.isoDate, matches: s.array(foundItem) });
 
 const contact = s.object({ name: s.string, email: s.string, phone: s.optional(s.string) });
 
-export const lossReport = s.object({
+export const lossReport: Schema<LossReport> = s.object({
   reference: s.string,
   category: s.string,
   categoryName: s.string,

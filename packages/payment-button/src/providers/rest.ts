@@ -1,22 +1,7 @@
 import { ApiError, clientOf, s, type ClientHost, type HttpClient } from '@muni-widgets/core';
 import type { CallOptions, Payment, PaymentProvider, PaymentRequest, PaymentSummary } from '../provider.js';
+import { payment, summary } from './rest-schemas.js';
 
-const shared = {
-  status: s.literal('redirect', 'pending', 'paid', 'failed', 'cancelled', 'expired'),
-  amountCents: s.integer,
-  currency: s.string,
-  paymentMethod: s.optional(s.string),
-  paymentMethodDetail: s.optional(s.string),
-  paidAt: s.optional(s.string),
-  transactionReference: s.optional(s.string),
-  createdAt: s.string,
-  expiresAt: s.optional(s.string),
-};
-
-const payment = s.object({ ...shared, id: s.string, purpose: s.string, reference: s.string, payUrl: s.optional(s.string) });
-
-/** The server leaves out what the asker already knows (the Kassenzeichen) and what is not theirs to see. */
-const summary = s.object({ ...shared, purpose: s.optional(s.string), reference: s.optional(s.string) });
 const summaryFor = (reference: string, value: unknown): PaymentSummary => ({ ...summary(value), reference });
 
 const signalOf = (options?: CallOptions) => (options?.signal ? { signal: options.signal } : {});

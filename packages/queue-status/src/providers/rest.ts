@@ -1,35 +1,5 @@
-import { s } from '@muni-widgets/core';
 import type { ConnectionStatus, QueueCall, QueueProvider, QueueState, QueueTicket, QueueUpdate, TicketRef } from '../provider.js';
-
-const call = s.object({
-  ticket: s.string,
-  group: s.string,
-  counter: s.integer,
-  counterName: s.string,
-  calledAt: s.string,
-  recall: s.boolean,
-  version: s.integer,
-});
-const interval = s.object({ opens: s.string, closes: s.string });
-const state = s.object({
-  officeId: s.string,
-  officeName: s.string,
-  version: s.integer,
-  open: s.boolean,
-  hours: s.object({ intervals: s.array(interval), note: s.optional(s.string) }),
-  nextOpening: s.optional(s.object({ date: s.string, opens: s.string })),
-  groups: s.array(s.object({ code: s.string, name: s.string, waiting: s.integer, estimatedWaitMinutes: s.integer })),
-  calls: s.array(call),
-});
-const ticket = s.object({
-  number: s.string,
-  groupName: s.optional(s.string),
-  status: s.literal('waiting', 'called', 'serving', 'done', 'no_show'),
-  ahead: s.optional(s.integer),
-  estimatedWaitMinutes: s.optional(s.integer),
-  counter: s.optional(s.integer),
-  counterName: s.optional(s.string),
-});
+import { call, state, ticket } from './rest-schemas.js';
 
 /** The parts of EventSource this provider uses; tests inject a scripted stand-in. */
 export interface EventSourceLike {

@@ -15,10 +15,11 @@
  * loss-report form into an oracle ("is there a wallet with the name Müller in it?"). The office
  * sees a second list scored on everything it holds, including held-back details.
  */
+import { foldLoosely } from '@muni-widgets/core/text';
+import { stem, words } from '@muni-widgets/found-item-search/search-text';
 import type { Queryable } from '../db/database.js';
 import { addDays } from '../time.js';
 import { PUBLIC_FOUND_ITEM_COLUMNS, publicFoundItem, type PublicFoundItem, type PublicFoundItemRow } from './public-projection.js';
-import { fold, stem, words } from './text.js';
 
 export const MATCH_DAYS_BEFORE_LOSS = 1;
 export const MATCH_DAYS_AFTER_LOSS = 30;
@@ -51,13 +52,13 @@ export function scoreMatch(report: ReportFacts, find: FindFacts): Score {
     score += 1;
     reasons.push(`Farbe: ${report.colour}`);
   }
-  const reportBrand = report.brand ? fold(report.brand) : '';
-  const findBrand = find.brand ? fold(find.brand) : '';
+  const reportBrand = report.brand ? foldLoosely(report.brand) : '';
+  const findBrand = find.brand ? foldLoosely(find.brand) : '';
   if (reportBrand && findBrand && (reportBrand.includes(findBrand) || findBrand.includes(reportBrand))) {
     score += 2;
     reasons.push(`Marke: ${find.brand}`);
   }
-  const haystack = ` ${fold(`${find.text} ${find.brand ?? ''}`)} `;
+  const haystack = ` ${foldLoosely(`${find.text} ${find.brand ?? ''}`)} `;
   const found = words(`${report.description} ${report.brand ?? ''}`).filter((w) => haystack.includes(stem(w)));
   const wordPoints = Math.min(found.length, MAX_WORD_POINTS);
   if (wordPoints > 0) {

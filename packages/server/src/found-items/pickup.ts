@@ -2,21 +2,27 @@
  * What a citizen needs to collect a find: the office with its hours, what to bring, the fees of
  * the town's fee table, how long finds are kept, and the finder's reward.
  */
+import { z } from '@hono/zod-openapi';
 import type { Queryable } from '../db/database.js';
 import { ProblemError } from '../http/problem.js';
 import { loadOffices, type Office } from '../town/offices.js';
 import type { IsoDate } from '../time.js';
 import { FOUND_ITEMS_OFFICE_ID, RETENTION_MONTHS } from './catalog.js';
 
-export interface Fee {
-  id: string;
-  label: string;
-  amountCents?: number;
-  minCents?: number;
-  maxCents?: number;
-  note?: string;
-  category?: string;
-}
+/** One line of the town's fee table: a fixed amount, or a range with a note. */
+export const FeeSchema = z
+  .object({
+    id: z.string(),
+    label: z.string().openapi({ example: 'Herausgabe, Wert über 25 € bis 250 €' }),
+    amountCents: z.number().int().min(0).optional().openapi({ description: 'Fester Betrag in Cent' }),
+    minCents: z.number().int().min(0).optional(),
+    maxCents: z.number().int().min(0).optional(),
+    note: z.string().optional().openapi({ example: '3 % des Wertes' }),
+    category: z.string().optional().openapi({ description: 'Gilt nur für diese Kategorie' }),
+  })
+  .openapi('FoundItemFee');
+
+export type Fee = z.infer<typeof FeeSchema>;
 
 export interface PickupInfo {
   office: Office;

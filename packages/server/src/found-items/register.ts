@@ -2,6 +2,7 @@
  * The office's side of the register: adding and changing finds with their held-back details,
  * and the full record the office (never the public) reads.
  */
+import { foldLoosely } from '@muni-widgets/core/text';
 import type { Database, Queryable } from '../db/database.js';
 import { parsed } from '../db/json.js';
 import { ProblemError } from '../http/problem.js';
@@ -9,7 +10,6 @@ import { categoryName, colourName, nextReference, type ColourId } from './catalo
 import { notifyMatchingReports } from './match-notifications.js';
 import { candidateReports, MIN_SCORE, scoreMatch } from './matching.js';
 import { publicFoundItem, type FoundItemStatus, type PublicFoundItem } from './public-projection.js';
-import { fold } from './text.js';
 
 export interface HeldBack {
   contents?: string | null | undefined;
@@ -75,7 +75,7 @@ export function publicView(row: FoundItemRow): PublicFoundItem {
 
 /** Folded public words of a find; only what the public projection shows goes in. */
 export function searchText(find: { categoryName: string; colour: string | null; brand: string | null; brandPublic: boolean; description: string; foundPlace: string }): string {
-  return fold(
+  return foldLoosely(
     [find.categoryName, colourName(find.colour) ?? '', find.brandPublic ? (find.brand ?? '') : '', find.description, find.foundPlace].join(' '),
   );
 }
@@ -115,7 +115,7 @@ async function insertFoundItem(tx: Queryable, input: FoundItemInput, now: Date):
       input.foundPlace,
       status,
       searchText({ categoryName: name, colour, brand, brandPublic, description: input.description, foundPlace: input.foundPlace }),
-      fold(input.foundPlace),
+      foldLoosely(input.foundPlace),
       held.contents ?? null,
       held.cashCents ?? null,
       held.serialNumber ?? null,
@@ -165,7 +165,7 @@ async function applyChange(tx: Queryable, reference: string, change: Partial<Fou
       foundPlace,
       status,
       searchText({ categoryName: name, colour, brand, brandPublic, description, foundPlace }),
-      fold(foundPlace),
+      foldLoosely(foundPlace),
       pickHeld('contents', row.contents),
       pickHeld('cashCents', row.cash_cents),
       pickHeld('serialNumber', row.serial_number),

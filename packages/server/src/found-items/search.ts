@@ -10,7 +10,8 @@
  */
 import type { Queryable } from '../db/database.js';
 import { FOUND_ITEM_STATUSES, PUBLIC_FOUND_ITEM_COLUMNS, publicFoundItem, type PublicFoundItem, type PublicFoundItemRow } from './public-projection.js';
-import { fold, likeLiteral, stem } from './text.js';
+import { queryWords } from '@muni-widgets/found-item-search/search-text';
+import { likeLiteral } from './text.js';
 
 export interface SearchFilter {
   q?: string | undefined;
@@ -26,12 +27,6 @@ export interface SearchFilter {
 export interface SearchResult {
   items: PublicFoundItem[];
   total: number;
-}
-
-/** Query words: folded, stemmed, at most eight (more narrow nothing down in practice). */
-export function queryWords(text: string | undefined): string[] {
-  if (!text) return [];
-  return [...new Set(fold(text).split(' ').filter((w) => w.length >= 2).map(stem))].slice(0, 8);
 }
 
 export async function searchFoundItems(db: Queryable, filter: SearchFilter): Promise<SearchResult> {

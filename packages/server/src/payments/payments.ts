@@ -14,11 +14,13 @@
  * never its pay page: the pay page (and with it cancelling) belongs to the browser that created it.
  */
 import { createHash, randomUUID } from 'node:crypto';
+import type { z } from '@hono/zod-openapi';
 import { routeLink } from '@muni-widgets/core/fragment';
 import type { Database, Queryable } from '../db/database.js';
 import { ProblemError } from '../http/problem.js';
 import type { Logger } from '../logger.js';
 import { PlatformError, type PaymentPlatform, type TransactionInfo } from './platform.js';
+import type { PaymentSchema, PaymentSummarySchema } from './schemas.js';
 
 /** Statuses of the widget API. `pending`: not known right now (platform not reachable or not yet answered). */
 export const PAYMENT_STATUSES = ['redirect', 'pending', 'paid', 'failed', 'cancelled', 'expired'] as const;
@@ -65,38 +67,9 @@ const COLUMNS =
  * What anybody who knows a Kassenzeichen may learn of its payments: whether and when it was
  * paid, and how much. Never the id (which opens the payer's view) nor the pay page.
  */
-export interface PaymentSummary {
-  status: PaymentStatus;
-  amountCents: number;
-  currency: 'EUR';
-  createdAt: string;
-  /** While open: until when it can be paid. */
-  expiresAt?: string;
-  paidAt?: string;
-  /** The receipt, only for a request that also names the payment's amount and purpose. */
-  purpose?: string;
-  reference?: string;
-  paymentMethod?: string;
-  paymentMethodDetail?: string;
-  transactionReference?: string;
-}
+export type PaymentSummary = z.infer<typeof PaymentSummarySchema>;
 
-export interface PaymentView {
-  id: string;
-  status: PaymentStatus;
-  amountCents: number;
-  currency: 'EUR';
-  purpose: string;
-  reference: string;
-  description?: string;
-  payUrl?: string;
-  paymentMethod?: string;
-  paymentMethodDetail?: string;
-  paidAt?: string;
-  transactionReference?: string;
-  createdAt: string;
-  expiresAt: string;
-}
+export type PaymentView = z.infer<typeof PaymentSchema>;
 
 export interface CreatePaymentInput {
   amountCents: number;

@@ -4,11 +4,13 @@
  * counter; and for one ticket ("my number") its position. Read in one go into a `QueueSnapshot`
  * so an instance computes each change once and derives every client's view from it in memory.
  */
+import type { z } from '@hono/zod-openapi';
 import { formatZoned, isoWeekday, minutesOfDay } from '../appointments/zoned-time.js';
 import type { Queryable } from '../db/database.js';
 import { nrwHolidaysBetween } from '../holidays/nrw.js';
 import { loadOffices, type Office } from '../town/offices.js';
 import { addDays, isoDateInTimeZone, TOWN_TIME_ZONE, type IsoDate } from '../time.js';
+import type { QueueCallSchema, QueueGroupSchema, TicketViewSchema } from './schemas.js';
 
 export const TICKET_STATUSES = ['waiting', 'called', 'serving', 'done', 'no_show'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
@@ -38,28 +40,10 @@ export interface Interval {
   closes: string;
 }
 
-export interface QueueGroupState {
-  code: string;
-  name: string;
-  waiting: number;
-  /** For someone taking a number now. */
-  estimatedWaitMinutes: number;
-  /** Median of recent service times, or the group's default. */
-  serviceMinutes: number;
-  /** Active counters calling this group. */
-  counters: number;
-}
+export type QueueGroupState = z.infer<typeof QueueGroupSchema>;
 
-export interface QueueCall {
-  ticket: string;
-  group: string;
-  counter: number;
-  counterName: string;
-  calledAt: string;
-  recall: boolean;
-  /** The queue's version after this call; the SSE event id of the `call` event. */
-  version: number;
-}
+/** `version`: the queue's version after this call, the SSE event id of the `call` event. */
+export type QueueCall = z.infer<typeof QueueCallSchema>;
 
 export interface QueueState {
   officeId: string;
@@ -77,21 +61,8 @@ export interface QueueState {
   calls: QueueCall[];
 }
 
-export interface TicketView {
-  number: string;
-  group: string;
-  groupName: string;
-  status: TicketStatus;
-  issuedAt: string;
-  /** Waiting only: people before this ticket in its group, and position (ahead + 1). */
-  ahead?: number;
-  position?: number;
-  estimatedWaitMinutes?: number;
-  /** Called or serving: where to go. */
-  counter?: number;
-  counterName?: string;
-  calledAt?: string;
-}
+/** `ahead`, `position` (ahead + 1), `estimatedWaitMinutes`: waiting only; `counter`, `counterName`: where to go once called. */
+export type TicketView = z.infer<typeof TicketViewSchema>;
 
 export interface TicketRow {
   id: string;

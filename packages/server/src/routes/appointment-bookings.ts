@@ -19,7 +19,7 @@ import { onTheSide } from '../logger.js';
 import { API_TAGS } from '../openapi/document.js';
 import { TOKEN_PATTERN } from '../shared/tokens.js';
 import { TOWN_TIME_ZONE } from '../time.js';
-import { SlotSchema } from './appointment-schemas.js';
+import { AppointmentOfficeSchema, SlotSchema } from './appointment-schemas.js';
 import type { RouteDeps } from './deps.js';
 
 const TAG = API_TAGS.appointments.name;
@@ -32,14 +32,7 @@ const AppointmentSchema = z
     id: z.uuid(),
     status: z.enum(['pending', 'confirmed', 'cancelled']),
     services: z.array(z.object({ serviceId: z.string(), count: z.number().int(), name: z.string() })),
-    office: z.object({
-      id: z.string(),
-      name: z.string(),
-      street: z.string(),
-      postalCode: z.string(),
-      city: z.string(),
-      accessibility: z.string().optional(),
-    }),
+    office: AppointmentOfficeSchema,
     slot: SlotSchema,
     managementToken: z.string().optional().openapi({ description: 'Token für Absage und Verschiebung (Link in der E-Mail)' }),
   })
@@ -85,7 +78,7 @@ const bookRoute = (idempotent: MiddlewareHandler<AppEnv>) =>
         description: 'Gebucht; die E-Mail mit dem Aktivierungslink ist in der Warteschlange (auch wenn der Mailserver gerade nicht erreichbar ist)',
         content: {
           'application/json': {
-            schema: z.object({ kind: z.literal('activation-sent'), expiresAt: z.string() }).openapi('ActivationSent'),
+            schema: z.object({ kind: z.literal('activation-sent'), expiresAt: z.string().openapi({ format: 'date-time' }) }).openapi('ActivationSent'),
           },
         },
       },

@@ -32,7 +32,7 @@ const ReservationSchema = z
     id: z.uuid(),
     secret: SecretSchema.openapi({ description: 'Nur in dieser Antwort; beweist, dass die Reservierung dem Aufrufer gehört' }),
     slot: SlotSchema,
-    expiresAt: z.string().openapi({ description: 'Bis dahin ist die Zeit gehalten', example: '2026-12-01T10:10:00+01:00' }),
+    expiresAt: z.string().openapi({ format: 'date-time', description: 'Bis dahin ist die Zeit gehalten', example: '2026-12-01T10:10:00+01:00' }),
     extensionsLeft: z
       .number()
       .int()

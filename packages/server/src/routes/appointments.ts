@@ -10,7 +10,7 @@ import { problemResponses } from '../http/problem.js';
 import { API_TAGS } from '../openapi/document.js';
 import { daysBetween, isoDateInTimeZone, TOWN_TIME_ZONE, type IsoDate } from '../time.js';
 import { IsoDateSchema } from '../shared/calendar-date.js';
-import { SlotSchema } from './appointment-schemas.js';
+import { AppointmentOfficeSchema, SlotSchema } from './appointment-schemas.js';
 import type { RouteDeps } from './deps.js';
 
 const TAG = API_TAGS.appointments.name;
@@ -40,18 +40,6 @@ const AppointmentServiceSchema = z
     fields: z.array(DetailFieldSchema).openapi({ description: 'Zusätzliche Angaben bei der Buchung' }),
   })
   .openapi('AppointmentService');
-
-const AppointmentOfficeSchema = z
-  .object({
-    id: z.string().openapi({ example: 'kita-abteilung' }),
-    name: z.string(),
-    street: z.string(),
-    postalCode: z.string(),
-    city: z.string(),
-    accessibility: z.string().optional().openapi({ description: 'Hinweise zur Barrierefreiheit in Worten' }),
-  })
-  .openapi('AppointmentOffice');
-
 
 const ServicesParam = z
   .string()

@@ -7,7 +7,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { categoryName, COLOUR_IDS, COLOURS, loadCategories, REFERENCE_PATTERNS } from '../found-items/catalog.js';
 import { claimFoundItem } from '../found-items/claims.js';
-import { loadPickupInfo } from '../found-items/pickup.js';
+import { FeeSchema, loadPickupInfo } from '../found-items/pickup.js';
 import { FoundItemSchema } from '../found-items/public-projection.js';
 import { purgeFoundItemData } from '../found-items/purge.js';
 import { findPublicFoundItem, searchFoundItems } from '../found-items/search.js';
@@ -48,18 +48,6 @@ export const BotProofSchema = z
   .max(5000)
   .optional()
   .openapi({ description: 'Gelöste Aufgabe von GET /api/v1/bot-challenge; Pflicht, solange BOT_PROTECTION an ist' });
-
-const FeeSchema = z
-  .object({
-    id: z.string(),
-    label: z.string().openapi({ example: 'Herausgabe, Wert über 25 € bis 250 €' }),
-    amountCents: z.number().int().min(0).optional().openapi({ description: 'Fester Betrag in Cent' }),
-    minCents: z.number().int().min(0).optional(),
-    maxCents: z.number().int().min(0).optional(),
-    note: z.string().optional().openapi({ example: '3 % des Wertes' }),
-    category: z.string().optional().openapi({ description: 'Gilt nur für diese Kategorie' }),
-  })
-  .openapi('FoundItemFee');
 
 export const PickupInfoSchema = z
   .object({

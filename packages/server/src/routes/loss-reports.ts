@@ -44,8 +44,8 @@ const LossReportSchema = z
     lostOn: IsoDateSchema,
     lostPlace: z.string(),
     contact: ContactSchema,
-    createdAt: z.string().openapi({ description: 'Zeitpunkt mit Versatz von Europe/Berlin' }),
-    expiresAt: z.string().openapi({ description: 'Dann wird die Anzeige mit allen Angaben gelöscht, wenn sie nicht verlängert wird' }),
+    createdAt: z.string().openapi({ format: 'date-time', description: 'Zeitpunkt mit Versatz von Europe/Berlin' }),
+    expiresAt: z.string().openapi({ format: 'date-time', description: 'Dann wird die Anzeige mit allen Angaben gelöscht, wenn sie nicht verlängert wird' }),
     matches: z.array(FoundItemSchema).openapi({ description: 'Vorliegende Fundsachen, die jetzt passen, beste zuerst' }),
   })
   .openapi('LossReport');
@@ -88,8 +88,8 @@ const createLossReportRoute = (idempotent: MiddlewareHandler<AppEnv>) =>
               .object({
                 kind: z.literal('activation-sent'),
                 reference: z.string().openapi({ example: 'V-2026-00017' }),
-                createdAt: z.string(),
-                expiresAt: z.string().openapi({ description: `Bis dahin gilt der Bestätigungslink (${PENDING_HOURS} Stunden); sonst wird die Anzeige gelöscht` }),
+                createdAt: z.string().openapi({ format: 'date-time' }),
+                expiresAt: z.string().openapi({ format: 'date-time', description: `Bis dahin gilt der Bestätigungslink (${PENDING_HOURS} Stunden); sonst wird die Anzeige gelöscht` }),
                 matches: z.array(FoundItemSchema),
               })
               .openapi('LossReportReceipt'),

@@ -17,7 +17,8 @@ import { IdempotencyKeyHeaders } from '../http/idempotency.js';
 import { problemResponses, ProblemError } from '../http/problem.js';
 import { API_TAGS } from '../openapi/document.js';
 import { QueueLive, type LiveSink } from '../queue/live.js';
-import { findTicket, TICKET_NUMBER_PATTERN, TICKET_STATUSES, ticketView } from '../queue/state.js';
+import { findTicket, TICKET_NUMBER_PATTERN, ticketView } from '../queue/state.js';
+import { QueueCallSchema, QueueGroupSchema, TicketViewSchema } from '../queue/schemas.js';
 import { checkInAppointment, issueTicket, ownTicket, requireSnapshot, TICKET_CODE_PATTERN, ticketFragment, type IssuedTicket } from '../queue/tickets.js';
 import { TimeOfDaySchema } from './common.js';
 import { IsoDateSchema } from '../shared/calendar-date.js';
@@ -43,36 +44,6 @@ const CodeSchema = z
   .regex(TICKET_CODE_PATTERN)
   .openapi({ description: 'Sechsstelliger Code, der mit der Nummer gedruckt wird (A–Z ohne I, L, O; 2–9)', example: 'K7M2P9' });
 
-export const TicketViewSchema = z
-  .object({
-    number: z.string().openapi({ example: 'A-042' }),
-    group: z.string().openapi({ example: 'A' }),
-    groupName: z.string().openapi({ example: 'Ausweise und Pässe' }),
-    status: z.enum(TICKET_STATUSES).openapi({
-      description: '`waiting` wartet, `called` aufgerufen (zum Platz gehen), `serving` wird bedient, `done` erledigt, `no_show` nicht erschienen',
-    }),
-    issuedAt: z.string().openapi({ format: 'date-time' }),
-    ahead: z.number().int().optional().openapi({ description: 'Nur `waiting`: so viele sind vor dieser Nummer' }),
-    position: z.number().int().optional().openapi({ description: 'Nur `waiting`: ahead + 1' }),
-    estimatedWaitMinutes: z.number().int().optional().openapi({ description: 'Nur `waiting`: geschätzte Wartezeit in Minuten' }),
-    counter: z.number().int().optional().openapi({ description: 'Nur `called`/`serving`: Nummer des Platzes' }),
-    counterName: z.string().optional().openapi({ example: 'Platz 3' }),
-    calledAt: z.string().optional().openapi({ format: 'date-time' }),
-  })
-  .openapi('QueueTicket');
-
-export const QueueCallSchema = z
-  .object({
-    ticket: z.string().openapi({ example: 'B-042' }),
-    group: z.string(),
-    counter: z.number().int(),
-    counterName: z.string().openapi({ example: 'Platz 3' }),
-    calledAt: z.string().openapi({ format: 'date-time' }),
-    recall: z.boolean().openapi({ description: 'Erneuter Aufruf derselben Nummer' }),
-    version: z.number().int().openapi({ description: 'Stand der Warteschlange nach diesem Aufruf (SSE-Ereignis-ID)' }),
-  })
-  .openapi('QueueCall');
-
 const IntervalSchema = z.object({ opens: TimeOfDaySchema, closes: TimeOfDaySchema });
 
 export const QueueStateSchema = z
@@ -87,16 +58,7 @@ export const QueueStateSchema = z
       note: z.string().optional().openapi({ description: 'Grund einer Abweichung, z. B. Feiertag oder Betriebsausflug' }),
     }),
     nextOpening: z.object({ date: IsoDateSchema, opens: TimeOfDaySchema }).optional().openapi({ description: 'Nur wenn geschlossen' }),
-    groups: z.array(
-      z.object({
-        code: z.string().openapi({ example: 'A' }),
-        name: z.string(),
-        waiting: z.number().int(),
-        estimatedWaitMinutes: z.number().int().openapi({ description: 'Für eine jetzt gezogene Nummer' }),
-        serviceMinutes: z.number().openapi({ description: 'Median der letzten Bedienzeiten, sonst Vorgabe der Gruppe' }),
-        counters: z.number().int().openapi({ description: 'Besetzte Plätze, die diese Gruppe aufrufen' }),
-      }),
-    ),
+    groups: z.array(QueueGroupSchema),
     calls: z.array(QueueCallSchema).openapi({ description: `Letzte Aufrufe von heute, neueste zuerst` }),
   })
   .openapi('QueueState');

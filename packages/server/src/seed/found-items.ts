@@ -4,10 +4,10 @@
  * gets the same register relative to its "today"). Held-back details look real on purpose, so
  * privacy tests and demos show that they stay inside.
  */
+import { foldLoosely } from '@muni-widgets/core/text';
 import type { Queryable } from '../db/database.js';
 import type { ColourId } from '../found-items/catalog.js';
 import { searchText } from '../found-items/register.js';
-import { fold } from '../found-items/text.js';
 import { addDays, type IsoDate } from '../time.js';
 import type { SeedContext, SeedStep } from './seed.js';
 
@@ -290,7 +290,7 @@ export const foundItemsSeed: SeedStep = {
           item.foundPlace,
           item.status,
           searchText({ categoryName, colour: item.colour, brand: item.brand, brandPublic: item.brandPublic, description: item.description, foundPlace: item.foundPlace }),
-          fold(item.foundPlace),
+          foldLoosely(item.foundPlace),
           item.heldBack.contents ?? null,
           item.heldBack.cashCents ?? null,
           item.heldBack.serialNumber ?? null,

@@ -84,21 +84,24 @@ export const EVIL_STRINGS: readonly string[] = [
 const EVIL_NUMBERS: readonly Json[] = [0, -1, 0.5, -0.000001, 2 ** 31, -(2 ** 31) - 1, 2 ** 53, 2 ** 63, -(2 ** 63), 1e308, -1e308, 1e-320];
 const EVIL_VALUES: readonly Json[] = [null, true, false, [], {}, [null], { '': null }, '', 0, ...EVIL_NUMBERS];
 
+/** `node` with every `$ref` into `document` replaced by its target (a cycle ends in `{}`). */
+export function dereference(document: JsonSchema, node: any, seen = new Set<string>()): any {
+  if (Array.isArray(node)) return node.map((n) => dereference(document, n, seen));
+  if (node === null || typeof node !== 'object') return node;
+  if (typeof node.$ref === 'string') {
+    if (seen.has(node.$ref)) return {};
+    const target = node.$ref
+      .replace(/^#\//, '')
+      .split('/')
+      .reduce((at: any, key: string) => at?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], document);
+    return dereference(document, target, new Set([...seen, node.$ref]));
+  }
+  return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, dereference(document, v, seen)]));
+}
+
 /** The operations of the document, with `$ref`s resolved. */
 export function operationsOf(document: JsonSchema): Operation[] {
-  const resolve = (node: any, seen = new Set<string>()): any => {
-    if (Array.isArray(node)) return node.map((n) => resolve(n, seen));
-    if (node === null || typeof node !== 'object') return node;
-    if (typeof node.$ref === 'string') {
-      if (seen.has(node.$ref)) return {};
-      const target = node.$ref
-        .replace(/^#\//, '')
-        .split('/')
-        .reduce((at: any, key: string) => at?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], document);
-      return resolve(target, new Set([...seen, node.$ref]));
-    }
-    return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, resolve(v, seen)]));
-  };
+  const resolve = (node: any) => dereference(document, node);
   const operations: Operation[] = [];
   for (const [path, item] of Object.entries<any>(document['paths'] ?? {})) {
     for (const method of ['get', 'post', 'put', 'patch', 'delete']) {
@@ -156,9 +159,14 @@ function generatedValue(schema: JsonSchema, name: string, known: KnownValues, de
   if ('const' in schema) return fc.constant(schema['const'] as Json);
   const options = (schema['anyOf'] ?? schema['oneOf']) as JsonSchema[] | undefined;
   if (options?.length) return fc.oneof(...options.map((o) => valueFor(o, name, known, depth)));
-  if (Array.isArray(schema['allOf'])) return valueFor(Object.assign({}, ...schema['allOf']), name, known, depth);
-  const type = Array.isArray(schema['type']) ? schema['type'].find((t: string) => t !== 'null') : schema['type'];
-  switch (type) {
+  if (Array.isArray(schema['allOf'])) return valueFor(mergeAllOf(schema['allOf']), name, known, depth);
+  if (Array.isArray(schema['type']) && schema['type'].includes('null')) {
+    const type = schema['type'].filter((t: string) => t !== 'null');
+    return fc.oneof(fc.constant(null), generatedValue({ ...schema, type }, name, known, depth));
+  }
+  switch (Array.isArray(schema['type']) ? schema['type'][0] : schema['type']) {
+    case 'null':
+      return fc.constant(null);
     case 'string':
       return stringFor(schema);
     case 'integer':
@@ -170,15 +178,28 @@ function generatedValue(schema: JsonSchema, name: string, known: KnownValues, de
     case 'boolean':
       return fc.boolean();
     case 'array': {
-      if (depth > 4) return fc.constant([]);
+      if (depth > 8) return fc.constant([]);
       const minLength = schema['minItems'] ?? 0;
       return fc.array(valueFor(schema['items'] ?? {}, name, known, depth + 1), { minLength, maxLength: Math.max(minLength, Math.min(schema['maxItems'] ?? 3, 3)) });
     }
     case 'object':
-      return depth > 4 ? fc.constant({}) : objectFor(schema, known, depth);
+      return depth > 8 ? fc.constant({}) : objectFor(schema, known, depth);
     default:
       return fc.constantFrom<Json>('x', 1, true, null);
   }
+}
+
+/** One schema for all parts: their properties and required lists together (a plain assign kept only the last part's). */
+function mergeAllOf(parts: JsonSchema[]): JsonSchema {
+  return parts.reduce<JsonSchema>(
+    (merged, part) => ({
+      ...merged,
+      ...part,
+      ...(merged['properties'] || part['properties'] ? { properties: { ...merged['properties'], ...part['properties'] } } : {}),
+      ...(merged['required'] || part['required'] ? { required: [...(merged['required'] ?? []), ...(part['required'] ?? [])] } : {}),
+    }),
+    {},
+  );
 }
 
 function objectFor(schema: JsonSchema, known: KnownValues, depth: number): fc.Arbitrary<Json> {

@@ -1,4 +1,6 @@
-import { s } from '@muni-widgets/core';
+import { s, type Loosen, type Schema, type Wire } from '@muni-widgets/core';
+import type { ServiceSummary as Summary } from '../model.js';
+type Office = Pick<Wire<'Office'>, 'id' | 'accessibility' | 'openingHours'> & { exceptions: Omit<Wire<'OpeningException'>, 'closed'>[] };
 
 /** Response shapes of the open widget API's catalogue endpoints (see /api/openapi.json). */
 const summaryShape = {
@@ -13,17 +15,17 @@ const summaryShape = {
   appointmentServiceId: s.optional(s.string),
 };
 
-export const servicesResponse = s.object({ services: s.array(s.object(summaryShape)) });
+export const servicesResponse: Schema<{ services: Summary[] }> = s.object({ services: s.array(s.object(summaryShape)) });
 
-export const categoriesResponse = s.object({
+export const categoriesResponse: Schema<{ categories: Wire<'ServiceCategory'>[] }> = s.object({
   categories: s.array(s.object({ id: s.string, name: s.string, serviceCount: s.integer })),
 });
 
-export const town = s.object({ officialName: s.string, phone: s.string, email: s.string, website: s.string });
+export const town: Schema<Pick<Wire<'Town'>, 'officialName' | 'phone' | 'email' | 'website'>> = s.object({ officialName: s.string, phone: s.string, email: s.string, website: s.string });
 
 const address = s.object({ building: s.string, street: s.string, postalCode: s.string, city: s.string, room: s.nullable(s.string) });
 
-export const service = s.object({
+export const service: Schema<Loosen<Wire<'Service'>, 'leika'>> = s.object({
   ...summaryShape,
   categoryName: s.string,
   description: s.string,
@@ -40,7 +42,7 @@ export const service = s.object({
 
 const interval = s.object({ opens: s.string, closes: s.string });
 
-export const office = s.object({
+export const office: Schema<Office> = s.object({
   id: s.string,
   accessibility: s.object({
     stepFreeAccess: s.boolean,
@@ -53,4 +55,4 @@ export const office = s.object({
   exceptions: s.array(s.object({ from: s.string, to: s.string, reason: s.string, intervals: s.array(interval) })),
 });
 
-export const holidays = s.object({ items: s.array(s.object({ date: s.string, name: s.string })) });
+export const holidays: Schema<{ items: Pick<Wire<'Holiday'>, 'date' | 'name'>[] }> = s.object({ items: s.array(s.object({ date: s.string, name: s.string })) });

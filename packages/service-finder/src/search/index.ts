@@ -18,5 +18,5 @@ export {
   type ServiceIndex,
   type ServiceIndexOptions,
 } from './service-index.js';
-export { foldText, foldWords } from './fold.js';
+export { foldText, foldWords } from '@muni-widgets/core/text';
 export { boundedEditDistance } from './edit-distance.js';

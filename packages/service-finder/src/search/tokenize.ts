@@ -4,7 +4,7 @@
  * ("Kita-Platz" → kita, platz, kitaplatz), because citizens write them either way, while a
  * query is just its folded words.
  */
-import { foldChunks, foldWords } from './fold.js';
+import { foldChunks, foldWords } from '@muni-widgets/core/text';
 
 /** One term of an indexed text. */
 export interface IndexedTerm {

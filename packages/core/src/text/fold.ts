@@ -9,9 +9,10 @@
  * - other accents are dropped (é → e, ç → c), a few letters without a decomposition are spelled out;
  * - everything that is not a letter or a digit separates words (hyphens, slashes, punctuation).
  *
- * Why a lookup table instead of `normalize('NFD')` per text: building the index folds every
- * name, synonym and description, and per-text normalization was most of the build time for
- * 10,000 services. The table is made once from the same rules, char by char.
+ * Compatibility forms (ligatures, superscripts, full-width letters) fold like the letters they
+ * stand for. Why a lookup table instead of `normalize('NFKD')` per text: building the finder's
+ * index folds every name, synonym and description, and per-text normalization was most of the
+ * build time for 10,000 services. The table is made once from the same rules, char by char.
  */
 
 const SPELLED_OUT: Readonly<Record<string, string>> = {
@@ -37,7 +38,7 @@ function foldCharacter(character: string): string {
   const lower = character.toLowerCase(); // "ẞ" → "ß"
   let out = '';
   for (const c of lower) out += SPELLED_OUT[c] ?? c;
-  out = out.normalize('NFD').replace(/\p{M}+/gu, '');
+  out = out.normalize('NFKD').replace(/\p{M}+/gu, '');
   if (out === '' && character !== '') return /\p{M}/u.test(character) ? '' : JOINER;
   return /^[a-z0-9]+$/.test(out) ? out : JOINER;
 }
@@ -87,4 +88,13 @@ export function foldWords(text: string): string[] {
 /** Folds `text` and returns its words joined by single spaces (no leading or trailing space). */
 export function foldText(text: string): string {
   return foldWords(text).join(' ');
+}
+
+/**
+ * For matching without typo tolerance (the lost-and-found register's SQL `LIKE`): folded as
+ * above, then ae/oe/ue to a/o/u, so that "Schlüssel", "Schluessel" and "Schlussel" are one word.
+ * Stored text and queries go through this same function, so it only has to be consistent.
+ */
+export function foldLoosely(text: string): string {
+  return foldText(text).replace(/ae/g, 'a').replace(/oe/g, 'o').replace(/ue/g, 'u');
 }
