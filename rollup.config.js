@@ -26,7 +26,8 @@ function allWidgets() {
   const loaders = Object.keys(bundles).map((tag) => `${JSON.stringify(tag)}: () => import(${JSON.stringify(`./${tag}.js`)})`);
   return {
     name: 'muni-widgets-all',
-    resolveId: (id) => (id === ALL ? ALL : /^\.\/muni-[a-z-]+\.js$/.test(id) ? { id, external: true } : null),
+    // The loader's imports name the bundles beside it, never modules to bundle.
+    resolveId: (id, importer) => (id === ALL ? ALL : importer === ALL && id.startsWith('./muni-') ? { id, external: true } : null),
     load: (id) =>
       id === ALL ? `import { autoload } from './packages/core/dist/autoload.js';\nautoload({\n${loaders.join(',\n')}\n});` : null,
   };
