@@ -9,7 +9,8 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
-const root = new URL('../dist/cdn/', import.meta.url);
+// CDN_DIR: another build to compare with (e.g. the full bundle before the autoloader).
+const root = process.env.CDN_DIR ? new URL(`file://${process.env.CDN_DIR.replace(/\/?$/, '/')}`) : new URL('../dist/cdn/', import.meta.url);
 const WIDGETS = {
   'muni-appointment-picker': '<muni-appointment-picker backend-url="/api"></muni-appointment-picker>',
   'muni-service-finder': '<muni-service-finder backend-url="/api"></muni-service-finder>',
