@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { autoload } from '../src/autoload.js';
 import { defineElement } from '../src/define-element.js';
 
@@ -47,7 +47,8 @@ describe('autoloader of muni-widgets.js', () => {
 
   it('loads the widget of a data-muni-widget placeholder added later, which then mounts', async () => {
     const container = place('<div data-muni-widget="autoload-placeholder" data-office="kita"></div>');
-    await settle();
+    // The mounting code itself loads on first use (mount.ts).
+    await waitUntil(() => container.querySelector('muni-autoload-placeholder'), 'the placeholder was not mounted');
     expect(loaded).to.include('muni-autoload-placeholder');
     expect(container.querySelector('muni-autoload-placeholder')?.getAttribute('office')).to.equal('kita');
   });
