@@ -36,17 +36,14 @@ BEGIN
 END
 $$;
 
-CREATE TRIGGER offices_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON offices
-  FOR EACH STATEMENT EXECUTE FUNCTION availability_catalogue_changed();
-CREATE TRIGGER office_opening_hours_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON office_opening_hours
-  FOR EACH STATEMENT EXECUTE FUNCTION availability_catalogue_changed();
-CREATE TRIGGER office_exceptions_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON office_exceptions
-  FOR EACH STATEMENT EXECUTE FUNCTION availability_catalogue_changed();
-CREATE TRIGGER office_exception_hours_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON office_exception_hours
-  FOR EACH STATEMENT EXECUTE FUNCTION availability_catalogue_changed();
-CREATE TRIGGER appointment_calendars_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON appointment_calendars
-  FOR EACH STATEMENT EXECUTE FUNCTION availability_catalogue_changed();
-CREATE TRIGGER appointment_services_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON appointment_services
-  FOR EACH STATEMENT EXECUTE FUNCTION availability_catalogue_changed();
-CREATE TRIGGER appointment_service_offices_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON appointment_service_offices
-  FOR EACH STATEMENT EXECUTE FUNCTION availability_catalogue_changed();
+DO $$
+DECLARE
+  catalogue_table text;
+BEGIN
+  FOREACH catalogue_table IN ARRAY ARRAY['offices', 'office_opening_hours', 'office_exceptions', 'office_exception_hours',
+                                         'appointment_calendars', 'appointment_services', 'appointment_service_offices'] LOOP
+    EXECUTE format('CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %I
+                      FOR EACH STATEMENT EXECUTE FUNCTION availability_catalogue_changed()', catalogue_table || '_changed', catalogue_table);
+  END LOOP;
+END
+$$;
