@@ -6,6 +6,7 @@
 //    book, spread over two server processes on one database; throughput, p95 per citizen, errors,
 //    and a check in the database that no counter holds two appointments at once.
 //
+// SERVER_MAIN: another build's main.js to compare with (e.g. the code before a change).
 // Run: npx tsc -b packages/server/tsconfig.build.json && \
 //      DATABASE_URL=postgres://muni:muni@127.0.0.1:5432/muni_test node bench/server-load.mjs [seconds] [citizens]
 // Both parts share the machine with autocannon and the citizens' own HTTP clients: the numbers
@@ -20,13 +21,16 @@ const SECONDS = Number(process.argv[2] ?? 10);
 const CITIZENS = Number(process.argv[3] ?? 2000);
 const CONNECTIONS = 50;
 const RUSH_CONCURRENCY = 50;
-const MAIN = fileURLToPath(new URL('../packages/server/dist/src/main.js', import.meta.url));
+const MAIN = process.env.SERVER_MAIN ?? fileURLToPath(new URL('../packages/server/dist/src/main.js', import.meta.url));
 const databaseUrl = process.env.DATABASE_URL;
+
+/** The bench's environment without DATABASE_URL, which would turn the PGlite run into PostgreSQL. */
+const { DATABASE_URL: _, ...inherited } = process.env;
 
 /** A server process with the demo town; `url` once it listens. */
 function startServer(env) {
-  const child = spawn(process.execPath, [...(process.env.SERVER_NODE_OPTIONS ?? '').split(' ').filter(Boolean), MAIN], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', MUNI_DEV_MODE: 'on', RATE_LIMIT_ENABLED: 'false', BOT_PROTECTION: 'false', ...env },
+  const child = spawn(process.execPath, [MAIN], {
+    env: { ...inherited, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', MUNI_DEV_MODE: 'on', RATE_LIMIT_ENABLED: 'false', BOT_PROTECTION: 'false', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
