@@ -1,5 +1,5 @@
-// CDN build: one self-contained, minified ES module per widget plus muni-widgets.js
-// with all of them, Lit inlined. Input is tsc's output (packages/*/dist), so the
+// CDN build: one self-contained, minified ES module per widget (Lit inlined) plus
+// muni-widgets.js, which loads each widget on first use. Input is tsc's output (packages/*/dist), so the
 // npm packages and the CDN files are built from the same JavaScript.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -17,12 +17,19 @@ export const bundles = {
 
 const ALL = '\0muni-widgets-all';
 
-/** The full bundle is just every define module imported once. */
+/**
+ * The full bundle is the autoloader (packages/core/src/autoload.ts), loading the per-widget
+ * bundle of each tag on a page the first time the tag appears: a page with one widget transfers
+ * that widget's bundle and the loader, not every widget. The bundles are the files beside it.
+ */
 function allWidgets() {
+  const loaders = Object.keys(bundles).map((tag) => `${JSON.stringify(tag)}: () => import(${JSON.stringify(`./${tag}.js`)})`);
   return {
     name: 'muni-widgets-all',
-    resolveId: (id) => (id === ALL ? ALL : null),
-    load: (id) => (id === ALL ? Object.values(bundles).map((p) => `import ${JSON.stringify(`./${p}`)};`).join('\n') : null),
+    // The loader's imports name the bundles beside it, never modules to bundle.
+    resolveId: (id, importer) => (id === ALL ? ALL : importer === ALL && id.startsWith('./muni-') ? { id, external: true } : null),
+    load: (id) =>
+      id === ALL ? `import { autoload } from './packages/core/dist/autoload.js';\nautoload({\n${loaders.join(',\n')}\n});` : null,
   };
 }
 

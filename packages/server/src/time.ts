@@ -33,11 +33,14 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
   return Math.round((fromIsoDate(to).getTime() - fromIsoDate(from).getTime()) / MS_PER_DAY);
 }
 
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();
+
 /** The calendar date an instant falls on in `timeZone` (e.g. today in Musterstadt). */
 export function isoDateInTimeZone(instant: Date, timeZone: string): IsoDate {
-  const parts = new Intl.DateTimeFormat('en', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(
-    instant,
-  );
+  // Creating a DateTimeFormat costs far more than using one; requests ask for "today" often.
+  let format = dateFormatters.get(timeZone);
+  if (!format) dateFormatters.set(timeZone, (format = new Intl.DateTimeFormat('en', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  const parts = format.formatToParts(instant);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)!.value;
   return `${part('year')}-${part('month')}-${part('day')}`;
 }

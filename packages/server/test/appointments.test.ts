@@ -21,6 +21,25 @@ describe('appointment time zone helpers', () => {
     assert.equal(formatZoned(new Date('2026-06-03T07:30:00Z'), BERLIN), '2026-06-03T09:30:00+02:00');
   });
 
+  it('formats every 7½ minutes of 2026 exactly as Intl does, in Berlin and in a zone with a half-hour change', () => {
+    // formatZoned remembers offsets per quarter hour; Lord Howe Island moves its clocks by 30 minutes.
+    for (const zone of [BERLIN, 'Australia/Lord_Howe']) {
+      const intl = new Intl.DateTimeFormat('en-US', {
+        timeZone: zone,
+        hourCycle: 'h23',
+        ...{ year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' },
+        timeZoneName: 'longOffset',
+      });
+      for (let t = Date.parse('2026-01-01T00:00:00Z'); t < Date.parse('2027-01-01T00:00:00Z'); t += 450_000) {
+        const instant = new Date(t + 1_000);
+        const p = Object.fromEntries(intl.formatToParts(instant).map((part) => [part.type, part.value]));
+        const offset = p['timeZoneName'] === 'GMT' ? '+00:00' : p['timeZoneName']!.slice(3);
+        const expected = `${p['year']}-${p['month']}-${p['day']}T${p['hour']}:${p['minute']}:${p['second']}${offset}`;
+        assert.equal(formatZoned(instant, zone), expected, instant.toISOString());
+      }
+    }
+  });
+
   it('gives an office open around the clock 23 hourly slots on 29 March and 24 distinct ones on 25 October', () => {
     const day = (date: string) => candidateStarts('x', date, [[0, 1440]], 60, 60);
     const spring = day('2026-03-29');

@@ -31,11 +31,35 @@ function wallClock(instant: Date, timeZone: string) {
   return parts as { year: number; month: number; day: number; hour: number; minute: number; second: number };
 }
 
-/** Offset of `timeZone` from UTC at `instant`, in minutes (Berlin: 60 in winter, 120 in summer). */
-export function offsetMinutes(instant: Date, timeZone: string): number {
+function intlOffsetMinutes(instant: Date, timeZone: string): number {
   const w = wallClock(instant, timeZone);
   const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
   return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
+}
+
+const QUARTER_HOUR_MS = 900_000;
+/** Enough quarter hours for every slot of a few years; beyond it the cache starts afresh. */
+const MAX_CACHED_QUARTERS = 200_000;
+/** Offset per zone and quarter hour (epoch ms / 15 min), for quarters without an offset change inside. */
+const quarterOffsets = new Map<string, Map<number, number>>();
+
+/**
+ * Offset of `timeZone` from UTC at `instant`, in minutes (Berlin: 60 in winter, 120 in summer).
+ * Intl's formatToParts costs microseconds and a month of slots asks thousands of times, so the
+ * offset is remembered per quarter hour; a quarter hour in which the offset changes (never in
+ * Europe/Berlin, whose changes fall on the hour) is asked of Intl every time.
+ */
+export function offsetMinutes(instant: Date, timeZone: string): number {
+  const quarter = Math.floor(instant.getTime() / QUARTER_HOUR_MS);
+  let offsets = quarterOffsets.get(timeZone);
+  if (!offsets) quarterOffsets.set(timeZone, (offsets = new Map()));
+  const known = offsets.get(quarter);
+  if (known !== undefined) return known;
+  const first = intlOffsetMinutes(new Date(quarter * QUARTER_HOUR_MS), timeZone);
+  if (intlOffsetMinutes(new Date((quarter + 1) * QUARTER_HOUR_MS - 1), timeZone) !== first) return intlOffsetMinutes(instant, timeZone);
+  if (offsets.size >= MAX_CACHED_QUARTERS) offsets.clear();
+  offsets.set(quarter, first);
+  return first;
 }
 
 /**
@@ -56,14 +80,12 @@ export function zonedInstant(date: IsoDate, minuteOfDay: number, timeZone: strin
 
 /** ISO 8601 with the local offset: `2026-03-30T08:00:00+02:00`. */
 export function formatZoned(instant: Date, timeZone: string): string {
-  const w = wallClock(instant, timeZone);
   const offset = offsetMinutes(instant, timeZone);
+  // The wall clock is the instant shifted by the offset, read in UTC.
+  const wall = new Date(Math.floor(instant.getTime() / 1000) * 1000 + offset * 60_000).toISOString().slice(0, 19);
   const sign = offset < 0 ? '-' : '+';
   const abs = Math.abs(offset);
-  return (
-    `${w.year}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}` +
-    `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
-  );
+  return `${wall}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
 /** ISO weekday of a calendar date, 1 = Monday … 7 = Sunday. */

@@ -3,20 +3,18 @@
  * times are free, and holding a slot while the citizen fills in the form.
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { invalid, loadCalendars, loadServices, parseServicesParam, planRequest, type PlannedRequest } from '../appointments/catalog.js';
-import { bookableDates, findSlots, toSlot } from '../appointments/slots.js';
+import { availabilityCache, checkRange, MAX_AVAILABILITY_DAYS } from '../appointments/availability.js';
+import { loadCalendars, loadServices, parseServicesParam, planRequest } from '../appointments/catalog.js';
+import { findSlots, toSlot } from '../appointments/slots.js';
 import type { AppEnv } from '../http/app-env.js';
 import { problemResponses } from '../http/problem.js';
 import { API_TAGS } from '../openapi/document.js';
-import { daysBetween, isoDateInTimeZone, TOWN_TIME_ZONE, type IsoDate } from '../time.js';
 import { IsoDateSchema } from '../shared/calendar-date.js';
 import { AppointmentOfficeSchema, SlotSchema } from './appointment-schemas.js';
 import type { RouteDeps } from './deps.js';
 
 const TAG = API_TAGS.appointments.name;
 const OFFICE_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-/** Longest range one availability query may cover: two months for a month view with overlap. */
-export const MAX_AVAILABILITY_DAYS = 62;
 
 const DetailFieldSchema = z
   .object({
@@ -128,6 +126,7 @@ const slots = createRoute({
 export function appointmentRoutes(deps: RouteDeps) {
   const { db, clock } = deps;
   const plan = (services: string, office: string | undefined) => planRequest(db, parseServicesParam(services), office);
+  const freeDays = availabilityCache();
 
   return new OpenAPIHono<AppEnv>()
     .openapi(listServices, async (c) => {
@@ -158,12 +157,7 @@ export function appointmentRoutes(deps: RouteDeps) {
       );
     })
     .openapi(availability, async (c) => {
-      const query = c.req.valid('query');
-      const now = clock();
-      const planned = await plan(query.services, query.office);
-      checkRange(planned, query.from, query.to, now);
-      const byDate = await findSlots(db, planned, { from: query.from, to: query.to }, now);
-      return c.json({ days: [...byDate].map(([date, found]) => ({ date, free: found.length })) }, 200);
+      return c.json({ days: await freeDays(db, c.req.valid('query'), clock()) }, 200);
     })
     .openapi(slots, async (c) => {
       const query = c.req.valid('query');
@@ -173,21 +167,4 @@ export function appointmentRoutes(deps: RouteDeps) {
       const byDate = await findSlots(db, planned, { from: query.date, to: query.date }, now);
       return c.json({ slots: (byDate.get(query.date) ?? []).map(toSlot) }, 200);
     });
-}
-
-/** 400 unless from…to lies between today and the furthest horizon and spans at most 62 days. */
-function checkRange(planned: PlannedRequest, from: IsoDate, to: IsoDate, now: Date, field?: string): void {
-  const today = isoDateInTimeZone(now, TOWN_TIME_ZONE);
-  const last = planned.calendars.map((cal) => bookableDates(cal, now).last).sort().at(-1)!;
-  const format = (date: IsoDate) => date.split('-').reverse().join('.');
-  if (to < from) throw invalid('to', 'too_small', '„to“ darf nicht vor „from“ liegen.');
-  if (daysBetween(from, to) + 1 > MAX_AVAILABILITY_DAYS) {
-    throw invalid('to', 'too_big', `Höchstens ${MAX_AVAILABILITY_DAYS} Tage je Anfrage.`);
-  }
-  if (from < today) {
-    throw invalid(field ?? 'from', 'too_small', `Termine gibt es frühestens ab heute (${format(today)}).`);
-  }
-  if (to > last) {
-    throw invalid(field ?? 'to', 'too_big', `Termine können höchstens bis ${format(last)} gebucht werden.`);
-  }
 }

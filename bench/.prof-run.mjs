@@ -1,0 +1,13 @@
+import { Session } from 'node:inspector/promises';
+import { writeFileSync } from 'node:fs';
+import { loadConfig, startServer } from '@muni-widgets/server';
+const server = await startServer({ config: loadConfig({ MUNI_DEV_MODE: 'on', PORT: '0', HOST: '127.0.0.1', PGLITE_DATA_DIR: 'memory://', LOG_LEVEL: 'error', RATE_LIMIT_ENABLED: 'false' }) });
+const d = (n) => new Date(Date.now() + n * 86400000).toISOString().slice(0, 10);
+const url = `${server.url}/api/v1/appointments/availability?services=${process.argv[2] ?? 'personalausweis'}&from=${d(0)}&to=${d(30)}`;
+for (let i = 0; i < 20; i++) await (await fetch(url)).text();
+const s = new Session(); s.connect(); await s.post('Profiler.enable'); await s.post('Profiler.start');
+const t0 = performance.now();
+for (let i = 0; i < 200; i++) await (await fetch(url)).text();
+console.log('ms/request', (performance.now() - t0) / 200);
+const { profile } = await s.post('Profiler.stop'); writeFileSync('/tmp/perfprof/window.cpuprofile', JSON.stringify(profile));
+await server.close();

@@ -1,0 +1,44 @@
+/**
+ * The all-in-one bundle's loader: it carries no widget, only this, and loads the definition of
+ * each muni tag the page actually uses, the first time one appears: as an element
+ * (`<muni-appointment-picker>`) or as a mount-form placeholder (`<div data-muni-widget=
+ * "appointment-picker">`), in the HTML or added later (single-page apps, CMS previews, content
+ * loaded on click). The idea is Shoelace's autoloader. Imports nothing, so the loader stays a
+ * few hundred bytes; a loaded definition mounts its placeholders itself (mount.ts).
+ */
+import { MOUNT_ATTRIBUTE } from './mount.js';
+
+/** Tag → the import of the module that defines it. */
+export type TagLoaders = Readonly<Record<string, () => Promise<unknown>>>;
+
+export function autoload(loaders: TagLoaders, doc: Document | undefined = globalThis.document): void {
+  if (!doc) return;
+  const requested = new Set<string>();
+  const load = (tag: string) => {
+    const loader = loaders[tag];
+    if (!loader || requested.has(tag)) return;
+    requested.add(tag);
+    loader().catch((error: unknown) => {
+      // A failed chunk (network, deploy in progress) is tried again when the tag next appears.
+      requested.delete(tag);
+      console.warn(`muni-widgets: <${tag}> could not be loaded.`, error);
+    });
+  };
+  const consider = (element: Element) => {
+    load(element.localName);
+    const name = element.getAttribute(MOUNT_ATTRIBUTE);
+    if (name !== null) load(`muni-${name.trim().toLowerCase()}`);
+  };
+  const selector = [...Object.keys(loaders), `[${MOUNT_ATTRIBUTE}]`].join(',');
+  const discover = (root: Element | Document) => {
+    if (root instanceof Element && root.matches(selector)) consider(root);
+    for (const element of Array.from(root.querySelectorAll(selector))) consider(element);
+  };
+  discover(doc);
+  new MutationObserver((records) => {
+    for (const record of records) {
+      if (record.type === 'attributes') consider(record.target as Element);
+      else for (const node of Array.from(record.addedNodes)) if (node instanceof Element) discover(node);
+    }
+  }).observe(doc, { childList: true, subtree: true, attributes: true, attributeFilter: [MOUNT_ATTRIBUTE] });
+}

@@ -1,0 +1,62 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { autoload } from '../src/autoload.js';
+import { defineElement } from '../src/define-element.js';
+
+/** Lets the MutationObserver, the loaders and the mounting run. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
+
+const containers: HTMLElement[] = [];
+function place(markup: string): HTMLElement {
+  const container = document.createElement('div');
+  // Literal markup written in this file, never data.
+  container.innerHTML = markup;
+  document.body.append(container);
+  containers.push(container);
+  return container;
+}
+
+class UsedProbe extends HTMLElement {}
+class PlaceholderProbe extends HTMLElement {}
+class LaterProbe extends HTMLElement {}
+
+describe('autoloader of muni-widgets.js', () => {
+  const loaded: string[] = [];
+  const loader = (tag: string, ctor: CustomElementConstructor) => async () => {
+    loaded.push(tag);
+    defineElement(tag, ctor);
+  };
+  before(() => {
+    place('<muni-autoload-used></muni-autoload-used><muni-autoload-used></muni-autoload-used>');
+    autoload({
+      'muni-autoload-used': loader('muni-autoload-used', UsedProbe),
+      'muni-autoload-placeholder': loader('muni-autoload-placeholder', PlaceholderProbe),
+      'muni-autoload-later': loader('muni-autoload-later', LaterProbe),
+      'muni-autoload-unused': () => Promise.reject(new Error('must not be loaded')),
+    });
+  });
+  after(() => {
+    for (const c of containers.splice(0)) c.remove();
+  });
+
+  it('loads each tag on the page once and nothing else', async () => {
+    await settle();
+    expect(loaded).to.deep.equal(['muni-autoload-used']);
+    expect(customElements.get('muni-autoload-used')).to.equal(UsedProbe);
+    expect(customElements.get('muni-autoload-unused')).to.equal(undefined);
+  });
+
+  it('loads the widget of a data-muni-widget placeholder added later, which then mounts', async () => {
+    const container = place('<div data-muni-widget="autoload-placeholder" data-office="kita"></div>');
+    // The mounting code itself loads on first use (mount.ts).
+    await waitUntil(() => container.querySelector('muni-autoload-placeholder'), 'the placeholder was not mounted');
+    expect(loaded).to.include('muni-autoload-placeholder');
+    expect(container.querySelector('muni-autoload-placeholder')?.getAttribute('office')).to.equal('kita');
+  });
+
+  it('loads a tag that appears later, nested in added content', async () => {
+    place('<section><p><muni-autoload-later></muni-autoload-later></p></section>');
+    await settle();
+    expect(customElements.get('muni-autoload-later')).to.equal(LaterProbe);
+    expect(loaded.filter((t) => t === 'muni-autoload-later')).to.have.length(1);
+  });
+});
