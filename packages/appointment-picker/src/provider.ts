@@ -31,6 +31,12 @@ export interface AppointmentOffice {
   postalCode: string;
   city: string;
   accessibility?: string;
+  /**
+   * The office needs a telephone number with every booking (ZMS: the scope's `telephoneRequired`);
+   * the form marks the field required from the start. E-mail is always required: the activation
+   * and management links travel by mail.
+   */
+  phoneRequired?: boolean;
 }
 
 export interface ServiceRequest {
@@ -93,6 +99,15 @@ export interface Appointment {
 /** An ALTCHA proof-of-work challenge as the backend sends it (core solves it). */
 export type { BotChallenge };
 
+/**
+ * A moved appointment. `previousKept`: the backend could only book anew (ZMS) and the old
+ * appointment could not be cancelled after the new one was confirmed, so both stand now.
+ */
+export interface Rescheduled {
+  appointment: Appointment;
+  previousKept?: boolean;
+}
+
 export type SubmitResult = { kind: 'activation-sent'; expiresAt?: string } | { kind: 'confirmed'; appointment: Appointment };
 
 /**
@@ -124,5 +139,5 @@ export interface AppointmentProvider {
   appointment(managementToken: string): Promise<Appointment>;
   cancel(managementToken: string): Promise<void>;
   /** Moves a confirmed appointment onto a newly reserved slot; the old one is released only after. */
-  reschedule(managementToken: string, reservation: Reservation): Promise<Appointment>;
+  reschedule(managementToken: string, reservation: Reservation): Promise<Rescheduled>;
 }

@@ -165,6 +165,36 @@ describe('<muni-appointment-picker>', () => {
     await expect(confirmed).to.be.accessible();
   });
 
+  it("marks the phone required from the start where the office needs one, and asks for it", async () => {
+    const kita = kitaProvider();
+    const el = await fixture<MuniAppointmentPicker>(html`<muni-appointment-picker .provider=${kita.provider}></muni-appointment-picker>`);
+    await settle(el);
+    await toDetails(el, kita.firstDay);
+    const phone = () => $<HTMLInputElement>(el, '#phone');
+    const label = () => $(el, 'label[for=phone]').textContent!;
+    expect([phone().required, label()]).to.deep.equal([false, 'Telefonnummer (optional)']);
+
+    kita.data.offices[0]!.phoneRequired = true;
+    const strict = await fixture<MuniAppointmentPicker>(html`<muni-appointment-picker .provider=${kita.provider}></muni-appointment-picker>`);
+    await settle(strict);
+    await toDetails(strict, kita.firstDay);
+    const input = $<HTMLInputElement>(strict, '#phone');
+    expect(input.required, 'exposed as aria-required').to.equal(true);
+    expect($(strict, 'label[for=phone]').textContent).to.equal('Telefonnummer');
+    await typeInto(strict, 'name', 'Erika Mustermann');
+    await typeInto(strict, 'email', 'erika@example.org');
+    await typeInto(strict, 'field-child_birth_date', '2024-05-01');
+    $(strict, 'button[type=submit]').click();
+    await settle(strict);
+    expect(heading(strict)).to.equal('Ihre Angaben');
+    expect($(strict, '#phone-error').textContent).to.contain('Bitte füllen Sie dieses Feld aus');
+    await expect(strict).to.be.accessible();
+    await typeInto(strict, 'phone', '0221 12345');
+    $(strict, 'button[type=submit]').click();
+    await settle(strict);
+    expect(heading(strict)).to.equal('Prüfen und absenden');
+  });
+
   it('releases the slot when the hold expires and keeps what was typed', async () => {
     let now = Date.now();
     const { el, firstDay } = await picker({ now: () => now });
