@@ -29,6 +29,13 @@ async function picker(options: Parameters<typeof kitaProvider>[0] = {}) {
   return { el, ...kita };
 }
 
+/** What the Kita service asks for, typed as a citizen would. */
+async function typeDetails(el: MuniAppointmentPicker) {
+  await typeInto(el, 'name', 'Erika Mustermann');
+  await typeInto(el, 'email', 'erika@example.org');
+  await typeInto(el, 'field-child_birth_date', '2024-05-01');
+}
+
 /** Service → day, the way a keyboard user gets there: the day's times are showing. */
 async function toTimes(el: MuniAppointmentPicker, firstDay: string) {
   $<HTMLInputElement>(el, '#service-kita-anmeldung').click();
@@ -110,9 +117,7 @@ describe('<muni-appointment-picker>', () => {
     expect($(el, '#field-child_birth_date').getAttribute('aria-invalid')).to.equal('true');
     await expect(el).to.be.accessible();
 
-    await typeInto(el, 'name', 'Erika Mustermann');
-    await typeInto(el, 'email', 'erika@example.org');
-    await typeInto(el, 'field-child_birth_date', '2024-05-01');
+    await typeDetails(el);
     $(el, 'button[type=submit]').click();
     await settle(el);
     expect(heading(el)).to.equal('Prüfen und absenden');
@@ -137,9 +142,7 @@ describe('<muni-appointment-picker>', () => {
     const mails: Array<{ kind: string; token: string }> = [];
     const { el, provider, firstDay } = await picker({ onMail: (m) => mails.push(m) });
     await toDetails(el, firstDay);
-    await typeInto(el, 'name', 'Erika Mustermann');
-    await typeInto(el, 'email', 'erika@example.org');
-    await typeInto(el, 'field-child_birth_date', '2024-05-01');
+    await typeDetails(el);
     $(el, 'button[type=submit]').click();
     await settle(el);
     $<HTMLInputElement>(el, '#consent').click();
@@ -181,9 +184,7 @@ describe('<muni-appointment-picker>', () => {
     const input = $<HTMLInputElement>(strict, '#phone');
     expect(input.required, 'exposed as aria-required').to.equal(true);
     expect($(strict, 'label[for=phone]').textContent).to.equal('Telefonnummer');
-    await typeInto(strict, 'name', 'Erika Mustermann');
-    await typeInto(strict, 'email', 'erika@example.org');
-    await typeInto(strict, 'field-child_birth_date', '2024-05-01');
+    await typeDetails(strict);
     $(strict, 'button[type=submit]').click();
     await settle(strict);
     expect(heading(strict)).to.equal('Ihre Angaben');
@@ -450,9 +451,7 @@ describe('<muni-appointment-picker>', () => {
       return submit(r, d);
     };
     await toDetails(el, firstDay);
-    await typeInto(el, 'name', 'Erika Mustermann');
-    await typeInto(el, 'email', 'erika@example.org');
-    await typeInto(el, 'field-child_birth_date', '2024-05-01');
+    await typeDetails(el);
     $(el, 'button[type=submit]').click();
     await settle(el);
     $<HTMLInputElement>(el, '#consent').click();

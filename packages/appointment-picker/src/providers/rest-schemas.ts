@@ -1,4 +1,5 @@
-import { s } from '@muni-widgets/core';
+import { s, type Schema } from '@muni-widgets/core';
+import { isCivilDate, type CivilDate } from '../calendar/civil-date.js';
 
 /** Response shapes of the open widget API's appointment endpoints (see /api/openapi.json). */
 const field = s.object({
@@ -44,7 +45,13 @@ export const appointment = s.object({
 
 export const servicesResponse = s.object({ services: s.array(service) });
 export const officesResponse = s.object({ offices: s.array(office) });
-export const daysResponse = s.object({ days: s.array(s.object({ date: s.string, free: s.integer })) });
+/** A day the calendar can place: anything else is a broken answer, not a month without free days. */
+const civilDate: Schema<CivilDate> = (value, path = '') => {
+  if (!isCivilDate(value)) throw new s.SchemaError(path, 'a calendar day (YYYY-MM-DD)');
+  return value;
+};
+
+export const daysResponse = s.object({ days: s.array(s.object({ date: civilDate, free: s.integer })) });
 export const slotsResponse = s.object({ slots: s.array(slot) });
 export const extendResponse = s.object({ expiresAt: s.isoDate, extensionsLeft: s.optional(s.integer) });
 export const submitResponse = s.object({ kind: s.literal('activation-sent'), expiresAt: s.optional(s.isoDate) });
