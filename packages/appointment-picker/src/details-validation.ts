@@ -14,6 +14,7 @@ export function validateDetails(
   contact: ContactInput,
   fields: Record<string, string>,
   detailFields: DetailField[],
+  phoneRequired: boolean,
   t: Translate<PickerMessages>,
   core: Translate<CoreMessages>,
 ): Record<string, string> {
@@ -23,6 +24,7 @@ export function validateDetails(
   else if (name.length < 2) errors['name'] = t('nameTooShort');
   if (!contact.email.trim()) errors['email'] = core('fieldRequired');
   else if (!EMAIL.test(contact.email.trim())) errors['email'] = core('fieldInvalidEmail');
+  if (phoneRequired && !contact.phone.trim()) errors['phone'] = core('fieldRequired');
   for (const field of detailFields) {
     const value = (fields[field.id] ?? '').trim();
     const id = detailFieldId(field.id);

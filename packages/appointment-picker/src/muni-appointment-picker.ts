@@ -28,6 +28,8 @@ import { renderDetailsStep } from './steps/details.js';
 import { renderReviewStep } from './steps/review.js';
 import { renderOutcome } from './steps/outcome.js';
 
+type PreviousKeptView = typeof import('./steps/previous-kept.js');
+
 export type Step = 'service' | 'office' | 'slot' | 'details' | 'review' | 'sent' | 'activating' | 'confirmed' | 'manage' | 'cancelled' | 'link-error';
 
 /** Steps of the booking flow that show "Schritt n von m". */
@@ -96,6 +98,8 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
   @state() managementToken: string | undefined;
   @state() confirmingCancel = false;
   @state() rescheduled = false;
+  /** The appointment a reschedule could not cancel (see Rescheduled.previousKept): the citizen must be able to. */
+  @state() previousKept: { token: string; slot: Slot; view: PreviousKeptView } | undefined;
   @state() solving = false;
 
   private loadedFor = '';
@@ -425,8 +429,13 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
     return this.chosenServices.flatMap((s) => s.fields).filter((f, i, all) => all.findIndex((o) => o.id === f.id) === i);
   }
 
+  /** Whether the office of the held slot needs a phone number (see AppointmentOffice.phoneRequired). */
+  get phoneRequired(): boolean {
+    return this.offices.find((o) => o.id === this.reservation?.slot.officeId)?.phoneRequired ?? false;
+  }
+
   async submitDetails(): Promise<void> {
-    this.fieldErrors = validateDetails(this.contact, this.fields, this.detailFields, this.t, this.coreT);
+    this.fieldErrors = validateDetails(this.contact, this.fields, this.detailFields, this.phoneRequired, this.t, this.coreT);
     if (Object.keys(this.fieldErrors).length > 0) {
       await this.focusAfterRender('[part=error-summary]');
       return;
@@ -557,10 +566,16 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
   private async confirmReschedule(): Promise<void> {
     const token = this.managementToken!;
     const reservation = this.reservation!;
+    const previous = this.appointment!.slot;
     const ok = await this.calls.run(async () => {
-      this.appointment = await this.backend.reschedule(token, reservation);
+      // Before anything moves: a failed load after the move could not be retried without moving again.
+      const view = await import('./steps/previous-kept.js');
+      await view.previousKeptMessages.load(this.effectiveLocale);
+      const moved = await this.backend.reschedule(token, reservation);
+      this.appointment = moved.appointment;
       // A backend without a move (ZMS) books anew: the moved appointment has a token of its own.
-      this.managementToken = this.appointment.managementToken ?? token;
+      this.managementToken = moved.appointment.managementToken ?? token;
+      this.previousKept = moved.previousKept ? { token, slot: previous, view } : undefined;
     }, () => this.confirmReschedule(), 'submit');
     if (!ok) {
       if (!this.error?.retryable) await this.releaseHold();
@@ -571,12 +586,24 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
     this.rescheduled = true;
     this.emit('muni-rescheduled', { appointmentId: this.appointment!.id, slot: this.appointment!.slot });
     await this.goTo('manage');
+    if (this.previousKept) this.announcer.announce(this.previousKept.view.keptT(this.effectiveLocale)('title'), 'assertive');
+  }
+
+  async cancelPrevious(): Promise<void> {
+    const kept = this.previousKept;
+    if (!kept) return;
+    const ok = await this.calls.run(() => this.backend.cancel(kept.token), () => this.cancelPrevious(), 'submit');
+    if (!ok) return;
+    this.previousKept = undefined;
+    this.showNotice(kept.view.keptT(this.effectiveLocale)('cancelled'));
+    await this.focusAfterRender('#step-heading');
   }
 
   async restart(): Promise<void> {
     this.appointment = undefined;
     this.managementToken = undefined;
     this.rescheduled = false;
+    this.previousKept = undefined;
     this.consent = false;
     this.counts = {};
     await this.goTo('service');

@@ -10,7 +10,12 @@ export type AppointmentService = Wire<'AppointmentService'>;
 
 export type DetailField = Wire<'AppointmentDetailField'>;
 
-export type AppointmentOffice = Wire<'AppointmentOffice'>;
+/**
+ * `phoneRequired`: the office needs a telephone number with every booking (ZMS: the scope's
+ * `telephoneRequired`); the form marks the field required from the start. E-mail is always
+ * required: the activation and management links travel by mail.
+ */
+export type AppointmentOffice = Wire<'AppointmentOffice'> & { phoneRequired?: boolean };
 
 export type ServiceRequest = Wire<'ServiceRequest'>;
 
@@ -53,6 +58,15 @@ export type Appointment = Wire<'Appointment'>;
 /** An ALTCHA proof-of-work challenge as the backend sends it (core solves it). */
 export type { BotChallenge };
 
+/**
+ * A moved appointment. `previousKept`: the backend could only book anew (ZMS) and the old
+ * appointment could not be cancelled after the new one was confirmed, so both stand now.
+ */
+export interface Rescheduled {
+  appointment: Appointment;
+  previousKept?: boolean;
+}
+
 export type SubmitResult = Loosen<Wire<'ActivationSent'>, 'expiresAt'> | { kind: 'confirmed'; appointment: Appointment };
 
 /**
@@ -84,5 +98,5 @@ export interface AppointmentProvider {
   appointment(managementToken: string): Promise<Appointment>;
   cancel(managementToken: string): Promise<void>;
   /** Moves a confirmed appointment onto a newly reserved slot; the old one is released only after. */
-  reschedule(managementToken: string, reservation: Reservation): Promise<Appointment>;
+  reschedule(managementToken: string, reservation: Reservation): Promise<Rescheduled>;
 }

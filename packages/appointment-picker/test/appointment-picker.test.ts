@@ -29,6 +29,13 @@ async function picker(options: Parameters<typeof kitaProvider>[0] = {}) {
   return { el, ...kita };
 }
 
+/** What the Kita service asks for, typed as a citizen would. */
+async function typeDetails(el: MuniAppointmentPicker) {
+  await typeInto(el, 'name', 'Erika Mustermann');
+  await typeInto(el, 'email', 'erika@example.org');
+  await typeInto(el, 'field-child_birth_date', '2024-05-01');
+}
+
 /** Service → day, the way a keyboard user gets there: the day's times are showing. */
 async function toTimes(el: MuniAppointmentPicker, firstDay: string) {
   $<HTMLInputElement>(el, '#service-kita-anmeldung').click();
@@ -110,9 +117,7 @@ describe('<muni-appointment-picker>', () => {
     expect($(el, '#field-child_birth_date').getAttribute('aria-invalid')).to.equal('true');
     await expect(el).to.be.accessible();
 
-    await typeInto(el, 'name', 'Erika Mustermann');
-    await typeInto(el, 'email', 'erika@example.org');
-    await typeInto(el, 'field-child_birth_date', '2024-05-01');
+    await typeDetails(el);
     $(el, 'button[type=submit]').click();
     await settle(el);
     expect(heading(el)).to.equal('Prüfen und absenden');
@@ -137,9 +142,7 @@ describe('<muni-appointment-picker>', () => {
     const mails: Array<{ kind: string; token: string }> = [];
     const { el, provider, firstDay } = await picker({ onMail: (m) => mails.push(m) });
     await toDetails(el, firstDay);
-    await typeInto(el, 'name', 'Erika Mustermann');
-    await typeInto(el, 'email', 'erika@example.org');
-    await typeInto(el, 'field-child_birth_date', '2024-05-01');
+    await typeDetails(el);
     $(el, 'button[type=submit]').click();
     await settle(el);
     $<HTMLInputElement>(el, '#consent').click();
@@ -163,6 +166,34 @@ describe('<muni-appointment-picker>', () => {
     await settle(confirmed);
     expect(heading(confirmed)).to.equal('Ihr Termin ist abgesagt');
     await expect(confirmed).to.be.accessible();
+  });
+
+  it("marks the phone required from the start where the office needs one, and asks for it", async () => {
+    const kita = kitaProvider();
+    const el = await fixture<MuniAppointmentPicker>(html`<muni-appointment-picker .provider=${kita.provider}></muni-appointment-picker>`);
+    await settle(el);
+    await toDetails(el, kita.firstDay);
+    const phone = () => $<HTMLInputElement>(el, '#phone');
+    const label = () => $(el, 'label[for=phone]').textContent!;
+    expect([phone().required, label()]).to.deep.equal([false, 'Telefonnummer (optional)']);
+
+    kita.data.offices[0]!.phoneRequired = true;
+    const strict = await fixture<MuniAppointmentPicker>(html`<muni-appointment-picker .provider=${kita.provider}></muni-appointment-picker>`);
+    await settle(strict);
+    await toDetails(strict, kita.firstDay);
+    const input = $<HTMLInputElement>(strict, '#phone');
+    expect(input.required, 'exposed as aria-required').to.equal(true);
+    expect($(strict, 'label[for=phone]').textContent).to.equal('Telefonnummer');
+    await typeDetails(strict);
+    $(strict, 'button[type=submit]').click();
+    await settle(strict);
+    expect(heading(strict)).to.equal('Ihre Angaben');
+    expect($(strict, '#phone-error').textContent).to.contain('Bitte füllen Sie dieses Feld aus');
+    await expect(strict).to.be.accessible();
+    await typeInto(strict, 'phone', '0221 12345');
+    $(strict, 'button[type=submit]').click();
+    await settle(strict);
+    expect(heading(strict)).to.equal('Prüfen und absenden');
   });
 
   it('releases the slot when the hold expires and keeps what was typed', async () => {
@@ -420,9 +451,7 @@ describe('<muni-appointment-picker>', () => {
       return submit(r, d);
     };
     await toDetails(el, firstDay);
-    await typeInto(el, 'name', 'Erika Mustermann');
-    await typeInto(el, 'email', 'erika@example.org');
-    await typeInto(el, 'field-child_birth_date', '2024-05-01');
+    await typeDetails(el);
     $(el, 'button[type=submit]').click();
     await settle(el);
     $<HTMLInputElement>(el, '#consent').click();

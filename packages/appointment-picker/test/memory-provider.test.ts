@@ -81,7 +81,7 @@ describe('MemoryAppointmentProvider', () => {
     expect((await provider.activate(activation)).id).to.equal(appointment.id);
 
     const token = appointment.managementToken!;
-    const moved = await provider.reschedule(token, await provider.reserve({ services, slot: data.slots[2]! }));
+    const { appointment: moved } = await provider.reschedule(token, await provider.reserve({ services, slot: data.slots[2]! }));
     expect(moved.slot.id).to.equal('c');
     expect((await provider.slots({ services, date: '2026-12-03' })).map((s) => s.id)).to.deep.equal(['a', 'b']);
 

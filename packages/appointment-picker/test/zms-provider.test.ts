@@ -59,7 +59,7 @@ describe('ZmsAppointmentProvider', () => {
     expect(await provider.offices()).to.deep.equal([
       { id: '10546', name: 'Gewerbeamt (KVR-III/21)', street: 'Implerstraße 11', postalCode: '81371', city: 'Muenchen' },
       { id: '10547', name: 'Bürgerbüro Ruppertstraße', street: 'Implerstraße 19', postalCode: '81371', city: 'Muenchen' },
-      { id: '10548', name: 'Bürgerbüro Orleansplatz', street: 'Implerstraße 3', postalCode: '81371', city: 'Muenchen' },
+      { id: '10548', name: 'Bürgerbüro Orleansplatz', street: 'Implerstraße 3', postalCode: '81371', city: 'Muenchen', phoneRequired: true },
     ]);
     expect(requests.map((r) => `${r.method} ${path(r)}`)).to.deep.equal(['GET /offices-and-services/']);
   });
@@ -249,7 +249,8 @@ describe('ZmsAppointmentProvider', () => {
       json(process('deleted')),
       json(officesAndServices),
     );
-    const appointment = await provider.reschedule('101002:fb43', newReservation);
+    const { appointment, previousKept } = await provider.reschedule('101002:fb43', newReservation);
+    expect(previousKept).to.equal(false);
     expect(requests.map((r) => `${r.method} ${path(r)}`)).to.deep.equal([
       'GET /appointment/',
       'POST /update-appointment/',
@@ -271,8 +272,9 @@ describe('ZmsAppointmentProvider', () => {
       json(errors.appointmentCanNotBeCanceled, 406),
       json(officesAndServices),
     );
-    const appointment = await provider.reschedule('101002:fb43', newReservation);
+    const { appointment, previousKept } = await provider.reschedule('101002:fb43', newReservation);
     expect([appointment.id, appointment.status]).to.deep.equal(['101003', 'confirmed']);
+    expect(previousKept, 'the picker must tell the citizen').to.equal(true);
     // What the picker does with a hold after a failed step: for the confirmed process, nothing.
     await provider.release(newReservation);
     const cancels = await Promise.all(requests.filter((r) => path(r) === '/cancel-appointment/').map(body));

@@ -1,14 +1,14 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
-import { HttpClient } from '../src/http/http-client.js';
+import { HttpClient, type HttpClientOptions } from '../src/http/http-client.js';
 import { ApiError, errorMessage, offersRetry, type ApiErrorKind } from '../src/http/errors.js';
 import { BackendCalls } from '../src/controllers/backend-calls.js';
 import { coreMessages } from '../src/i18n/core-messages.js';
 import { translator } from '../src/i18n/translate.js';
 import { defineElement } from '../src/define-element.js';
 import * as s from '../src/http/schema.js';
-import { json, problem, scriptedFetch } from './fixtures.js';
+import { hangingFetch, json, problem, scriptedFetch } from './fixtures.js';
 import { apiFailure } from './api-failure.js';
 
 const de = translator(coreMessages, 'de');
@@ -20,6 +20,7 @@ const recordWait = async (ms: number) => void waits.push(ms);
 class LoadProbe extends LitElement {
   calls = new BackendCalls(this);
   fetchImpl: typeof fetch = fetch;
+  limits: Partial<HttpClientOptions> = {};
   @state() name: string | undefined;
   @state() typed = '';
 
@@ -29,7 +30,7 @@ class LoadProbe extends LitElement {
   }
 
   async load(): Promise<void> {
-    const client = new HttpClient({ baseUrl: '/api', fetch: (i, init) => this.fetchImpl(i, init), sleep: recordWait });
+    const client = new HttpClient({ baseUrl: '/api', fetch: (i, init) => this.fetchImpl(i, init), sleep: recordWait, ...this.limits });
     await this.calls.run(async () => void (this.name = (await client.get('v1/town', { schema: town })).name), () => this.load(), 'load');
   }
 
@@ -85,6 +86,34 @@ describe('failure paths: every failure has a way on', () => {
     expect(requests).to.have.length(1);
     expect(waits).to.deep.equal([]);
     expect(error.retryAfterMs).to.equal(99_999_999_000);
+  });
+
+  it('tells of a server that never answers once the call limit is spent, not after every attempt timed out', async () => {
+    let hanging = true;
+    let requests = 0;
+    const el = document.createElement('load-probe') as LoadProbe;
+    // Attempts may take 10 s each; the whole call only 50 ms: the limit, not the attempts, decides.
+    el.limits = { timeoutMs: 10_000, callLimitMs: 50, retries: 2 };
+    el.fetchImpl = (input, init) => (requests++, hanging ? hangingFetch()(input, init) : Promise.resolve(json({ name: 'Musterstadt' })));
+    await fixture(html`<div>${el}</div>`);
+    await until(() => el.calls.error !== undefined);
+    await el.updateComplete;
+    const root = el.shadowRoot!;
+    expect(root.querySelector('[role=alert]')!.textContent).to.match(/Server antwortet nicht rechtzeitig/);
+    expect(requests).to.equal(1);
+    expect(waits, 'no backoff the limit could not afford').to.deep.equal([]);
+    await expect(el).to.be.accessible();
+    hanging = false;
+    root.querySelector<HTMLButtonElement>('[part=retry-button]')!.click();
+    await until(() => el.name === 'Musterstadt');
+  });
+
+  it('does not sleep towards a retry that could not finish within the call limit', async () => {
+    const { fetch, requests } = scriptedFetch(text(502, ''));
+    const client = new HttpClient({ baseUrl: '/api', fetch, sleep: recordWait, backoffMs: 1_000, callLimitMs: 300 });
+    expect((await apiFailure(client.get('v1/town', { schema: town }))).kind).to.equal('server');
+    expect(requests).to.have.length(1);
+    expect(waits).to.deep.equal([]);
   });
 
   it('reads Retry-After as an HTTP date too', async () => {

@@ -6,6 +6,7 @@ import type {
   AppointmentService,
   BookingDetails,
   DayAvailability,
+  Rescheduled,
   Reservation,
   ServiceRequest,
   Slot,
@@ -162,13 +163,13 @@ export class MemoryAppointmentProvider implements AppointmentProvider {
     this.options.onMail?.({ kind: 'cancellation', token: managementToken });
   }
 
-  async reschedule(managementToken: string, reservation: Reservation): Promise<Appointment> {
+  async reschedule(managementToken: string, reservation: Reservation): Promise<Rescheduled> {
     const booked = this.booked(managementToken);
     const held = this.liveHold(reservation);
     // The new slot is already held, so the old one can go in the same step.
     booked.appointment.slot = structuredClone(held.reservation.slot);
     this.holds.delete(reservation.id);
-    return structuredClone(booked.appointment);
+    return { appointment: structuredClone(booked.appointment) };
   }
 
   private freeSlots(services: ServiceRequest[], officeId?: string): Slot[] {

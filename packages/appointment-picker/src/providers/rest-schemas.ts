@@ -1,5 +1,6 @@
 import { s, type Schema } from '@muni-widgets/core';
 import type { Appointment, AppointmentOffice, AppointmentService, Reservation, Slot, SubmitResult } from '../provider.js';
+import { isCivilDate, type CivilDate } from '../calendar/civil-date.js';
 
 /** Response shapes of the open widget API's appointment endpoints (see /api/openapi.json). */
 const field = s.object({
@@ -45,7 +46,13 @@ export const appointment: Schema<Appointment> = s.object({
 
 export const servicesResponse: Schema<{ services: AppointmentService[] }> = s.object({ services: s.array(service) });
 export const officesResponse: Schema<{ offices: AppointmentOffice[] }> = s.object({ offices: s.array(office) });
-export const daysResponse = s.object({ days: s.array(s.object({ date: s.string, free: s.integer })) });
+/** A day the calendar can place: anything else is a broken answer, not a month without free days. */
+const civilDate: Schema<CivilDate> = (value, path = '') => {
+  if (!isCivilDate(value)) throw new s.SchemaError(path, 'a calendar day (YYYY-MM-DD)');
+  return value;
+};
+
+export const daysResponse = s.object({ days: s.array(s.object({ date: civilDate, free: s.integer })) });
 export const slotsResponse: Schema<{ slots: Slot[] }> = s.object({ slots: s.array(slot) });
 export const extendResponse: Schema<Pick<Reservation, 'expiresAt' | 'extensionsLeft'>> = s.object({ expiresAt: s.isoDate, extensionsLeft: s.optional(s.integer) });
 export const submitResponse: Schema<SubmitResult> = s.object({ kind: s.literal('activation-sent'), expiresAt: s.optional(s.isoDate) });

@@ -7,6 +7,7 @@ import type {
   BookingDetails,
   BotChallenge,
   DayAvailability,
+  Rescheduled,
   Reservation,
   ServiceRequest,
   Slot,
@@ -104,11 +105,12 @@ export class RestAppointmentProvider implements AppointmentProvider {
     await this.client.post(`${BASE}/manage/${encodeURIComponent(managementToken)}/cancel`, {}, { schema: s.nothing });
   }
 
-  reschedule(managementToken: string, reservation: Reservation): Promise<Appointment> {
-    return this.client.post(
+  async reschedule(managementToken: string, reservation: Reservation): Promise<Rescheduled> {
+    const appointment = await this.client.post(
       `${BASE}/manage/${encodeURIComponent(managementToken)}/reschedule`,
       { reservationId: reservation.id, secret: reservation.secret },
       { schema: schema.appointment },
     );
+    return { appointment };
   }
 }

@@ -8,6 +8,7 @@ import type {
   BookingDetails,
   DayAvailability,
   DetailField,
+  Rescheduled,
   Reservation,
   ServiceRequest,
   Slot,
@@ -458,9 +459,9 @@ export class ZmsAppointmentProvider implements AppointmentProvider {
    * contact data (update-appointment) and is confirmed directly (no preconfirm, so no
    * second activation mail); only then is the old appointment cancelled. Once the new
    * one is confirmed, nothing may undo it: if cancelling the old one fails, the citizen
-   * keeps both (ZMS mailed the confirmation of the new one) rather than neither.
+   * keeps both (ZMS mailed the confirmation of the new one) rather than neither, and is told.
    */
-  async reschedule(managementToken: string, reservation: Reservation): Promise<Appointment> {
+  async reschedule(managementToken: string, reservation: Reservation): Promise<Rescheduled> {
     const old = parseToken(managementToken);
     const current = await this.call('appointment', () =>
       this.client.get('appointment/', { schema: contactProcessSchema, query: { processId: old.processId, authKey: old.authKey } }),
@@ -476,8 +477,11 @@ export class ZmsAppointmentProvider implements AppointmentProvider {
     });
     const confirmed = await this.post('activate', 'confirm-appointment/', ids);
     this.confirmed.add(reservation.id);
-    await this.post('cancel', 'cancel-appointment/', old).catch(() => undefined);
-    return this.toAppointment(confirmed);
+    const previousKept = await this.post('cancel', 'cancel-appointment/', old).then(
+      () => false,
+      () => true,
+    );
+    return { appointment: await this.toAppointment(confirmed), previousKept };
   }
 
   // ---------------------------------------------------------------- helpers
@@ -630,6 +634,7 @@ function toOffice(id: number, name: string, scope: ZmsScope | undefined): Appoin
     street: [contact?.street, contact?.streetNumber].filter(Boolean).join(' '),
     postalCode: contact?.postalCode ?? '',
     city: contact?.city ?? '',
+    ...(scope?.telephoneRequired ? { phoneRequired: true } : {}),
   };
 }
 

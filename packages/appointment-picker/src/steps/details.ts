@@ -13,7 +13,7 @@ export function renderDetailsStep(p: MuniAppointmentPicker): TemplateResult {
   const body = html`
     ${textField({ id: 'name', label: t('name'), value: p.contact.name, onInput: setContact('name'), required: true, autocomplete: 'name', ...err('name') })}
     ${textField({ id: 'email', label: t('email'), value: p.contact.email, onInput: setContact('email'), required: true, type: 'email', autocomplete: 'email', inputmode: 'email', hint: t('emailHint'), ...err('email') })}
-    ${textField({ id: 'phone', label: t('phone'), value: p.contact.phone, onInput: setContact('phone'), type: 'tel', autocomplete: 'tel', inputmode: 'tel', hint: t('phoneHint'), optionalText, ...err('phone') })}
+    ${textField({ id: 'phone', label: t('phone'), value: p.contact.phone, onInput: setContact('phone'), type: 'tel', autocomplete: 'tel', inputmode: 'tel', hint: t('phoneHint'), required: p.phoneRequired, optionalText, ...err('phone') })}
     ${p.detailFields.map((field) =>
       textField({
         id: detailFieldId(field.id),

@@ -48,6 +48,7 @@ export function renderOutcome(p: MuniAppointmentPicker): TemplateResult {
   return html`<div class="step stack">
     ${heading(title)} ${p.step === 'confirmed' ? html`<p>${t('confirmedBody')}</p>` : nothing}
     ${appointmentSummary(p, appointment.services, appointment.slot, appointment.office)}
+    ${p.previousKept ? p.previousKept.view.renderPreviousKept(p, p.previousKept.slot) : nothing}
     ${cancelled
       ? notice({ variant: 'warning', title: t('statusCancelled') })
       : p.confirmingCancel

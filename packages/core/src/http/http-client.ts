@@ -10,8 +10,13 @@ export interface HttpClientOptions {
   baseUrl: string;
   locale?: Locale;
   fetch?: typeof fetch;
-  /** Per attempt, not per call: a retry gets a fresh budget. */
+  /** Per attempt, within the call's limit. */
   timeoutMs?: number;
+  /**
+   * Per call, every attempt and every wait between them included: after this long at the latest
+   * the citizen reads that the server does not answer, with a retry, rather than a spinner.
+   */
+  callLimitMs?: number;
   /** Extra attempts for idempotent requests. */
   retries?: number;
   backoffMs?: number;
@@ -25,6 +30,7 @@ export interface RequestOptions<T> {
   query?: Query;
   signal?: AbortSignal;
   timeoutMs?: number;
+  callLimitMs?: number;
   /** For creating POSTs: pass the same key again to make a retry the same request. */
   idempotencyKey?: string;
 }
@@ -63,6 +69,7 @@ export class HttpClient {
       locale: options.locale,
       fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
       timeoutMs: options.timeoutMs ?? 15_000,
+      callLimitMs: options.callLimitMs ?? 15_000,
       retries: options.retries ?? 2,
       backoffMs: options.backoffMs ?? 400,
       sleep: options.sleep ?? defaultSleep,
@@ -101,13 +108,17 @@ export class HttpClient {
 
   private async request<T>(method: Method, path: string, body: unknown, options: RequestOptions<T>, read: Body = 'json'): Promise<T> {
     const attempts = IDEMPOTENT.has(method) ? this.options.retries + 1 : 1;
+    const deadline = Date.now() + (options.callLimitMs ?? this.options.callLimitMs);
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.attempt(method, path, body, options, read);
+        return await this.attempt(method, path, body, options, read, deadline);
       } catch (error) {
         const apiError = error as ApiError;
         if (attempt >= attempts || !this.worthRepeating(apiError)) throw apiError;
-        await this.options.sleep(this.delay(attempt, apiError), options.signal);
+        const wait = this.delay(attempt, apiError);
+        // A retry that could not finish before the deadline only keeps the citizen waiting.
+        if (Date.now() + wait >= deadline) throw apiError;
+        await this.options.sleep(wait, options.signal);
       }
     }
   }
@@ -127,14 +138,15 @@ export class HttpClient {
     return this.options.backoffMs * 2 ** (attempt - 1) * (0.5 + Math.random());
   }
 
-  private async attempt<T>(method: Method, path: string, body: unknown, options: RequestOptions<T>, read: Body): Promise<T> {
+  private async attempt<T>(method: Method, path: string, body: unknown, options: RequestOptions<T>, read: Body, deadline: number): Promise<T> {
     if (options.signal?.aborted) throw new ApiError('aborted');
     if (globalThis.navigator?.onLine === false) throw new ApiError('offline');
 
     const controller = new AbortController();
     const onAbort = () => controller.abort();
     options.signal?.addEventListener('abort', onAbort);
-    const timer = setTimeout(() => controller.abort(TIMEOUT), options.timeoutMs ?? this.options.timeoutMs);
+    const timeout = Math.min(options.timeoutMs ?? this.options.timeoutMs, deadline - Date.now());
+    const timer = setTimeout(() => controller.abort(TIMEOUT), timeout);
 
     const headers: Record<string, string> = { Accept: read === 'json' ? 'application/json, application/problem+json' : '*/*' };
     if (this.options.locale) headers['Accept-Language'] = this.options.locale;
