@@ -1,6 +1,6 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { BackendCalls, LatestOnly, MuniElement, fieldStyles, button, clientOf, loading, solveBotChallenge, type ApiError } from '@muni-widgets/core';
+import { BackendCalls, LatestOnly, MuniElement, Reload, fieldStyles, button, clientOf, loading, solveBotChallenge, type ApiError } from '@muni-widgets/core';
 import type {
   Appointment,
   AppointmentOffice,
@@ -98,12 +98,16 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
   @state() rescheduled = false;
   @state() solving = false;
 
-  private loadedFor = '';
   private reserving = false;
   /** The proof for the current hold: a retry must send the very same request, or the server cannot replay its answer. */
   private proof: { reservationId: string; value: string } | undefined;
   private active: AppointmentProvider | undefined;
   private readonly calls = new BackendCalls(this);
+  private readonly reload = new Reload(
+    this,
+    () => (this.configured ? [this.effectiveBackendUrl, this.effectiveLocale, this.provider, this.api, this.office, this.service] : undefined),
+    (signal) => this.start(signal),
+  );
   private readonly availabilityRequests = new LatestOnly();
   private readonly slotRequests = new LatestOnly();
 
@@ -197,28 +201,22 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
    */
   private readonly onHashChange = () => {
     const link = readDeepLink(location.hash);
-    if (link?.kind === 'activate' || link?.kind === 'manage') void this.start();
+    if (link?.kind === 'activate' || link?.kind === 'manage') void this.reload.again();
     // Handed over from elsewhere on the page (the service finder's "Termin buchen"): go there.
     else if (link?.kind === 'service' && this.step === 'service') {
       this.scrollIntoView({ block: 'start' });
-      void this.start().then(() => this.focusAfterRender('#step-heading'));
+      void this.reload.again().then(() => this.focusAfterRender('#step-heading'));
     }
   };
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    const key = `${this.configured}|${this.effectiveBackendUrl}|${this.effectiveLocale}|${this.provider ? 'own' : this.api}`;
-    if (this.configured && key !== this.loadedFor) {
-      this.loadedFor = key;
-      void this.start();
-    }
-  }
-
-  /** Entry point: a link from an e-mail, or a fresh booking. */
-  private async start(): Promise<void> {
+  /** Entry point: a link from an e-mail, or a fresh booking; `signal` ends when an input changes. */
+  private async start(signal: AbortSignal): Promise<void> {
+    const again = () => this.reload.again();
     const ready = await this.calls.run(async () => {
-      this.active = await this.chooseProvider();
-    }, () => this.start());
+      const active = await this.chooseProvider();
+      signal.throwIfAborted();
+      this.active = active;
+    }, again);
     if (!ready) return;
     const link = readDeepLink(location.hash);
     if (link?.kind === 'activate' || link?.kind === 'manage') {
@@ -229,15 +227,16 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
     }
     const preselected = link?.kind === 'service' ? link.ids : (this.service ?? '').split(',').filter(Boolean);
     await this.calls.run(async () => {
-      const [services, offices] = await Promise.all([this.backend.services(), this.backend.offices()]);
+      const [services, offices] = await Promise.all([this.backend.services(signal), this.backend.offices(signal)]);
+      signal.throwIfAborted();
       // A department's page names its office: then only that office's services are offered.
       this.services = this.office ? services.filter((s) => s.officeIds.includes(this.office!)) : services;
       this.offices = offices;
       const counts: Record<string, number> = {};
       for (const id of preselected) if (services.some((s) => s.id === id)) counts[id] = 1;
       this.counts = counts;
-      if (this.office && offices.some((o) => o.id === this.office)) this.officeId = this.office;
-    }, () => this.start());
+      this.officeId = this.office && offices.some((o) => o.id === this.office) ? this.office : undefined;
+    }, again);
   }
 
   /** Goes to a step and moves focus to its heading, so screen readers start there. */
@@ -586,7 +585,7 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
     this.consent = false;
     this.counts = {};
     await this.goTo('service');
-    if (this.services.length === 0) await this.start();
+    if (this.services.length === 0) await this.reload.again();
   }
 
   protected renderWidget(): TemplateResult {

@@ -280,6 +280,51 @@ describe('<muni-appointment-picker>', () => {
     expect(root(el).querySelector('#service-kita-vertrag')).not.to.equal(null);
   });
 
+  it('follows a change of office after the first load', async () => {
+    const { provider, data } = kitaProvider();
+    data.services.push({ id: 'perso', name: 'Personalausweis beantragen', durationMinutes: 15, maxCount: 4, officeIds: ['buergerbuero'], fields: [] });
+    data.offices.push({ id: 'buergerbuero', name: 'Bürgerbüro', street: 'Rathausplatz 1', postalCode: '12345', city: 'Musterstadt' });
+    const el = await fixture<MuniAppointmentPicker>(html`<muni-appointment-picker office="kita-abteilung" .provider=${provider}></muni-appointment-picker>`);
+    await settle(el);
+    el.office = 'buergerbuero';
+    await settle(el);
+    expect(root(el).querySelector('#service-perso')).not.to.equal(null);
+    expect(root(el).querySelector('#service-kita-vertrag')).to.equal(null);
+  });
+
+  it("shows the new provider's services when the provider is replaced", async () => {
+    const { el } = await picker();
+    const other = kitaProvider();
+    other.data.services = [{ id: 'perso', name: 'Personalausweis beantragen', durationMinutes: 15, maxCount: 4, officeIds: ['kita-abteilung'], fields: [] }];
+    el.provider = other.provider;
+    await settle(el);
+    expect(root(el).querySelector('#service-perso')).not.to.equal(null);
+    expect(root(el).querySelector('#service-kita-anmeldung')).to.equal(null);
+  });
+
+  it("drops the late answer of a replaced provider and aborts its request", async () => {
+    const slow = kitaProvider().provider;
+    let answer!: () => void;
+    const signals: AbortSignal[] = [];
+    const late = Object.assign(Object.create(slow) as typeof slow, {
+      services: async (signal?: AbortSignal) => {
+        signals.push(signal!);
+        await new Promise<void>((resolve) => (answer = resolve));
+        return slow.services();
+      },
+    });
+    const el = await fixture<MuniAppointmentPicker>(html`<muni-appointment-picker .provider=${late}></muni-appointment-picker>`);
+    const other = kitaProvider();
+    other.data.services = [{ id: 'perso', name: 'Personalausweis beantragen', durationMinutes: 15, maxCount: 4, officeIds: ['kita-abteilung'], fields: [] }];
+    el.provider = other.provider;
+    await settle(el);
+    answer();
+    await settle(el);
+    expect(signals[0]?.aborted).to.equal(true);
+    expect(root(el).querySelector('#service-perso')).not.to.equal(null);
+    expect(root(el).querySelector('#service-kita-anmeldung')).to.equal(null);
+  });
+
   it('preselects services from a shared link', async () => {
     history.replaceState(null, '', '#muni-appointment=service:kita-vertrag');
     const { provider } = kitaProvider();

@@ -38,6 +38,7 @@ export { Catalogs, missingKeys } from './i18n/catalogs.js';
 export { LiveAnnouncer, type Politeness } from './controllers/live-announcer.js';
 export { MediaQueryController } from './controllers/media-query.js';
 export { BackendCalls } from './controllers/backend-calls.js';
+export { Reload } from './controllers/reload.js';
 
 export { button, type ButtonOptions } from './parts/button.js';
 export { textField, type TextFieldOptions } from './parts/text-field.js';

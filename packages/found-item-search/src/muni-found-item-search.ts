@@ -1,10 +1,11 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
   BackendCalls,
   type ApiError,
   LatestOnly,
   MuniElement,
+  Reload,
   fieldStyles,
   clientOf,
   dayInZone,
@@ -80,12 +81,16 @@ export class MuniFoundItemSearch extends MuniElement<FoundMessages> {
   @state() ready = false;
 
   private active: FoundItemProvider | undefined;
-  private loadedFor = '';
   private manageToken: string | undefined;
   /** The body, Idempotency-Key and proof of the last form sent: a retry repeats exactly that request. */
   private submission: { body: string; key: string; proof?: string } | undefined;
   private readonly requests = new LatestOnly();
   private readonly calls = new BackendCalls(this);
+  private readonly reload = new Reload(
+    this,
+    () => (this.configured ? [this.effectiveBackendUrl, this.effectiveLocale, this.provider] : undefined),
+    (signal) => this.start(signal),
+  );
 
   protected readonly messages = foundMessages;
 
@@ -121,20 +126,14 @@ export class MuniFoundItemSearch extends MuniElement<FoundMessages> {
     this.requests.cancel();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    const key = `${this.configured}|${this.effectiveBackendUrl}|${this.effectiveLocale}|${this.provider ? 'own' : 'rest'}`;
-    if (this.configured && key !== this.loadedFor) {
-      this.loadedFor = key;
-      void this.start();
-    }
-  }
-
-  private async start(): Promise<void> {
+  /** `signal` ends when an input changes: then another start has taken over. */
+  private async start(signal: AbortSignal): Promise<void> {
     this.active = this.provider ?? new RestFoundItemProvider(clientOf(this));
     const loaded = await this.calls.run(async () => {
-      [this.categories, this.colours] = await Promise.all([this.backend.categories(), this.backend.colours()]);
-    }, () => this.start());
+      const lists = await Promise.all([this.backend.categories({ signal }), this.backend.colours({ signal })]);
+      signal.throwIfAborted();
+      [this.categories, this.colours] = lists;
+    }, () => this.reload.again());
     if (!loaded) return;
     this.ready = true;
     await this.show(readView(location.hash));

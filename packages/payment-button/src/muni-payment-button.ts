@@ -1,6 +1,6 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { BackendCalls, MuniElement, button, formatMoney, loading, notice, type Catalog, type Catalogs } from '@muni-widgets/core';
+import { BackendCalls, MuniElement, Reload, button, formatMoney, loading, notice, type Catalog, type Catalogs } from '@muni-widgets/core';
 import type { Payment, PaymentProvider, PaymentRequest, PaymentSummary } from './provider.js';
 import type { Outcome } from './i18n/outcome-de.js';
 import { requestProblems, type RequestProblem } from './payment-request.js';
@@ -76,9 +76,13 @@ export class MuniPaymentButton extends MuniElement<PaymentMessages> {
   @state() private misconfigured: TemplateResult | undefined;
 
   private readonly calls = new BackendCalls(this);
+  protected readonly reload = new Reload(
+    this,
+    () => (this.configured ? [this.effectiveBackendUrl, this.effectiveLocale, this.provider, this.amount, this.currency, this.purpose, this.reference, this.description] : undefined),
+    (signal) => this.resume(signal),
+  );
   private rechecks = 0;
   private recheckTimer: ReturnType<typeof setTimeout> | undefined;
-  private startedFor = '';
 
   protected readonly messages = paymentMessages;
 
@@ -125,20 +129,11 @@ export class MuniPaymentButton extends MuniElement<PaymentMessages> {
     clearTimeout(this.recheckTimer);
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    const key = [this.configured, this.effectiveBackendUrl, this.effectiveLocale, this.amount, this.currency, this.purpose, this.reference, this.description].join('|');
-    if (this.configured && key !== this.startedFor) {
-      this.startedFor = key;
-      void this.resume();
-    }
-  }
-
   /**
    * Back from the pay page, or reloaded: the payment this page already started is looked up,
    * so the citizen sees its outcome and never starts a second one.
    */
-  private async resume(): Promise<void> {
+  private async resume(signal: AbortSignal): Promise<void> {
     const problems = this.problems;
     if (problems.length) {
       this.misconfigured = (await import('./misconfigured-view.js')).misconfiguredNotice(problems, this.effectiveLocale);
@@ -147,7 +142,7 @@ export class MuniPaymentButton extends MuniElement<PaymentMessages> {
     const returned = returnedPaymentId(location.hash);
     const id = returned ?? this.session.read()?.paymentId;
     if (!id) return;
-    await this.check(id, returned !== undefined);
+    await this.check(id, returned !== undefined, false, signal);
   }
 
   async pay(): Promise<void> {
@@ -183,13 +178,15 @@ export class MuniPaymentButton extends MuniElement<PaymentMessages> {
   /**
    * Asks the server for the outcome; `fromReturn` marks the citizen's arrival from the pay page.
    * A recheck of a pending payment runs `quietly`: the outcome stays on screen meanwhile.
+   * `signal` ends when the button's inputs change: the answer is then for another payment.
    */
-  private async check(id: string, fromReturn: boolean, quietly = false): Promise<void> {
+  private async check(id: string, fromReturn: boolean, quietly = false, signal?: AbortSignal): Promise<void> {
     if (!quietly) this.state = 'checking';
     this.preloadView();
     await this.calls.run(
       async () => {
-        const payment = await (await this.backend()).status(id);
+        const payment = await (await this.backend()).status(id, { signal });
+        signal?.throwIfAborted();
         if (fromReturn) history.replaceState(history.state, '', location.pathname + location.search + withoutReturnedPayment(location.hash));
         // A link from another page's payment, or one this button does not sell: not ours to show.
         if (!payment || payment.reference !== this.request.reference || payment.amountCents !== this.request.amountCents) {

@@ -143,6 +143,16 @@ describe('<muni-payment-button>', () => {
     expect($(reloaded, '[part=pay-button]')).to.equal(null);
   });
 
+  it('asks a replaced provider again about the payment this page started', async () => {
+    const backend = paymentBackend();
+    await leaveForPayPage(backend, 'paid');
+    const { el } = await paymentButton(paymentBackend());
+    expect(el.state).to.equal('idle');
+    el.provider = backend.provider;
+    await settle(el);
+    expect(el.state).to.equal('paid');
+  });
+
   it('never trusts the URL: a "paid" in the return link means nothing, the server decides', async () => {
     const backend = paymentBackend();
     const paymentId = await leaveForPayPage(backend, 'cancelled');

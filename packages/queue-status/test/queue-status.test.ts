@@ -55,6 +55,21 @@ describe('<muni-queue-status>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('follows a replaced provider: the old feed ends, the new one is shown', async () => {
+    const { el, script } = await queueStatus();
+    script.push(queueState());
+    await settle(el);
+    const other = scriptedProvider();
+    el.provider = other.provider;
+    await settle(el);
+    expect(script.unsubscribed).to.equal(1);
+    expect(other.subscriptions).to.deep.equal([{ officeId: 'buergerbuero' }]);
+    expect(text(el)).not.to.contain('Ausweise und Pässe');
+    other.push(queueState({ officeName: 'Bürgerbüro Nord' }));
+    await settle(el);
+    expect(text(el)).to.contain('Bürgerbüro Nord');
+  });
+
   it('updates live without reload', async () => {
     const { el, script } = await queueStatus();
     script.push(queueState());

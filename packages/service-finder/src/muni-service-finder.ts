@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { BackendCalls, LatestOnly, MuniElement, fieldStyles, button, clientOf, loading, notice } from '@muni-widgets/core';
+import { BackendCalls, LatestOnly, MuniElement, Reload, fieldStyles, button, clientOf, loading, notice } from '@muni-widgets/core';
 import type { ServiceCatalogProvider } from './provider.js';
 import type { ServiceCatalog, ServiceDetail, ServiceSummary } from './model.js';
 import { RestServiceProvider } from './providers/rest.js';
@@ -89,12 +89,19 @@ export class MuniServiceFinder extends MuniElement<FinderMessages> {
 
   private active: ServiceCatalogProvider | undefined;
   private index: ServiceIndex | undefined;
-  private loadedFor = '';
   /** Set once the first catalog load has ended, well or not: from then on the views follow the fragment. */
   private started = false;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly calls = new BackendCalls(this);
+  private readonly reload = new Reload(
+    this,
+    () =>
+      this.configured
+        ? [this.effectiveBackendUrl, this.effectiveLocale, this.effectiveTimeZone, this.provider, this.api, this.catalogUrl, this.locationsUrl, this.topicsUrl]
+        : undefined,
+    (signal) => this.start(signal),
+  );
   private readonly suggestionRequests = new LatestOnly();
   private readonly pageRequests = new LatestOnly();
 
@@ -140,12 +147,6 @@ export class MuniServiceFinder extends MuniElement<FinderMessages> {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('kiosk') || changed.has('idleSeconds')) this.idle.restart();
-    const key = [this.configured, this.effectiveBackendUrl, this.effectiveLocale, this.provider ? 'own' : this.api, this.catalogUrl, this.locationsUrl, this.topicsUrl].join('|');
-    if (this.configured && key !== this.loadedFor) {
-      this.loadedFor = key;
-      this.active = this.catalog = this.index = undefined;
-      void this.start();
-    }
   }
 
   /** A DLDB or XZuFi export is only downloaded by pages that use one. */
@@ -160,17 +161,26 @@ export class MuniServiceFinder extends MuniElement<FinderMessages> {
     return new RestServiceProvider(clientOf(this), this.effectiveTimeZone);
   }
 
-  private async start(): Promise<void> {
-    const loaded = await this.calls.run(() => this.loadCatalog(), () => this.start());
+  /** `signal` ends when an input changes: then another start has taken over. */
+  private async start(signal: AbortSignal): Promise<void> {
+    this.active = this.catalog = this.index = undefined;
+    const loaded = await this.calls.run(async () => {
+      const active = await this.chooseProvider();
+      signal.throwIfAborted();
+      this.active = active;
+      await this.loadCatalog(signal);
+    }, () => this.reload.again());
+    if (signal.aborted) return;
     this.started = true;
     if (loaded) await this.show(this.initialView(), false);
   }
 
-  private async loadCatalog(): Promise<void> {
-    this.active ??= await this.chooseProvider();
-    const catalog = await this.active.catalog();
+  private async loadCatalog(signal?: AbortSignal): Promise<void> {
+    const active = (this.active ??= await this.chooseProvider());
+    const catalog = await active.catalog({ signal });
+    signal?.throwIfAborted();
     this.index =
-      catalog.services.length <= LOCAL_INDEX_LIMIT || !this.active.search
+      catalog.services.length <= LOCAL_INDEX_LIMIT || !active.search
         ? createServiceIndex(catalog.services, { categoryNames: Object.fromEntries(catalog.categories.map((c) => [c.id, c.name])) })
         : undefined;
     this.catalog = catalog;
