@@ -36,7 +36,7 @@ const literalOptions = { failOnError: true, options: { minifyOptions: { conserva
 function cdnBundle(name, input) {
   return {
     input,
-    plugins: [allWidgets(), minifyLiterals(literalOptions), nodeResolve({ exportConditions: ['browser', 'production'] }), terser({ format: { comments: false }, ecma: 2022, module: true })],
+    plugins: [allWidgets(), minifyLiterals(literalOptions), nodeResolve({ exportConditions: ['browser', 'production'] }), terser({ format: { comments: false }, compress: { passes: 2 }, ecma: 2022, module: true })],
     // Lazily loaded parts (e.g. the ZMS adapter) become chunks beside the bundle; the bundle itself stays one file.
     output: { dir: 'dist/cdn', entryFileNames: `${name}.js`, chunkFileNames: 'chunks/[name]-[hash].js', format: 'es', sourcemap: true },
     onwarn(warning, warn) {

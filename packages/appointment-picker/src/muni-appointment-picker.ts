@@ -21,23 +21,16 @@ import { readDeepLink, withoutDeepLink } from './deep-link.js';
 import { validateDetails } from './details-validation.js';
 import { pickerMessages, type PickerMessages } from './i18n/messages.js';
 import { pickerStyles } from './styles.js';
-import { renderServiceStep } from './steps/choose-service.js';
-import { renderOfficeStep } from './steps/choose-office.js';
-import { renderSlotStep } from './steps/choose-slot.js';
-import { renderDetailsStep } from './steps/details.js';
-import { renderReviewStep } from './steps/review.js';
-import { renderOutcome } from './steps/outcome.js';
-
-export type Step = 'service' | 'office' | 'slot' | 'details' | 'review' | 'sent' | 'activating' | 'confirmed' | 'manage' | 'cancelled' | 'link-error';
+import { renderServiceStep } from './views/choose-service.js';
+import { renderOfficeStep } from './views/choose-office.js';
+import { renderSlotStep } from './views/choose-slot.js';
+import { renderDetailsStep } from './views/details.js';
+import { renderReviewStep } from './views/review.js';
+import { renderOutcome } from './views/outcome.js';
+import type { ContactInput, Step, StepContext } from './views/context.js';
 
 /** Steps of the booking flow that show "Schritt n von m". */
 const FLOW: Step[] = ['service', 'office', 'slot', 'details', 'review'];
-
-export interface ContactInput {
-  name: string;
-  email: string;
-  phone: string;
-}
 
 declare global {
   interface HTMLElementEventMap {
@@ -77,26 +70,26 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
   /** A provider object set from script (tests, stories, a city's own adapter); wins over `api`. */
   @property({ attribute: false }) provider: AppointmentProvider | undefined;
 
-  @state() step: Step = 'service';
-  @state() services: AppointmentService[] = [];
-  @state() offices: AppointmentOffice[] = [];
-  @state() counts: Record<string, number> = {};
-  @state() officeId: string | undefined;
-  @state() free = new Map<CivilDate, number>();
-  @state() day: CivilDate | undefined;
-  @state() daySlots: Slot[] = [];
-  @state() listView = false;
-  @state() reservation: Reservation | undefined;
-  @state() contact: ContactInput = { name: '', email: '', phone: '' };
-  @state() fields: Record<string, string> = {};
-  @state() consent = false;
-  @state() fieldErrors: Record<string, string> = {};
-  @state() notice: string | undefined;
-  @state() appointment: Appointment | undefined;
-  @state() managementToken: string | undefined;
-  @state() confirmingCancel = false;
-  @state() rescheduled = false;
-  @state() solving = false;
+  @state() private step: Step = 'service';
+  @state() private services: AppointmentService[] = [];
+  @state() private offices: AppointmentOffice[] = [];
+  @state() private counts: Record<string, number> = {};
+  @state() private officeId: string | undefined;
+  @state() private free = new Map<CivilDate, number>();
+  @state() private day: CivilDate | undefined;
+  @state() private daySlots: Slot[] = [];
+  @state() private listView = false;
+  @state() private reservation: Reservation | undefined;
+  @state() private contact: ContactInput = { name: '', email: '', phone: '' };
+  @state() private fields: Record<string, string> = {};
+  @state() private consent = false;
+  @state() private fieldErrors: Record<string, string> = {};
+  @state() private notice: string | undefined;
+  @state() private appointment: Appointment | undefined;
+  @state() private managementToken: string | undefined;
+  @state() private confirmingCancel = false;
+  @state() private rescheduled = false;
+  @state() private solving = false;
 
   private reserving = false;
   /** The proof for the current hold: a retry must send the very same request, or the server cannot replay its answer. */
@@ -111,7 +104,7 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
   private readonly availabilityRequests = new LatestOnly();
   private readonly slotRequests = new LatestOnly();
 
-  readonly grid = new MonthGrid(this, this.today, {
+  private readonly grid = new MonthGrid(this, this.today, {
     onSelect: (day) => void this.chooseDay(day),
     onMonthChange: (month) => void this.loadMonth(month),
   });
@@ -124,46 +117,46 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
   protected readonly messages = pickerMessages;
 
   /** Requests in flight: several can overlap (a month loading while a day's times load). */
-  get busy(): boolean {
+  private get busy(): boolean {
     return this.calls.busy;
   }
 
-  get error(): ApiError | undefined {
+  private get error(): ApiError | undefined {
     return this.calls.error;
   }
 
   /** Today on the office's calendar. */
-  get today(): CivilDate {
+  private get today(): CivilDate {
     return civilDateAt(Date.now(), this.effectiveTimeZone);
   }
 
-  get lastBookableDay(): CivilDate {
+  private get lastBookableDay(): CivilDate {
     return civilDateAt(Date.now() + this.horizonDays * 86_400_000, this.effectiveTimeZone);
   }
 
-  get requests(): ServiceRequest[] {
+  private get requests(): ServiceRequest[] {
     return Object.entries(this.counts)
       .filter(([, count]) => count > 0)
       .map(([serviceId, count]) => ({ serviceId, count }));
   }
 
-  get chosenServices(): AppointmentService[] {
+  private get chosenServices(): AppointmentService[] {
     return this.services.filter((s) => (this.counts[s.id] ?? 0) > 0);
   }
 
   /** Offices that offer every chosen service. */
-  get eligibleOffices(): AppointmentOffice[] {
+  private get eligibleOffices(): AppointmentOffice[] {
     const chosen = this.chosenServices;
     return this.offices.filter((o) => chosen.every((s) => s.officeIds.includes(o.id)));
   }
 
-  get flowPosition(): { step: number; total: number } | undefined {
+  private get flowPosition(): { step: number; total: number } | undefined {
     const steps = FLOW.filter((s) => s !== 'office' || this.eligibleOffices.length > 1);
     const index = steps.indexOf(this.step);
     return index < 0 ? undefined : { step: index + 1, total: steps.length };
   }
 
-  get officeQuery(): { officeId?: string } {
+  private get officeQuery(): { officeId?: string } {
     return this.officeId ? { officeId: this.officeId } : {};
   }
 
@@ -240,7 +233,7 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
   }
 
   /** Goes to a step and moves focus to its heading, so screen readers start there. */
-  async goTo(step: Step): Promise<void> {
+  private async goTo(step: Step): Promise<void> {
     this.step = step;
     this.calls.clear();
     this.fieldErrors = {};
@@ -248,7 +241,7 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
   }
 
   /** Back to choosing services or office: the held slot no longer fits, so others get it at once. */
-  async backTo(step: 'service' | 'office'): Promise<void> {
+  private async backTo(step: 'service' | 'office'): Promise<void> {
     await this.releaseHold();
     await this.goTo(step);
   }
@@ -261,11 +254,7 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
     if (reservation) await this.backend.release(reservation).catch(() => undefined);
   }
 
-  setCount(serviceId: string, count: number): void {
-    this.counts = { ...this.counts, [serviceId]: count };
-  }
-
-  async submitServices(): Promise<void> {
+  private async submitServices(): Promise<void> {
     if (this.requests.length === 0) {
       this.fieldErrors = { services: this.t('chooseService') };
       await this.focusAfterRender('[part=error-summary]');
@@ -279,8 +268,7 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
     if (offices.length <= 1) await this.enterSlotStep();
   }
 
-  async submitOffice(officeId: string | undefined): Promise<void> {
-    this.officeId = officeId === 'any' ? undefined : officeId;
+  private async submitOffice(): Promise<void> {
     await this.goTo('slot');
     await this.enterSlotStep();
   }
@@ -298,7 +286,7 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
     this.free = free;
   }
 
-  async loadMonth(month: CivilDate): Promise<void> {
+  private async loadMonth(month: CivilDate): Promise<void> {
     if (this.step !== 'slot') return;
     const from = month < this.today ? this.today : month;
     const nextMonth = shiftMonths(firstOfMonth(month), 1);
@@ -312,7 +300,7 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
   }
 
   /** Finds the first bookable day in the whole horizon, moves the calendar there and shows its times. */
-  async jumpToNextFree(): Promise<void> {
+  private async jumpToNextFree(): Promise<void> {
     let first: CivilDate | undefined;
     const query = { services: this.requests, ...this.officeQuery, from: this.today, to: this.lastBookableDay };
     const ok = await this.calls.run(async () => {
@@ -329,7 +317,7 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
     await this.chooseDay(first);
   }
 
-  async chooseDay(day: CivilDate): Promise<void> {
+  private async chooseDay(day: CivilDate): Promise<void> {
     this.day = day;
     this.grid.selected = day;
     this.daySlots = [];
@@ -342,7 +330,7 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
     if (ok && this.day === day) await this.focusAfterRender('#times-heading');
   }
 
-  async chooseSlot(slot: Slot): Promise<void> {
+  private async chooseSlot(slot: Slot): Promise<void> {
     if (this.reserving) return; // a double click must not hold two slots
     this.reserving = true;
     try {
@@ -377,7 +365,7 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
     else await this.goTo('details');
   }
 
-  async extendHold(): Promise<void> {
+  private async extendHold(): Promise<void> {
     const reservation = this.reservation;
     if (!reservation) return;
     const ok = await this.calls.run(async () => {
@@ -426,11 +414,11 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
   }
 
   /** The extra details the chosen services ask for, each once. */
-  get detailFields(): DetailField[] {
+  private get detailFields(): DetailField[] {
     return this.chosenServices.flatMap((s) => s.fields).filter((f, i, all) => all.findIndex((o) => o.id === f.id) === i);
   }
 
-  async submitDetails(): Promise<void> {
+  private async submitDetails(): Promise<void> {
     this.fieldErrors = validateDetails(this.contact, this.fields, this.detailFields, this.t, this.coreT);
     if (Object.keys(this.fieldErrors).length > 0) {
       await this.focusAfterRender('[part=error-summary]');
@@ -439,7 +427,7 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
     await this.goTo('review');
   }
 
-  async send(): Promise<void> {
+  private async send(): Promise<void> {
     if (!this.consent) {
       this.fieldErrors = { consent: this.t('consentRequired') };
       await this.focusAfterRender('[part=error-summary]');
@@ -528,12 +516,12 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
     else if (this.error && !this.error.retryable) await this.goTo('link-error');
   }
 
-  async askCancel(open: boolean): Promise<void> {
+  private async askCancel(open: boolean): Promise<void> {
     this.confirmingCancel = open;
     await this.focusAfterRender(open ? '#cancel-yes' : '#cancel-open');
   }
 
-  async cancelAppointment(): Promise<void> {
+  private async cancelAppointment(): Promise<void> {
     const token = this.managementToken;
     if (!token) return;
     const ok = await this.calls.run(() => this.backend.cancel(token), () => this.cancelAppointment(), 'submit');
@@ -544,7 +532,7 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
   }
 
   /** Rescheduling walks the calendar again; reserving a slot then moves the appointment. */
-  async startReschedule(): Promise<void> {
+  private async startReschedule(): Promise<void> {
     const appointment = this.appointment;
     if (!appointment) return;
     this.counts = Object.fromEntries(appointment.services.map((s) => [s.serviceId, s.count]));
@@ -578,7 +566,7 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
     await this.goTo('manage');
   }
 
-  async restart(): Promise<void> {
+  private async restart(): Promise<void> {
     this.appointment = undefined;
     this.managementToken = undefined;
     this.rescheduled = false;
@@ -613,21 +601,72 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
     </div>`;
   }
 
+  /** What the step views read; they change the picker only through its callbacks. */
+  private get stepContext(): StepContext {
+    const t = this.t;
+    const locale = this.effectiveLocale;
+    return {
+      t,
+      coreT: this.coreT,
+      locale,
+      timeZone: this.effectiveTimeZone,
+      busy: this.busy,
+      error: this.error,
+      step: this.step,
+      fieldErrors: this.fieldErrors,
+      services: this.services,
+      counts: this.counts,
+      chosenServices: this.chosenServices,
+      offices: this.offices,
+      eligibleOffices: this.eligibleOffices,
+      officeId: this.officeId,
+      listView: this.listView,
+      free: this.free,
+      day: this.day,
+      daySlots: this.daySlots,
+      calendar: () => this.grid.render({ t, locale, free: this.free, min: this.today, max: this.lastBookableDay, busy: this.busy }),
+      reservation: this.reservation,
+      contact: this.contact,
+      fields: this.fields,
+      detailFields: this.detailFields,
+      consent: this.consent,
+      solving: this.solving,
+      appointment: this.appointment,
+      managementToken: this.managementToken,
+      confirmingCancel: this.confirmingCancel,
+      rescheduled: this.rescheduled,
+      focusField: this.focusField,
+      act: (action) => void this[action](),
+      setCount: (serviceId, count) => (this.counts = { ...this.counts, [serviceId]: count }),
+      chooseOffice: (officeId) => (this.officeId = officeId),
+      toggleList: () => (this.listView = !this.listView),
+      chooseDay: (day) => void this.chooseDay(day),
+      chooseSlot: (slot) => void this.chooseSlot(slot),
+      goTo: (step) => void this.goTo(step),
+      backTo: (step) => void this.backTo(step),
+      setContact: (key, value) => (this.contact = { ...this.contact, [key]: value }),
+      setField: (id, value) => (this.fields = { ...this.fields, [id]: value }),
+      setConsent: (consent) => (this.consent = consent),
+      askCancel: (open) => void this.askCancel(open),
+    };
+  }
+
   private renderStep(): TemplateResult {
     if (this.busy && this.services.length === 0 && this.step === 'service') return loading(this.coreT('loading'));
+    const context = this.stepContext;
     switch (this.step) {
       case 'service':
-        return renderServiceStep(this);
+        return renderServiceStep(context);
       case 'office':
-        return renderOfficeStep(this);
+        return renderOfficeStep(context);
       case 'slot':
-        return renderSlotStep(this);
+        return renderSlotStep(context);
       case 'details':
-        return renderDetailsStep(this);
+        return renderDetailsStep(context);
       case 'review':
-        return renderReviewStep(this);
+        return renderReviewStep(context);
       default:
-        return renderOutcome(this);
+        return renderOutcome(context);
     }
   }
 }

@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
   BackendCalls,
@@ -22,6 +22,7 @@ import { renderItemView } from './views/item.js';
 import { renderClaimView } from './views/claim.js';
 import { renderReportView } from './views/loss-report.js';
 import { renderManageView } from './views/manage.js';
+import type { FoundContext } from './views/context.js';
 import { foundMessages, type FoundMessages } from './i18n/messages.js';
 import { foundStyles } from './styles.js';
 
@@ -60,25 +61,25 @@ export class MuniFoundItemSearch extends MuniElement<FoundMessages> {
   /** A provider object set from script (tests, stories, a city's own adapter); wins over the REST API. */
   @property({ attribute: false }) provider: FoundItemProvider | undefined;
 
-  @state() view: View = START;
-  @state() categories: FoundItemCategory[] = [];
-  @state() colours: FoundItemColour[] = [];
+  @state() private view: View = START;
+  @state() private categories: FoundItemCategory[] = [];
+  @state() private colours: FoundItemColour[] = [];
   /** What the search form shows; applied to the results only on "Suchen". */
-  @state() draft: SearchFilters = {};
-  @state() results: SearchPage | undefined;
-  @state() item: FoundItem | undefined;
-  @state() claimInput: ClaimInput = { ...EMPTY_CLAIM };
-  @state() reportInput: ReportInput = { ...EMPTY_REPORT };
-  @state() fieldErrors: Record<string, string> = {};
-  @state() claimReceipt: ClaimReceipt | undefined;
-  @state() reportReceipt: LossReportReceipt | undefined;
-  @state() managed: LossReport | undefined;
-  @state() manageState: 'view' | 'confirm-delete' | 'deleted' = 'view';
-  @state() renewed = false;
+  @state() private draft: SearchFilters = {};
+  @state() private results: SearchPage | undefined;
+  @state() private item: FoundItem | undefined;
+  @state() private claimInput: ClaimInput = { ...EMPTY_CLAIM };
+  @state() private reportInput: ReportInput = { ...EMPTY_REPORT };
+  @state() private fieldErrors: Record<string, string> = {};
+  @state() private claimReceipt: ClaimReceipt | undefined;
+  @state() private reportReceipt: LossReportReceipt | undefined;
+  @state() private managed: LossReport | undefined;
+  @state() private manageState: 'view' | 'confirm-delete' | 'deleted' = 'view';
+  @state() private renewed = false;
   /** The report was just confirmed through the link in its first mail. */
-  @state() activated = false;
-  @state() solving = false;
-  @state() ready = false;
+  @state() private activated = false;
+  @state() private solving = false;
+  @state() private ready = false;
 
   private active: FoundItemProvider | undefined;
   private manageToken: string | undefined;
@@ -94,16 +95,16 @@ export class MuniFoundItemSearch extends MuniElement<FoundMessages> {
 
   protected readonly messages = foundMessages;
 
-  get busy(): boolean {
+  private get busy(): boolean {
     return this.calls.busy;
   }
 
-  get error(): ApiError | undefined {
+  private get error(): ApiError | undefined {
     return this.calls.error;
   }
 
   /** Today on the office's calendar, for date limits. */
-  get today(): string {
+  private get today(): string {
     return dayInZone(Date.now(), this.effectiveTimeZone);
   }
 
@@ -152,7 +153,7 @@ export class MuniFoundItemSearch extends MuniElement<FoundMessages> {
   };
 
   /** A step the citizen takes: it goes into the history, so Back returns here. */
-  async navigate(view: View, focus: string | null = '#view-heading'): Promise<void> {
+  private async navigate(view: View, focus: string | null = '#view-heading'): Promise<void> {
     if (!sameView(view, this.view)) history.pushState(history.state, '', hashFor(view, location.hash));
     await this.show(view, focus);
   }
@@ -221,7 +222,7 @@ export class MuniFoundItemSearch extends MuniElement<FoundMessages> {
 
   /* ---- search ---- */
 
-  async submitSearch(): Promise<void> {
+  private async submitSearch(): Promise<void> {
     this.fieldErrors = validateSearch(this.draft, this.t);
     if (Object.keys(this.fieldErrors).length > 0) {
       await this.focusAfterRender('[part=error-summary]');
@@ -231,18 +232,18 @@ export class MuniFoundItemSearch extends MuniElement<FoundMessages> {
     await this.navigate({ kind: 'search', filters: cleanFilters(this.draft), page: 1 }, null);
   }
 
-  async resetSearch(): Promise<void> {
+  private async resetSearch(): Promise<void> {
     this.draft = {};
     await this.navigate(START, '#q');
   }
 
-  async goToPage(page: number): Promise<void> {
+  private async goToPage(page: number): Promise<void> {
     if (this.view.kind !== 'search') return;
     await this.navigate({ kind: 'search', filters: this.view.filters, page }, '#results-heading');
   }
 
   /** Back to the last search (or the start), keeping its filters. */
-  async backToSearch(): Promise<void> {
+  private async backToSearch(): Promise<void> {
     const last = this.lastSearch ?? START;
     await this.navigate(last, '#view-heading');
   }
@@ -257,13 +258,13 @@ export class MuniFoundItemSearch extends MuniElement<FoundMessages> {
 
   /* ---- claim ---- */
 
-  async openClaim(item: FoundItem): Promise<void> {
+  private async openClaim(item: FoundItem): Promise<void> {
     this.item = item;
     if (this.claimReceipt?.foundItem.reference !== item.reference) this.claimReceipt = undefined;
     await this.navigate({ kind: 'claim', reference: item.reference });
   }
 
-  async sendClaim(): Promise<void> {
+  private async sendClaim(): Promise<void> {
     const item = this.item;
     if (!item) return;
     this.fieldErrors = validateClaim(this.claimInput, this.today, this.t, this.coreT);
@@ -294,7 +295,7 @@ export class MuniFoundItemSearch extends MuniElement<FoundMessages> {
 
   /* ---- loss report ---- */
 
-  async openReport(): Promise<void> {
+  private async openReport(): Promise<void> {
     if (this.reportReceipt) {
       this.reportReceipt = undefined;
       // A second report starts empty but keeps who is reporting.
@@ -307,7 +308,7 @@ export class MuniFoundItemSearch extends MuniElement<FoundMessages> {
     await this.navigate({ kind: 'report' });
   }
 
-  async sendReport(): Promise<void> {
+  private async sendReport(): Promise<void> {
     this.fieldErrors = validateReport(this.reportInput, this.today, this.t, this.coreT);
     if (Object.keys(this.fieldErrors).length > 0) {
       await this.focusAfterRender('[part=error-summary]');
@@ -377,7 +378,7 @@ export class MuniFoundItemSearch extends MuniElement<FoundMessages> {
 
   /* ---- manage ---- */
 
-  async renewReport(): Promise<void> {
+  private async renewReport(): Promise<void> {
     const token = this.manageToken;
     if (!token) return;
     const ok = await this.calls.run(async () => {
@@ -387,12 +388,12 @@ export class MuniFoundItemSearch extends MuniElement<FoundMessages> {
     if (ok && this.managed) this.announcer.announce(this.t('renewedUntil', { date: this.instantText(this.managed.expiresAt) }));
   }
 
-  async askDelete(confirming: boolean): Promise<void> {
+  private async askDelete(confirming: boolean): Promise<void> {
     this.manageState = confirming ? 'confirm-delete' : 'view';
     await this.focusAfterRender(confirming ? '#confirm-delete-title' : '#delete-button');
   }
 
-  async deleteReport(): Promise<void> {
+  private async deleteReport(): Promise<void> {
     const token = this.manageToken;
     if (!token) return;
     const ok = await this.calls.run(async () => {
@@ -407,7 +408,7 @@ export class MuniFoundItemSearch extends MuniElement<FoundMessages> {
   /* ---- formatting for the views ---- */
 
   /** A calendar date ("2026-04-05") as "Sonntag, 5. April 2026". */
-  dateText(isoDate: string): string {
+  private dateText(isoDate: string): string {
     return new Intl.DateTimeFormat(this.effectiveLocale === 'de' ? 'de-DE' : 'en-GB', {
       timeZone: 'UTC',
       weekday: 'long',
@@ -418,37 +419,66 @@ export class MuniFoundItemSearch extends MuniElement<FoundMessages> {
   }
 
   /** An instant on the office's calendar. */
-  instantText(instant: string): string {
+  private instantText(instant: string): string {
     return this.dateText(dayInZone(instant, this.effectiveTimeZone));
   }
 
-  focusField(id: string): void {
-    this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(id)}`)?.focus();
+  /** What the views read; they change the widget only through its callbacks. */
+  private get viewContext(): FoundContext {
+    return {
+      t: this.t,
+      coreT: this.coreT,
+      locale: this.effectiveLocale,
+      busy: this.busy,
+      error: this.error,
+      solving: this.solving,
+      fieldErrors: this.fieldErrors,
+      categories: this.categories,
+      colours: this.colours,
+      draft: this.draft,
+      results: this.results,
+      item: this.item,
+      claimInput: this.claimInput,
+      claimReceipt: this.claimReceipt,
+      reportInput: this.reportInput,
+      reportReceipt: this.reportReceipt,
+      managed: this.managed,
+      manageState: this.manageState,
+      renewed: this.renewed,
+      activated: this.activated,
+      dateText: (isoDate) => this.dateText(isoDate),
+      instantText: (instant) => this.instantText(instant),
+      focusField: this.focusField,
+      act: (action) => void this[action](),
+      renderError: () => this.calls.renderError(this.coreT),
+      setDraft: (key, value) => (this.draft = { ...this.draft, [key]: value }),
+      goToPage: (page) => void this.goToPage(page),
+      openClaim: (item) => void this.openClaim(item),
+      setClaim: (key, value) => (this.claimInput = { ...this.claimInput, [key]: value }),
+      setReport: (key, value) => (this.reportInput = { ...this.reportInput, [key]: value }),
+      askDelete: (confirming) => void this.askDelete(confirming),
+    };
   }
 
   private renderView(): TemplateResult {
+    const context = this.viewContext;
     switch (this.view.kind) {
       case 'search':
-        return renderSearch(this);
+        return renderSearch(context);
       case 'item':
-        return renderItemView(this, this.view.reference);
+        return renderItemView(context, this.view.reference);
       case 'claim':
-        return renderClaimView(this, this.view.reference);
+        return renderClaimView(context, this.view.reference);
       case 'report':
-        return renderReportView(this);
+        return renderReportView(context);
       case 'activate':
       case 'manage':
-        return renderManageView(this);
+        return renderManageView(context);
     }
   }
 
-  /** The error shown in place of content that could not be loaded, or below a form that could not be sent. */
-  renderError(): TemplateResult | typeof nothing {
-    return this.calls.renderError(this.coreT);
-  }
-
   protected override renderWidget(): TemplateResult {
-    if (!this.ready) return html`<div class="found">${this.error ? this.renderError() : loading(this.t('loading'))}</div>`;
+    if (!this.ready) return html`<div class="found">${this.error ? this.calls.renderError(this.coreT) : loading(this.t('loading'))}</div>`;
     return html`<div class="found">${this.renderView()}</div>`;
   }
 }

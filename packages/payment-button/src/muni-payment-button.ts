@@ -9,7 +9,7 @@ import { returnedPaymentId, returnUrl, withoutReturnedPayment } from './return-l
 import { paymentMessages, type PaymentMessages } from './i18n/messages.js';
 import { paymentStyles } from './styles.js';
 
-type OutcomeModule = typeof import('./outcome-view.js');
+type OutcomeModule = typeof import('./views/outcome.js');
 
 /**
  * The one explicit state machine: idle → creating → redirecting → (pay page) → checking →
@@ -67,12 +67,12 @@ export class MuniPaymentButton extends MuniElement<PaymentMessages> {
   @state() state: PaymentState = 'idle';
   @state() payment: Payment | PaymentSummary | undefined;
   @state() private lookedUpNothing = false;
-  /** The outcome and receipt, loaded with the first status request (see outcome-view.ts). */
+  /** The outcome and receipt, loaded with the first status request (see views/outcome.ts). */
   @state() private view: OutcomeModule | undefined;
   private viewLoading: Promise<OutcomeModule> | undefined;
   /** The payment and outcome last reported to the host page, so each is reported once. */
   private settled = '';
-  /** What the web editor must fix, once its module is loaded (see misconfigured-view.ts). */
+  /** What the web editor must fix, once its module is loaded (see views/misconfigured.ts). */
   @state() private misconfigured: TemplateResult | undefined;
 
   private readonly calls = new BackendCalls(this);
@@ -136,7 +136,7 @@ export class MuniPaymentButton extends MuniElement<PaymentMessages> {
   private async resume(signal: AbortSignal): Promise<void> {
     const problems = this.problems;
     if (problems.length) {
-      this.misconfigured = (await import('./misconfigured-view.js')).misconfiguredNotice(problems, this.effectiveLocale);
+      this.misconfigured = (await import('./views/misconfigured.js')).misconfiguredNotice(problems, this.effectiveLocale);
       return;
     }
     const returned = returnedPaymentId(location.hash);
@@ -227,7 +227,7 @@ export class MuniPaymentButton extends MuniElement<PaymentMessages> {
    * again on the next call.
    */
   private loadView(): Promise<OutcomeModule> {
-    this.viewLoading ??= import('./outcome-view.js').then(async (view) => {
+    this.viewLoading ??= import('./views/outcome.js').then(async (view) => {
       await view.outcomeMessages.load(this.effectiveLocale);
       return (this.view = view);
     });

@@ -49,7 +49,7 @@ function returnFromPayPage(id: string, extra = '') {
 
 describe('<muni-payment-button>', () => {
   // The outcome view is a lazy chunk; a cold test server serves it slower than the settle() helper above waits.
-  before(() => import('../src/outcome-view.js'));
+  before(() => import('../src/views/outcome.js'));
   beforeEach(() => {
     sessionStorage.clear();
     history.replaceState(null, '', location.pathname);

@@ -6,7 +6,7 @@ import { RestQueueProvider } from './providers/rest.js';
 import { parseTicketLink, ticketFromHash } from './ticket-link.js';
 import { queueMessages, type QueueMessages } from './i18n/messages.js';
 import { queueStyles } from './styles.js';
-import type { FormState } from './my-number-form.js';
+import type { FormState } from './views/my-number-form.js';
 
 declare global {
   interface HTMLElementEventMap {
@@ -55,8 +55,8 @@ export class MuniQueueStatus extends MuniElement<QueueMessages> {
   @state() private notifyDenied = false;
 
   /** The display mode's module, loaded on first use. */
-  @state() private displayPart: typeof import('./display.js') | undefined;
-  @state() private formPart: typeof import('./my-number-form.js') | undefined;
+  @state() private displayPart: typeof import('./views/display.js') | undefined;
+  @state() private formPart: typeof import('./views/my-number-form.js') | undefined;
 
   protected readonly subscription = new Reload(
     this,
@@ -95,7 +95,7 @@ export class MuniQueueStatus extends MuniElement<QueueMessages> {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (this.display && !this.displayPart) void this.loadDisplay();
-    if (!this.display && !this.followed && !this.formPart) void import('./my-number-form.js').then((part) => (this.formPart = part));
+    if (!this.display && !this.followed && !this.formPart) void import('./views/my-number-form.js').then((part) => (this.formPart = part));
   }
 
   /** Follows the office (and the number) live until `signal` ends: an input changed, or the widget left the page. */
@@ -162,7 +162,7 @@ export class MuniQueueStatus extends MuniElement<QueueMessages> {
   }
 
   private async loadDisplay(): Promise<void> {
-    const part = await import('./display.js');
+    const part = await import('./views/display.js');
     const root = this.renderRoot as ShadowRoot;
     root.adoptedStyleSheets = [...root.adoptedStyleSheets, part.displayStyles.styleSheet!];
     this.displayPart = part;

@@ -33,7 +33,7 @@ async function queueStatus(attributes: Record<string, string> = {}, script = scr
 describe('<muni-queue-status>', () => {
   // The display mode and the number form are lazy chunks; loaded up front, a cold test server
   // cannot make the first test that needs one outwait its settle().
-  before(() => Promise.all([import('../src/display.js'), import('../src/my-number-form.js')]));
+  before(() => Promise.all([import('../src/views/display.js'), import('../src/views/my-number-form.js')]));
   beforeEach(() => history.replaceState(null, '', location.pathname));
   afterEach(() => {
     for (const el of mounted.splice(0)) el.remove();

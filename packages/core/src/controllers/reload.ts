@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { LatestOnly } from '../http/latest.js';
 
 /**
  * Loads what a widget shows, and loads it again whenever one of its inputs changes. Every input
@@ -8,9 +9,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
  * A load still running when the element leaves the page (a live subscription always is) is
  * aborted and runs again when the element comes back.
  */
-export class Reload implements ReactiveController {
+export class Reload extends LatestOnly implements ReactiveController {
   private inputs: readonly unknown[] | undefined;
-  private running: AbortController | undefined;
 
   constructor(
     host: ReactiveControllerHost,
@@ -18,35 +18,27 @@ export class Reload implements ReactiveController {
     private readonly read: () => readonly unknown[] | undefined,
     private readonly load: (signal: AbortSignal) => Promise<unknown>,
   ) {
+    super();
     host.addController(this);
   }
 
   hostUpdate(): void {
     const inputs = this.read();
     const before = this.inputs;
-    if (inputs === before || (inputs && before?.length === inputs.length && inputs.every((input, i) => Object.is(input, before[i])))) return;
+    if (inputs === before || (inputs && before?.length === inputs.length && inputs.every((input, i) => input === before[i]))) return;
     this.inputs = inputs;
     if (inputs) void this.again();
-    else this.stop();
+    else this.cancel();
   }
 
   /** Loads again for the same inputs (a retry, a restart), superseding the running load. */
   again(): Promise<unknown> {
-    this.stop();
-    const running = (this.running = new AbortController());
-    return this.load(running.signal).finally(() => {
-      if (this.running === running) this.running = undefined;
-    });
+    return this.run(this.load);
   }
 
   hostDisconnected(): void {
-    if (!this.running) return;
-    this.stop();
+    if (!this.controller) return;
+    this.cancel();
     this.inputs = undefined;
-  }
-
-  private stop(): void {
-    this.running?.abort();
-    this.running = undefined;
   }
 }

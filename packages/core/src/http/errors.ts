@@ -117,7 +117,5 @@ export function offersRetry(error: ApiError, purpose: CallPurpose): boolean {
 /** Anything thrown below a widget becomes an ApiError, so render code handles one type. */
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
-  // A superseded load stops itself with `signal.throwIfAborted()` (see Reload).
-  if (error instanceof DOMException && error.name === 'AbortError') return new ApiError('aborted', { cause: error });
   return new ApiError('unexpected', { cause: error, message: error instanceof Error ? error.message : String(error) });
 }

@@ -1,10 +1,13 @@
+import { ApiError } from './errors.js';
+
 /**
  * Runs one request at a time for a purpose and aborts the stale one when a
  * new one starts: typing "Per", "Pers", "Perso" must never show the answer
- * for "Per" after the one for "Perso".
+ * for "Per" after the one for "Perso". The signal's reason is an `aborted`
+ * ApiError, so `signal.throwIfAborted()` after a wait ends a stale call quietly.
  */
 export class LatestOnly {
-  private controller: AbortController | undefined;
+  protected controller: AbortController | undefined;
 
   run<T>(request: (signal: AbortSignal) => Promise<T>): Promise<T> {
     this.cancel();
@@ -16,7 +19,7 @@ export class LatestOnly {
   }
 
   cancel(): void {
-    this.controller?.abort();
+    this.controller?.abort(new ApiError('aborted'));
     this.controller = undefined;
   }
 }
