@@ -27,7 +27,7 @@ import { renderSlotStep } from './views/choose-slot.js';
 import { renderDetailsStep } from './views/details.js';
 import { renderReviewStep } from './views/review.js';
 import { renderOutcome } from './views/outcome.js';
-import type { ContactInput, Step, StepContext } from './views/context.js';
+import type { ContactInput, Step, StepActions, StepContext } from './views/context.js';
 
 /** Steps of the booking flow that show "Schritt n von m". */
 const FLOW: Step[] = ['service', 'office', 'slot', 'details', 'review'];
@@ -36,9 +36,9 @@ declare global {
   interface HTMLElementEventMap {
     'muni-service-selected': CustomEvent<{ services: ServiceRequest[] }>;
     'muni-slot-reserved': CustomEvent<{ slot: Slot; expiresAt: string }>;
-    'muni-booked': CustomEvent<{ slot: Slot; services: ServiceRequest[]; status: 'pending' | 'confirmed' }>;
-    'muni-cancelled': CustomEvent<{ appointmentId: string }>;
-    'muni-rescheduled': CustomEvent<{ appointmentId: string; slot: Slot }>;
+    'muni-appointment-booked': CustomEvent<{ slot: Slot; services: ServiceRequest[]; status: 'pending' | 'confirmed' }>;
+    'muni-appointment-cancelled': CustomEvent<{ appointmentId: string }>;
+    'muni-appointment-rescheduled': CustomEvent<{ appointmentId: string; slot: Slot }>;
   }
 }
 
@@ -47,9 +47,9 @@ declare global {
  *
  * @fires muni-service-selected - The citizen chose services; detail: `{ services }`.
  * @fires muni-slot-reserved - A slot is held; detail: `{ slot, expiresAt }`.
- * @fires muni-booked - Booking sent (pending activation) or confirmed; detail: `{ slot, services, status }`.
- * @fires muni-cancelled - detail: `{ appointmentId }`.
- * @fires muni-rescheduled - detail: `{ appointmentId, slot }`.
+ * @fires muni-appointment-booked - Booking sent (pending activation) or confirmed; detail: `{ slot, services, status }`.
+ * @fires muni-appointment-cancelled - detail: `{ appointmentId }`.
+ * @fires muni-appointment-rescheduled - detail: `{ appointmentId, slot }`.
  * @fires muni-error - A request failed; detail: `{ kind, code }`. The widget shows the message itself.
  */
 export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
@@ -101,8 +101,8 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
     () => (this.configured ? [this.effectiveBackendUrl, this.effectiveLocale, this.provider, this.api, this.office, this.service] : undefined),
     (signal) => this.start(signal),
   );
-  private readonly availabilityRequests = new LatestOnly();
-  private readonly slotRequests = new LatestOnly();
+  private readonly availabilityRequests = new LatestOnly(this);
+  private readonly slotRequests = new LatestOnly(this);
 
   private readonly grid = new MonthGrid(this, this.today, {
     onSelect: (day) => void this.chooseDay(day),
@@ -184,8 +184,6 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.onHashChange);
-    this.availabilityRequests.cancel();
-    this.slotRequests.cancel();
   }
 
   /**
@@ -220,7 +218,7 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
     }
     const preselected = link?.kind === 'service' ? link.ids : (this.service ?? '').split(',').filter(Boolean);
     await this.calls.run(async () => {
-      const [services, offices] = await Promise.all([this.backend.services(signal), this.backend.offices(signal)]);
+      const [services, offices] = await Promise.all([this.backend.services({ signal }), this.backend.offices({ signal })]);
       signal.throwIfAborted();
       // A department's page names its office: then only that office's services are offered.
       this.services = this.office ? services.filter((s) => s.officeIds.includes(this.office!)) : services;
@@ -295,7 +293,7 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
     if (from > to) return;
     const query = { services: this.requests, ...this.officeQuery, from, to };
     await this.calls.run(async () => {
-      this.mergeFree(await this.availabilityRequests.run((signal) => this.backend.availability(query, signal)));
+      this.mergeFree(await this.availabilityRequests.run((signal) => this.backend.availability(query, { signal })));
     }, () => this.loadMonth(month));
   }
 
@@ -304,7 +302,7 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
     let first: CivilDate | undefined;
     const query = { services: this.requests, ...this.officeQuery, from: this.today, to: this.lastBookableDay };
     const ok = await this.calls.run(async () => {
-      const days = await this.availabilityRequests.run((signal) => this.backend.availability(query, signal));
+      const days = await this.availabilityRequests.run((signal) => this.backend.availability(query, { signal }));
       this.mergeFree(days);
       first = days.find((d) => d.free > 0)?.date;
     }, () => this.jumpToNextFree());
@@ -323,7 +321,7 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
     this.daySlots = [];
     const query = { services: this.requests, ...this.officeQuery, date: day };
     const ok = await this.calls.run(async () => {
-      const slots = await this.slotRequests.run((signal) => this.backend.slots(query, signal));
+      const slots = await this.slotRequests.run((signal) => this.backend.slots(query, { signal }));
       // A later click on another day wins, however the answers arrive.
       if (this.day === day) this.daySlots = slots;
     }, () => this.chooseDay(day));
@@ -453,7 +451,7 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
         this.appointment = result.appointment;
         this.managementToken = result.appointment.managementToken;
       }
-      this.emit('muni-booked', { slot: reservation.slot, services: this.requests, status: result.kind === 'confirmed' ? 'confirmed' : 'pending' });
+      this.emit('muni-appointment-booked', { slot: reservation.slot, services: this.requests, status: result.kind === 'confirmed' ? 'confirmed' : 'pending' });
       await this.goTo(result.kind === 'confirmed' ? 'confirmed' : 'sent');
     }, () => this.send(), 'submit');
     if (!ok && this.error?.kind === 'validation') {
@@ -499,7 +497,7 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
       this.managementToken = this.appointment.managementToken;
     }, () => this.activate(token), 'submit');
     if (ok) {
-      this.emit('muni-booked', { slot: this.appointment!.slot, services: this.appointment!.services, status: 'confirmed' });
+      this.emit('muni-appointment-booked', { slot: this.appointment!.slot, services: this.appointment!.services, status: 'confirmed' });
       await this.goTo('confirmed');
     } else if (this.error && !this.error.retryable) {
       await this.goTo('link-error');
@@ -527,7 +525,7 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
     const ok = await this.calls.run(() => this.backend.cancel(token), () => this.cancelAppointment(), 'submit');
     if (!ok) return;
     this.confirmingCancel = false;
-    this.emit('muni-cancelled', { appointmentId: this.appointment!.id });
+    this.emit('muni-appointment-cancelled', { appointmentId: this.appointment!.id });
     await this.goTo('cancelled');
   }
 
@@ -562,7 +560,7 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
     this.hold.stop();
     this.reservation = undefined;
     this.rescheduled = true;
-    this.emit('muni-rescheduled', { appointmentId: this.appointment!.id, slot: this.appointment!.slot });
+    this.emit('muni-appointment-rescheduled', { appointmentId: this.appointment!.id, slot: this.appointment!.slot });
     await this.goTo('manage');
   }
 
@@ -636,18 +634,13 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
       confirmingCancel: this.confirmingCancel,
       rescheduled: this.rescheduled,
       focusField: this.focusField,
-      act: (action) => void this[action](),
+      act: (action: keyof StepActions, ...args: unknown[]) => void (this[action] as (...a: unknown[]) => Promise<void>)(...args),
       setCount: (serviceId, count) => (this.counts = { ...this.counts, [serviceId]: count }),
       chooseOffice: (officeId) => (this.officeId = officeId),
       toggleList: () => (this.listView = !this.listView),
-      chooseDay: (day) => void this.chooseDay(day),
-      chooseSlot: (slot) => void this.chooseSlot(slot),
-      goTo: (step) => void this.goTo(step),
-      backTo: (step) => void this.backTo(step),
       setContact: (key, value) => (this.contact = { ...this.contact, [key]: value }),
       setField: (id, value) => (this.fields = { ...this.fields, [id]: value }),
       setConsent: (consent) => (this.consent = consent),
-      askCancel: (open) => void this.askCancel(open),
     };
   }
 

@@ -1,4 +1,4 @@
-import type { BotChallenge } from '@muni-widgets/core';
+import type { BotChallenge, CallOptions, Contact } from '@muni-widgets/core';
 import type { CivilDate } from './calendar/civil-date.js';
 
 /** A bookable appointment type, e.g. "Anmeldung Kindertagesbetreuung". */
@@ -62,12 +62,6 @@ export interface Reservation {
   extensionsLeft?: number;
 }
 
-export interface Contact {
-  name: string;
-  email: string;
-  phone?: string;
-}
-
 export interface BookingDetails {
   contact: Contact;
   fields: Record<string, string>;
@@ -91,7 +85,7 @@ export interface Appointment {
 }
 
 /** An ALTCHA proof-of-work challenge as the backend sends it (core solves it). */
-export type { BotChallenge };
+export type { BotChallenge, CallOptions, Contact };
 
 export type SubmitResult = { kind: 'activation-sent'; expiresAt?: string } | { kind: 'confirmed'; appointment: Appointment };
 
@@ -101,13 +95,10 @@ export type SubmitResult = { kind: 'activation-sent'; expiresAt?: string } | { k
  * in-memory (stories and tests). All methods throw `ApiError`.
  */
 export interface AppointmentProvider {
-  services(signal?: AbortSignal): Promise<AppointmentService[]>;
-  offices(signal?: AbortSignal): Promise<AppointmentOffice[]>;
-  availability(
-    query: { services: ServiceRequest[]; officeId?: string; from: CivilDate; to: CivilDate },
-    signal?: AbortSignal,
-  ): Promise<DayAvailability[]>;
-  slots(query: { services: ServiceRequest[]; officeId?: string; date: CivilDate }, signal?: AbortSignal): Promise<Slot[]>;
+  services(options?: CallOptions): Promise<AppointmentService[]>;
+  offices(options?: CallOptions): Promise<AppointmentOffice[]>;
+  availability(query: { services: ServiceRequest[]; officeId?: string; from: CivilDate; to: CivilDate }, options?: CallOptions): Promise<DayAvailability[]>;
+  slots(query: { services: ServiceRequest[]; officeId?: string; date: CivilDate }, options?: CallOptions): Promise<Slot[]>;
   reserve(query: { services: ServiceRequest[]; slot: Slot }): Promise<Reservation>;
   /**
    * Holds the slot longer. Refusals by `ApiError.code`: `hold_extension_limit` (no extension

@@ -132,7 +132,7 @@ describe('<muni-appointment-picker>', () => {
     await settle(el);
     expect($(el, '[part=error-summary]').textContent).to.contain('stimmen Sie der Verarbeitung');
     $<HTMLInputElement>(el, '#consent').click();
-    const booked = oneEvent(el, 'muni-booked');
+    const booked = oneEvent(el, 'muni-appointment-booked');
     $(el, 'button[type=submit]').click();
     expect((await booked).detail.status).to.equal('pending');
     await settle(el);
@@ -166,7 +166,7 @@ describe('<muni-appointment-picker>', () => {
     cancelButton.click();
     await confirmed.updateComplete;
     expect($(confirmed, '[role=alert]').textContent).to.contain('wirklich absagen');
-    const cancelled = oneEvent(confirmed, 'muni-cancelled');
+    const cancelled = oneEvent(confirmed, 'muni-appointment-cancelled');
     [...root(confirmed).querySelectorAll('button')].find((b) => b.textContent!.includes('Ja, absagen'))!.click();
     await cancelled;
     await settle(confirmed);
@@ -324,8 +324,8 @@ describe('<muni-appointment-picker>', () => {
     let answer!: () => void;
     const signals: AbortSignal[] = [];
     const late = Object.assign(Object.create(slow) as typeof slow, {
-      services: async (signal?: AbortSignal) => {
-        signals.push(signal!);
+      services: async (options?: { signal?: AbortSignal }) => {
+        signals.push(options!.signal!);
         await new Promise<void>((resolve) => (answer = resolve));
         return slow.services();
       },
@@ -397,7 +397,7 @@ describe('<muni-appointment-picker>', () => {
     await settle(manage);
     expect(heading(manage)).to.equal('Tag und Uhrzeit wählen');
     await chooseDay(manage, firstDay);
-    const moved = oneEvent(manage, 'muni-rescheduled');
+    const moved = oneEvent(manage, 'muni-appointment-rescheduled');
     root(manage).querySelectorAll<HTMLButtonElement>('.time')[0]!.click();
     expect((await moved).detail.slot.id).to.not.equal(data.slots[0]!.id);
     await settle(manage);

@@ -10,6 +10,7 @@ export { ApiError, toApiError, errorMessage, offersRetry, type ApiErrorKind, typ
 export { LatestOnly } from './http/latest.js';
 export { newIdempotencyKey } from './http/idempotency-key.js';
 export { solveBotChallenge, type BotChallenge } from './bot-proof.js';
+export type { CallOptions, Contact } from './provider-types.js';
 export * as s from './http/schema.js';
 export type { Schema, Infer } from './http/schema.js';
 

@@ -22,7 +22,7 @@ import { renderItemView } from './views/item.js';
 import { renderClaimView } from './views/claim.js';
 import { renderReportView } from './views/loss-report.js';
 import { renderManageView } from './views/manage.js';
-import type { FoundContext } from './views/context.js';
+import type { FoundActions, FoundContext } from './views/context.js';
 import { foundMessages, type FoundMessages } from './i18n/messages.js';
 import { foundStyles } from './styles.js';
 
@@ -85,7 +85,7 @@ export class MuniFoundItemSearch extends MuniElement<FoundMessages> {
   private manageToken: string | undefined;
   /** The body, Idempotency-Key and proof of the last form sent: a retry repeats exactly that request. */
   private submission: { body: string; key: string; proof?: string } | undefined;
-  private readonly requests = new LatestOnly();
+  private readonly requests = new LatestOnly(this);
   private readonly calls = new BackendCalls(this);
   private readonly reload = new Reload(
     this,
@@ -124,7 +124,6 @@ export class MuniFoundItemSearch extends MuniElement<FoundMessages> {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.onHashChange);
-    this.requests.cancel();
   }
 
   /** `signal` ends when an input changes: then another start has taken over. */
@@ -408,20 +407,17 @@ export class MuniFoundItemSearch extends MuniElement<FoundMessages> {
   /* ---- formatting for the views ---- */
 
   /** A calendar date ("2026-04-05") as "Sonntag, 5. April 2026". */
-  private dateText(isoDate: string): string {
-    return new Intl.DateTimeFormat(this.effectiveLocale === 'de' ? 'de-DE' : 'en-GB', {
+  private readonly dateText = (isoDate: string): string =>
+    new Intl.DateTimeFormat(this.effectiveLocale === 'de' ? 'de-DE' : 'en-GB', {
       timeZone: 'UTC',
       weekday: 'long',
       day: 'numeric',
       month: 'long',
       year: 'numeric',
     }).format(new Date(`${isoDate}T12:00:00Z`));
-  }
 
   /** An instant on the office's calendar. */
-  private instantText(instant: string): string {
-    return this.dateText(dayInZone(instant, this.effectiveTimeZone));
-  }
+  private readonly instantText = (instant: string): string => this.dateText(dayInZone(instant, this.effectiveTimeZone));
 
   /** What the views read; they change the widget only through its callbacks. */
   private get viewContext(): FoundContext {
@@ -446,17 +442,14 @@ export class MuniFoundItemSearch extends MuniElement<FoundMessages> {
       manageState: this.manageState,
       renewed: this.renewed,
       activated: this.activated,
-      dateText: (isoDate) => this.dateText(isoDate),
-      instantText: (instant) => this.instantText(instant),
+      dateText: this.dateText,
+      instantText: this.instantText,
       focusField: this.focusField,
-      act: (action) => void this[action](),
+      act: (action: keyof FoundActions, ...args: unknown[]) => void (this[action] as (...a: unknown[]) => Promise<void>)(...args),
       renderError: () => this.calls.renderError(this.coreT),
       setDraft: (key, value) => (this.draft = { ...this.draft, [key]: value }),
-      goToPage: (page) => void this.goToPage(page),
-      openClaim: (item) => void this.openClaim(item),
       setClaim: (key, value) => (this.claimInput = { ...this.claimInput, [key]: value }),
       setReport: (key, value) => (this.reportInput = { ...this.reportInput, [key]: value }),
-      askDelete: (confirming) => void this.askDelete(confirming),
     };
   }
 

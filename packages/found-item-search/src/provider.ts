@@ -1,6 +1,6 @@
-import type { BotChallenge } from '@muni-widgets/core';
+import type { BotChallenge, CallOptions, Contact } from '@muni-widgets/core';
 
-export type { BotChallenge };
+export type { BotChallenge, CallOptions, Contact };
 
 /**
  * The public face of a find, exactly the server's `FoundItem`. Held-back details (contents,
@@ -96,12 +96,6 @@ export interface PickupInfo {
   legalBasis: string;
 }
 
-export interface Contact {
-  name: string;
-  email: string;
-  phone?: string;
-}
-
 /** "Das gehört mir". */
 export interface ClaimRequest {
   contact: Contact;
@@ -161,10 +155,6 @@ export interface LossReport {
   createdAt: string;
   expiresAt: string;
   matches: FoundItem[];
-}
-
-export interface CallOptions {
-  signal?: AbortSignal;
 }
 
 export interface CreateOptions extends CallOptions {

@@ -1,3 +1,6 @@
+import type { CallOptions } from '@muni-widgets/core';
+
+export type { CallOptions };
 /** Final states never change again; `redirect` and `pending` may. */
 export type PaymentStatus = 'redirect' | 'pending' | 'paid' | 'failed' | 'cancelled' | 'expired';
 
@@ -41,10 +44,6 @@ export interface Payment extends PaymentSummary {
   purpose: string;
   /** The platform's pay page, while the payment is open. */
   payUrl?: string;
-}
-
-export interface CallOptions {
-  signal?: AbortSignal;
 }
 
 /**

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { BackendCalls, LatestOnly, MuniElement, Reload, fieldStyles, button, clientOf, loading, notice } from '@muni-widgets/core';
-import type { ServiceCatalogProvider } from './provider.js';
+import type { ServiceProvider } from './provider.js';
 import type { ServiceCatalog, ServiceDetail, ServiceSummary } from './model.js';
 import { RestServiceProvider } from './providers/rest.js';
 import { createServiceIndex, type ServiceIndex } from './search/index.js';
@@ -78,7 +78,7 @@ export class MuniServiceFinder extends MuniElement<FinderMessages> {
   @property({ attribute: 'topics-url' }) topicsUrl: string | undefined;
 
   /** A provider object set from script (tests, stories, a city's own adapter); wins over `api`. */
-  @property({ attribute: false }) provider: ServiceCatalogProvider | undefined;
+  @property({ attribute: false }) provider: ServiceProvider | undefined;
 
   @state() private catalog: ServiceCatalog | undefined;
   @state() private view: View = { kind: 'home' };
@@ -87,7 +87,7 @@ export class MuniServiceFinder extends MuniElement<FinderMessages> {
   @state() private detail: ServiceDetail | undefined;
   @state() private richDescription: Node | undefined;
 
-  private active: ServiceCatalogProvider | undefined;
+  private active: ServiceProvider | undefined;
   private index: ServiceIndex | undefined;
   /** Set once the first catalog load has ended, well or not: from then on the views follow the fragment. */
   private started = false;
@@ -102,8 +102,8 @@ export class MuniServiceFinder extends MuniElement<FinderMessages> {
         : undefined,
     (signal) => this.start(signal),
   );
-  private readonly suggestionRequests = new LatestOnly();
-  private readonly pageRequests = new LatestOnly();
+  private readonly suggestionRequests = new LatestOnly(this);
+  private readonly pageRequests = new LatestOnly(this);
 
   private readonly combobox = new ComboboxController<ServiceSummary>(this, {
     id: 'search',
@@ -140,8 +140,6 @@ export class MuniServiceFinder extends MuniElement<FinderMessages> {
     window.removeEventListener('hashchange', this.onHashChange);
     clearTimeout(this.searchTimer);
     clearTimeout(this.announceTimer);
-    this.suggestionRequests.cancel();
-    this.pageRequests.cancel();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -150,7 +148,7 @@ export class MuniServiceFinder extends MuniElement<FinderMessages> {
   }
 
   /** A DLDB or XZuFi export is only downloaded by pages that use one. */
-  private async chooseProvider(): Promise<ServiceCatalogProvider> {
+  private async chooseProvider(): Promise<ServiceProvider> {
     if (this.provider) return this.provider;
     if (this.api === 'dldb') return new (await import('./providers/dldb.js')).DldbServiceProvider({
         servicesUrl: this.catalogUrl ?? '',

@@ -25,5 +25,5 @@ export function renderOfficeStep(p: StepContext): TemplateResult {
       )}
     </ul>
   </fieldset>`;
-  return stepFrame(p, { title: t('officeStep'), body, next: { label: t('next'), action: () => p.act('submitOffice') }, back: () => p.backTo('service') });
+  return stepFrame(p, { title: t('officeStep'), body, next: { label: t('next'), action: () => p.act('submitOffice') }, back: () => p.act('backTo', 'service') });
 }

@@ -23,7 +23,7 @@ export function renderSlotStep(p: StepContext): TemplateResult {
     ${p.listView ? renderFreeDays(p) : p.calendar()}
     ${p.day ? renderTimes(p, p.day) : nothing}
   `;
-  const back = () => void (p.managementToken ? p.goTo('manage') : p.backTo(p.eligibleOffices.length > 1 ? 'office' : 'service'));
+  const back = () => void (p.managementToken ? p.act('goTo', 'manage') : p.act('backTo', p.eligibleOffices.length > 1 ? 'office' : 'service'));
   return stepFrame(p, { title: t('slotStep'), body, back });
 }
 
@@ -33,7 +33,7 @@ function renderFreeDays(p: StepContext): TemplateResult {
     <ul class="day-list" aria-labelledby="free-days">
       ${days.map(
         ([day, free]) => html`<li>
-          ${button({ label: `${dayName(p, day)} – ${p.t('freeSlots', { count: free })}`, variant: 'secondary', onClick: () => p.chooseDay(day) })}
+          ${button({ label: `${dayName(p, day)} – ${p.t('freeSlots', { count: free })}`, variant: 'secondary', onClick: () => p.act('chooseDay', day) })}
         </li>`,
       )}
     </ul>`;
@@ -61,7 +61,7 @@ function renderTimes(p: StepContext, day: string): TemplateResult {
                 class="button button--secondary time"
                 part="button time"
                 aria-label="${formatTime(slot.start, options)}, ${dayName(p, day)}${office(slot)}"
-                @click=${() => p.chooseSlot(slot)}
+                @click=${() => p.act('chooseSlot', slot)}
               >
                 ${formatTime(slot.start, options)}
               </button>

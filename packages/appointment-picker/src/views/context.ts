@@ -47,19 +47,29 @@ export interface StepContext {
   rescheduled: boolean;
 
   focusField: (id: string) => void;
-  /** The picker's actions that take no argument, by name. */
-  act: (action: StepAction) => void;
+  /** The picker's actions, by name, with their arguments. */
+  act: <A extends keyof StepActions>(action: A, ...args: StepActions[A]) => void;
   setCount: (serviceId: string, count: number) => void;
   chooseOffice: (officeId: string | undefined) => void;
   toggleList: () => void;
-  chooseDay: (day: CivilDate) => void;
-  chooseSlot: (slot: Slot) => void;
-  goTo: (step: Step) => void;
-  backTo: (step: 'service' | 'office') => void;
   setContact: (key: keyof ContactInput, value: string) => void;
   setField: (id: string, value: string) => void;
   setConsent: (consent: boolean) => void;
-  askCancel: (open: boolean) => void;
 }
 
-export type StepAction = 'submitServices' | 'submitOffice' | 'jumpToNextFree' | 'submitDetails' | 'send' | 'restart' | 'cancelAppointment' | 'startReschedule';
+export interface StepActions {
+  submitServices: [];
+  submitOffice: [];
+  jumpToNextFree: [];
+  chooseDay: [day: CivilDate];
+  chooseSlot: [slot: Slot];
+  goTo: [step: Step];
+  /** Back to choosing services or office: lets go of the held slot. */
+  backTo: [step: 'service' | 'office'];
+  submitDetails: [];
+  send: [];
+  restart: [];
+  askCancel: [open: boolean];
+  cancelAppointment: [];
+  startReschedule: [];
+}

@@ -30,5 +30,5 @@ export function renderDetailsStep(p: StepContext): TemplateResult {
       }),
     )}
   `;
-  return stepFrame(p, { title: t('detailsStep'), body, next: { label: t('next'), action: () => p.act('submitDetails') }, back: () => p.goTo('slot') });
+  return stepFrame(p, { title: t('detailsStep'), body, next: { label: t('next'), action: () => p.act('submitDetails') }, back: () => p.act('goTo', 'slot') });
 }

@@ -56,13 +56,13 @@ export function renderOutcome(p: StepContext): TemplateResult {
             role: 'alert',
             title: t('cancelConfirm'),
             actions: html`${button({ id: 'cancel-yes', label: t('cancelYes'), busy: p.busy, onClick: () => p.act('cancelAppointment') })}
-            ${button({ label: t('cancelNo'), variant: 'secondary', onClick: () => p.askCancel(false) })}`,
+            ${button({ label: t('cancelNo'), variant: 'secondary', onClick: () => p.act('askCancel', false) })}`,
           })
         : html`<div class="step__actions">
             ${button({ label: t('downloadIcs'), variant: 'secondary', onClick: () => downloadIcs(p) })}
             ${p.managementToken
               ? html`${button({ label: t('reschedule'), variant: 'secondary', onClick: () => p.act('startReschedule') })}
-                ${button({ id: 'cancel-open', label: t('cancel'), variant: 'secondary', onClick: () => p.askCancel(true) })}`
+                ${button({ id: 'cancel-open', label: t('cancel'), variant: 'secondary', onClick: () => p.act('askCancel', true) })}`
               : nothing}
           </div>`}
   </div>`;

@@ -30,5 +30,5 @@ export function renderReviewStep(p: StepContext): TemplateResult {
     </div>
     <p class="muted">${p.solving ? t('solving') : t('botProtection')}</p>
   `;
-  return stepFrame(p, { title: t('reviewStep'), body, next: { label: t('send'), action: () => p.act('send') }, back: () => p.goTo('details') });
+  return stepFrame(p, { title: t('reviewStep'), body, next: { label: t('send'), action: () => p.act('send') }, back: () => p.act('goTo', 'details') });
 }

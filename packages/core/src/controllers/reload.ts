@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import { LatestOnly } from '../http/latest.js';
 
 /**
@@ -9,7 +9,7 @@ import { LatestOnly } from '../http/latest.js';
  * A load still running when the element leaves the page (a live subscription always is) is
  * aborted and runs again when the element comes back.
  */
-export class Reload extends LatestOnly implements ReactiveController {
+export class Reload extends LatestOnly {
   private inputs: readonly unknown[] | undefined;
 
   constructor(
@@ -18,8 +18,7 @@ export class Reload extends LatestOnly implements ReactiveController {
     private readonly read: () => readonly unknown[] | undefined,
     private readonly load: (signal: AbortSignal) => Promise<unknown>,
   ) {
-    super();
-    host.addController(this);
+    super(host);
   }
 
   hostUpdate(): void {
@@ -36,9 +35,9 @@ export class Reload extends LatestOnly implements ReactiveController {
     return this.run(this.load);
   }
 
-  hostDisconnected(): void {
+  override hostDisconnected(): void {
     if (!this.controller) return;
-    this.cancel();
+    super.hostDisconnected();
     this.inputs = undefined;
   }
 }

@@ -1,3 +1,4 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ApiError } from './errors.js';
 
 /**
@@ -5,9 +6,14 @@ import { ApiError } from './errors.js';
  * new one starts: typing "Per", "Pers", "Perso" must never show the answer
  * for "Per" after the one for "Perso". The signal's reason is an `aborted`
  * ApiError, so `signal.throwIfAborted()` after a wait ends a stale call quietly.
+ * Given a host, it also aborts when the element leaves the page.
  */
-export class LatestOnly {
+export class LatestOnly implements ReactiveController {
   protected controller: AbortController | undefined;
+
+  constructor(host?: ReactiveControllerHost) {
+    host?.addController(this);
+  }
 
   run<T>(request: (signal: AbortSignal) => Promise<T>): Promise<T> {
     this.cancel();
@@ -21,5 +27,9 @@ export class LatestOnly {
   cancel(): void {
     this.controller?.abort(new ApiError('aborted'));
     this.controller = undefined;
+  }
+
+  hostDisconnected(): void {
+    this.cancel();
   }
 }

@@ -37,14 +37,24 @@ export interface FoundContext {
   /** The error in place of content that could not be loaded, or below a form that could not be sent. */
   renderError: () => TemplateResult | typeof nothing;
 
-  /** The widget's actions that take no argument, by name. */
-  act: (action: FoundAction) => void;
+  /** The widget's actions, by name, with their arguments. */
+  act: <A extends keyof FoundActions>(action: A, ...args: FoundActions[A]) => void;
   setDraft: (key: keyof SearchFilters, value: string) => void;
-  goToPage: (page: number) => void;
-  openClaim: (item: FoundItem) => void;
   setClaim: (key: keyof ClaimInput, value: string | boolean) => void;
   setReport: (key: keyof ReportInput, value: string | boolean) => void;
-  askDelete: (confirming: boolean) => void;
 }
 
-export type FoundAction = 'submitSearch' | 'resetSearch' | 'backToSearch' | 'openReport' | 'sendClaim' | 'sendReport' | 'renewReport' | 'deleteReport';
+export interface FoundActions {
+  submitSearch: [];
+  resetSearch: [];
+  goToPage: [page: number];
+  /** Back to the last search (or the start), keeping its filters. */
+  backToSearch: [];
+  openClaim: [item: FoundItem];
+  sendClaim: [];
+  openReport: [];
+  sendReport: [];
+  renewReport: [];
+  askDelete: [confirming: boolean];
+  deleteReport: [];
+}

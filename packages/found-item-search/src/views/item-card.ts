@@ -25,7 +25,7 @@ export function itemCard(p: FoundContext, item: FoundItem, headingLevel: 3 | 4 =
       ${itemFacts(p, item)}
       ${item.status === 'open'
         ? html`<div class="item__actions">
-            ${button({ label: p.t('claimButton'), variant: 'secondary', part: 'claim-button', describedBy: titleId, onClick: () => p.openClaim(item) })}
+            ${button({ label: p.t('claimButton'), variant: 'secondary', part: 'claim-button', describedBy: titleId, onClick: () => p.act('openClaim', item) })}
           </div>`
         : html`<p class="muted">${p.t(`status_${item.status}`)}</p>`}
     </article>

@@ -27,7 +27,7 @@ export function renderItemView(p: FoundContext, reference: string): TemplateResu
       ${item.status === 'open'
         ? html`<p>${t('keptUntil', { date: p.dateText(item.keptUntil) })}</p>
             <p>${t('claimIntro')}</p>
-            <div class="actions">${button({ label: t('claimButton'), part: 'claim-button', onClick: () => p.openClaim(item) })}</div>`
+            <div class="actions">${button({ label: t('claimButton'), part: 'claim-button', onClick: () => p.act('openClaim', item) })}</div>`
         : notice({ variant: 'info', title: t(`status_${item.status}`) })}
     </article>`;
 }

@@ -24,13 +24,13 @@ function deleteControls(p: FoundContext): TemplateResult {
       <p>${t('confirmDeleteBody')}</p>
       <div class="actions">
         ${button({ label: t('confirmDelete'), busy: p.busy, part: 'confirm-delete-button', onClick: () => p.act('deleteReport') })}
-        ${button({ label: t('cancel'), variant: 'secondary', onClick: () => p.askDelete(false) })}
+        ${button({ label: t('cancel'), variant: 'secondary', onClick: () => p.act('askDelete', false) })}
       </div>
     </div>`;
   }
   return html`<div class="actions">
     ${button({ label: t('renew'), busy: p.busy, part: 'renew-button', onClick: () => p.act('renewReport') })}
-    ${button({ label: t('delete'), variant: 'secondary', id: 'delete-button', part: 'delete-button', onClick: () => p.askDelete(true) })}
+    ${button({ label: t('delete'), variant: 'secondary', id: 'delete-button', part: 'delete-button', onClick: () => p.act('askDelete', true) })}
   </div>`;
 }
 

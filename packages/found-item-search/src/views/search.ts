@@ -71,16 +71,16 @@ function pagination(p: FoundContext, current: number, count: number): TemplateRe
         class="button ${n === current ? 'button--primary' : 'button--secondary'} page"
         part="button page"
         aria-current=${n === current ? 'page' : nothing}
-        @click=${() => p.goToPage(n)}
+        @click=${() => p.act('goToPage', n)}
       >
         <span class="visually-hidden">${t('pageLabel')} </span>${n}
       </button>
     </li>`;
   return html`<nav class="pagination" part="pagination" aria-label=${t('pagination')}>
     <ul>
-      ${current > 1 ? html`<li>${button({ label: t('previousPage'), variant: 'secondary', onClick: () => p.goToPage(current - 1) })}</li>` : nothing}
+      ${current > 1 ? html`<li>${button({ label: t('previousPage'), variant: 'secondary', onClick: () => p.act('goToPage', current - 1) })}</li>` : nothing}
       ${pageWindow(current, count).map((n) => (n === null ? html`<li class="pagination__gap" aria-hidden="true">…</li>` : pageButton(n)))}
-      ${current < count ? html`<li>${button({ label: t('nextPage'), variant: 'secondary', onClick: () => p.goToPage(current + 1) })}</li>` : nothing}
+      ${current < count ? html`<li>${button({ label: t('nextPage'), variant: 'secondary', onClick: () => p.act('goToPage', current + 1) })}</li>` : nothing}
     </ul>
   </nav>`;
 }
