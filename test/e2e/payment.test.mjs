@@ -141,7 +141,7 @@ describe('payment on the demo page through the sandbox platform', () => {
       assert.equal((await pay.textContent()).trim(), 'Pay €12.50');
       const loaded = () => scripts.map((path) => path.replace(/^.*\/chunks\/|-[\w-]{8}\.js$/g, ''));
       assert.ok(loaded().includes('define'), 'the provider is loaded because the page uses it');
-      assert.ok(!loaded().some((name) => name === 'rest' || name === 'outcome-view'), `nothing for paying before the click: ${loaded()}`);
+      assert.ok(!loaded().some((name) => name === 'rest' || name === 'outcome'), `nothing for paying before the click: ${loaded()}`);
 
       await pay.click();
       await page.waitForURL(/\/sandbox\/pay\//);

@@ -1,7 +1,7 @@
 import type { CoreMessages, Translate } from '@muni-widgets/core';
 import type { PickerMessages } from './i18n/messages.js';
 import type { DetailField } from './provider.js';
-import type { ContactInput } from './muni-appointment-picker.js';
+import type { ContactInput } from './views/context.js';
 
 /** Deliberately loose: the server is the judge; this only catches typos before a round trip. */
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;

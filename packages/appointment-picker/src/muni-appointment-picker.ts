@@ -1,6 +1,6 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { BackendCalls, LatestOnly, MuniElement, fieldStyles, button, clientOf, loading, returnUrl, solveBotChallenge, type ApiError } from '@muni-widgets/core';
+import { BackendCalls, LatestOnly, MuniElement, Reload, fieldStyles, button, clientOf, loading, returnUrl, solveBotChallenge, type ApiError } from '@muni-widgets/core';
 import type {
   Appointment,
   AppointmentOffice,
@@ -21,33 +21,26 @@ import { AppointmentRoute, readDeepLink } from './deep-link.js';
 import { validateDetails } from './details-validation.js';
 import { pickerMessages, type PickerMessages } from './i18n/messages.js';
 import { pickerStyles } from './styles.js';
-import { renderServiceStep } from './steps/choose-service.js';
-import { renderOfficeStep } from './steps/choose-office.js';
-import { renderSlotStep } from './steps/choose-slot.js';
-import { renderDetailsStep } from './steps/details.js';
-import { renderReviewStep } from './steps/review.js';
-import { renderOutcome } from './steps/outcome.js';
+import { renderServiceStep } from './views/choose-service.js';
+import { renderOfficeStep } from './views/choose-office.js';
+import { renderSlotStep } from './views/choose-slot.js';
+import { renderDetailsStep } from './views/details.js';
+import { renderReviewStep } from './views/review.js';
+import { renderOutcome } from './views/outcome.js';
+import type { ContactInput, Step, StepActions, StepContext } from './views/context.js';
 
-type PreviousKeptView = typeof import('./steps/previous-kept.js');
-
-export type Step = 'service' | 'office' | 'slot' | 'details' | 'review' | 'sent' | 'activating' | 'confirmed' | 'manage' | 'cancelled' | 'link-error';
+type PreviousKeptView = typeof import('./views/previous-kept.js');
 
 /** Steps of the booking flow that show "Schritt n von m". */
 const FLOW: Step[] = ['service', 'office', 'slot', 'details', 'review'];
-
-export interface ContactInput {
-  name: string;
-  email: string;
-  phone: string;
-}
 
 declare global {
   interface HTMLElementEventMap {
     'muni-service-selected': CustomEvent<{ services: ServiceRequest[] }>;
     'muni-slot-reserved': CustomEvent<{ slot: Slot; expiresAt: string }>;
-    'muni-booked': CustomEvent<{ slot: Slot; services: ServiceRequest[]; status: 'pending' | 'confirmed' }>;
-    'muni-cancelled': CustomEvent<{ appointmentId: string }>;
-    'muni-rescheduled': CustomEvent<{ appointmentId: string; slot: Slot }>;
+    'muni-appointment-booked': CustomEvent<{ slot: Slot; services: ServiceRequest[]; status: 'pending' | 'confirmed' }>;
+    'muni-appointment-cancelled': CustomEvent<{ appointmentId: string }>;
+    'muni-appointment-rescheduled': CustomEvent<{ appointmentId: string; slot: Slot }>;
   }
 }
 
@@ -56,9 +49,9 @@ declare global {
  *
  * @fires muni-service-selected - The citizen chose services; detail: `{ services }`.
  * @fires muni-slot-reserved - A slot is held; detail: `{ slot, expiresAt }`.
- * @fires muni-booked - Booking sent (pending activation) or confirmed; detail: `{ slot, services, status }`.
- * @fires muni-cancelled - detail: `{ appointmentId }`.
- * @fires muni-rescheduled - detail: `{ appointmentId, slot }`.
+ * @fires muni-appointment-booked - Booking sent (pending activation) or confirmed; detail: `{ slot, services, status }`.
+ * @fires muni-appointment-cancelled - detail: `{ appointmentId }`.
+ * @fires muni-appointment-rescheduled - detail: `{ appointmentId, slot }`.
  * @fires muni-error - A request failed; detail: `{ kind, code }`. The widget shows the message itself.
  */
 export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
@@ -79,39 +72,43 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
   /** A provider object set from script (tests, stories, a city's own adapter); wins over `api`. */
   @property({ attribute: false }) provider: AppointmentProvider | undefined;
 
-  @state() step: Step = 'service';
-  @state() services: AppointmentService[] = [];
-  @state() offices: AppointmentOffice[] = [];
-  @state() counts: Record<string, number> = {};
-  @state() officeId: string | undefined;
-  @state() free = new Map<CivilDate, number>();
-  @state() day: CivilDate | undefined;
-  @state() daySlots: Slot[] = [];
-  @state() listView = false;
-  @state() reservation: Reservation | undefined;
-  @state() contact: ContactInput = { name: '', email: '', phone: '' };
-  @state() fields: Record<string, string> = {};
-  @state() consent = false;
-  @state() fieldErrors: Record<string, string> = {};
-  @state() notice: string | undefined;
-  @state() appointment: Appointment | undefined;
-  @state() managementToken: string | undefined;
-  @state() confirmingCancel = false;
-  @state() rescheduled = false;
+  @state() private step: Step = 'service';
+  @state() private services: AppointmentService[] = [];
+  @state() private offices: AppointmentOffice[] = [];
+  @state() private counts: Record<string, number> = {};
+  @state() private officeId: string | undefined;
+  @state() private free = new Map<CivilDate, number>();
+  @state() private day: CivilDate | undefined;
+  @state() private daySlots: Slot[] = [];
+  @state() private listView = false;
+  @state() private reservation: Reservation | undefined;
+  @state() private contact: ContactInput = { name: '', email: '', phone: '' };
+  @state() private fields: Record<string, string> = {};
+  @state() private consent = false;
+  @state() private fieldErrors: Record<string, string> = {};
+  @state() private notice: string | undefined;
+  @state() private appointment: Appointment | undefined;
+  @state() private managementToken: string | undefined;
+  @state() private confirmingCancel = false;
+  @state() private rescheduled = false;
   /** The appointment a reschedule could not cancel (see Rescheduled.previousKept): the citizen must be able to. */
-  @state() previousKept: { token: string; slot: Slot; view: PreviousKeptView } | undefined;
-  @state() solving = false;
+  @state() private previousKept: { token: string; slot: Slot; view: PreviousKeptView } | undefined;
+  @state() private solving = false;
 
-  private loadedFor = '';
   private reserving = false;
   /** The proof for the current hold: a retry must send the very same request, or the server cannot replay its answer. */
   private proof: { reservationId: string; value: string } | undefined;
   private active: AppointmentProvider | undefined;
   private readonly calls = new BackendCalls(this);
-  private readonly availabilityRequests = new LatestOnly();
-  private readonly slotRequests = new LatestOnly();
+  private readonly reload = new Reload(
+    this,
+    () => (this.configured ? [this.effectiveBackendUrl, this.effectiveLocale, this.provider, this.api, this.office, this.service] : undefined),
+    (signal) => this.start(signal),
+  );
+  private readonly availabilityRequests = new LatestOnly(this);
+  private readonly slotRequests = new LatestOnly(this);
 
-  readonly grid = new MonthGrid(this, this.today, {
+  private readonly grid = new MonthGrid(this, this.today, {
     onSelect: (day) => void this.chooseDay(day),
     onMonthChange: (month) => void this.loadMonth(month),
   });
@@ -124,46 +121,46 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
   protected readonly messages = pickerMessages;
 
   /** Requests in flight: several can overlap (a month loading while a day's times load). */
-  get busy(): boolean {
+  private get busy(): boolean {
     return this.calls.busy;
   }
 
-  get error(): ApiError | undefined {
+  private get error(): ApiError | undefined {
     return this.calls.error;
   }
 
   /** Today on the office's calendar. */
-  get today(): CivilDate {
+  private get today(): CivilDate {
     return civilDateAt(Date.now(), this.effectiveTimeZone);
   }
 
-  get lastBookableDay(): CivilDate {
+  private get lastBookableDay(): CivilDate {
     return civilDateAt(Date.now() + this.horizonDays * 86_400_000, this.effectiveTimeZone);
   }
 
-  get requests(): ServiceRequest[] {
+  private get requests(): ServiceRequest[] {
     return Object.entries(this.counts)
       .filter(([, count]) => count > 0)
       .map(([serviceId, count]) => ({ serviceId, count }));
   }
 
-  get chosenServices(): AppointmentService[] {
+  private get chosenServices(): AppointmentService[] {
     return this.services.filter((s) => (this.counts[s.id] ?? 0) > 0);
   }
 
   /** Offices that offer every chosen service. */
-  get eligibleOffices(): AppointmentOffice[] {
+  private get eligibleOffices(): AppointmentOffice[] {
     const chosen = this.chosenServices;
     return this.offices.filter((o) => chosen.every((s) => s.officeIds.includes(o.id)));
   }
 
-  get flowPosition(): { step: number; total: number } | undefined {
+  private get flowPosition(): { step: number; total: number } | undefined {
     const steps = FLOW.filter((s) => s !== 'office' || this.eligibleOffices.length > 1);
     const index = steps.indexOf(this.step);
     return index < 0 ? undefined : { step: index + 1, total: steps.length };
   }
 
-  get officeQuery(): { officeId?: string } {
+  private get officeQuery(): { officeId?: string } {
     return this.officeId ? { officeId: this.officeId } : {};
   }
 
@@ -183,40 +180,28 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
     return new RestAppointmentProvider(clientOf(this));
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.availabilityRequests.cancel();
-    this.slotRequests.cancel();
-  }
-
   /**
    * Only the picker's own links matter: city pages are full of in-page links
    * (skip links, tables of contents) that must not reset a booking under way.
    */
   private readonly route = new AppointmentRoute(this, 'muni-appointment', () => {
     const link = readDeepLink(this.route.route);
-    if (link?.kind === 'activate' || link?.kind === 'manage') void this.start();
+    if (link?.kind === 'activate' || link?.kind === 'manage') void this.reload.again();
     // Handed over from elsewhere on the page (the service finder's "Termin buchen"): go there.
     else if (link?.kind === 'service' && this.step === 'service') {
       this.scrollIntoView({ block: 'start' });
-      void this.start().then(() => this.focusAfterRender('#step-heading'));
+      void this.reload.again().then(() => this.focusAfterRender('#step-heading'));
     }
   });
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    const key = `${this.configured}|${this.effectiveBackendUrl}|${this.effectiveLocale}|${this.provider ? 'own' : this.api}`;
-    if (this.configured && key !== this.loadedFor) {
-      this.loadedFor = key;
-      void this.start();
-    }
-  }
-
-  /** Entry point: a link from an e-mail, or a fresh booking. */
-  private async start(): Promise<void> {
+  /** Entry point: a link from an e-mail, or a fresh booking; `signal` ends when an input changes. */
+  private async start(signal: AbortSignal): Promise<void> {
+    const again = () => this.reload.again();
     const ready = await this.calls.run(async () => {
-      this.active = await this.chooseProvider();
-    }, () => this.start());
+      const active = await this.chooseProvider();
+      signal.throwIfAborted();
+      this.active = active;
+    }, again);
     if (!ready) return;
     const link = readDeepLink(this.route.route);
     if (link?.kind === 'activate' || link?.kind === 'manage') {
@@ -227,19 +212,20 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
     }
     const preselected = link?.kind === 'service' ? link.ids : (this.service ?? '').split(',').filter(Boolean);
     await this.calls.run(async () => {
-      const [services, offices] = await Promise.all([this.backend.services(), this.backend.offices()]);
+      const [services, offices] = await Promise.all([this.backend.services({ signal }), this.backend.offices({ signal })]);
+      signal.throwIfAborted();
       // A department's page names its office: then only that office's services are offered.
       this.services = this.office ? services.filter((s) => s.officeIds.includes(this.office!)) : services;
       this.offices = offices;
       const counts: Record<string, number> = {};
       for (const id of preselected) if (services.some((s) => s.id === id)) counts[id] = 1;
       this.counts = counts;
-      if (this.office && offices.some((o) => o.id === this.office)) this.officeId = this.office;
-    }, () => this.start());
+      this.officeId = this.office && offices.some((o) => o.id === this.office) ? this.office : undefined;
+    }, again);
   }
 
   /** Goes to a step and moves focus to its heading, so screen readers start there. */
-  async goTo(step: Step): Promise<void> {
+  private async goTo(step: Step): Promise<void> {
     this.step = step;
     this.calls.clear();
     this.fieldErrors = {};
@@ -247,7 +233,7 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
   }
 
   /** Back to choosing services or office: the held slot no longer fits, so others get it at once. */
-  async backTo(step: 'service' | 'office'): Promise<void> {
+  private async backTo(step: 'service' | 'office'): Promise<void> {
     await this.releaseHold();
     await this.goTo(step);
   }
@@ -260,11 +246,7 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
     if (reservation) await this.backend.release(reservation).catch(() => undefined);
   }
 
-  setCount(serviceId: string, count: number): void {
-    this.counts = { ...this.counts, [serviceId]: count };
-  }
-
-  async submitServices(): Promise<void> {
+  private async submitServices(): Promise<void> {
     if (this.requests.length === 0) {
       this.fieldErrors = { services: this.t('chooseService') };
       await this.focusAfterRender('[part=error-summary]');
@@ -278,8 +260,7 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
     if (offices.length <= 1) await this.enterSlotStep();
   }
 
-  async submitOffice(officeId: string | undefined): Promise<void> {
-    this.officeId = officeId === 'any' ? undefined : officeId;
+  private async submitOffice(): Promise<void> {
     await this.goTo('slot');
     await this.enterSlotStep();
   }
@@ -297,7 +278,7 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
     this.free = free;
   }
 
-  async loadMonth(month: CivilDate): Promise<void> {
+  private async loadMonth(month: CivilDate): Promise<void> {
     if (this.step !== 'slot') return;
     const from = month < this.today ? this.today : month;
     const nextMonth = shiftMonths(firstOfMonth(month), 1);
@@ -306,16 +287,16 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
     if (from > to) return;
     const query = { services: this.requests, ...this.officeQuery, from, to };
     await this.calls.run(async () => {
-      this.mergeFree(await this.availabilityRequests.run((signal) => this.backend.availability(query, signal)));
+      this.mergeFree(await this.availabilityRequests.run((signal) => this.backend.availability(query, { signal })));
     }, () => this.loadMonth(month));
   }
 
   /** Finds the first bookable day in the whole horizon, moves the calendar there and shows its times. */
-  async jumpToNextFree(): Promise<void> {
+  private async jumpToNextFree(): Promise<void> {
     let first: CivilDate | undefined;
     const query = { services: this.requests, ...this.officeQuery, from: this.today, to: this.lastBookableDay };
     const ok = await this.calls.run(async () => {
-      const days = await this.availabilityRequests.run((signal) => this.backend.availability(query, signal));
+      const days = await this.availabilityRequests.run((signal) => this.backend.availability(query, { signal }));
       this.mergeFree(days);
       first = days.find((d) => d.free > 0)?.date;
     }, () => this.jumpToNextFree());
@@ -328,20 +309,20 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
     await this.chooseDay(first);
   }
 
-  async chooseDay(day: CivilDate): Promise<void> {
+  private async chooseDay(day: CivilDate): Promise<void> {
     this.day = day;
     this.grid.selected = day;
     this.daySlots = [];
     const query = { services: this.requests, ...this.officeQuery, date: day };
     const ok = await this.calls.run(async () => {
-      const slots = await this.slotRequests.run((signal) => this.backend.slots(query, signal));
+      const slots = await this.slotRequests.run((signal) => this.backend.slots(query, { signal }));
       // A later click on another day wins, however the answers arrive.
       if (this.day === day) this.daySlots = slots;
     }, () => this.chooseDay(day));
     if (ok && this.day === day) await this.focusAfterRender('#times-heading');
   }
 
-  async chooseSlot(slot: Slot): Promise<void> {
+  private async chooseSlot(slot: Slot): Promise<void> {
     if (this.reserving) return; // a double click must not hold two slots
     this.reserving = true;
     try {
@@ -376,7 +357,7 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
     else await this.goTo('details');
   }
 
-  async extendHold(): Promise<void> {
+  private async extendHold(): Promise<void> {
     const reservation = this.reservation;
     if (!reservation) return;
     const ok = await this.calls.run(async () => {
@@ -425,16 +406,16 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
   }
 
   /** The extra details the chosen services ask for, each once. */
-  get detailFields(): DetailField[] {
+  private get detailFields(): DetailField[] {
     return this.chosenServices.flatMap((s) => s.fields).filter((f, i, all) => all.findIndex((o) => o.id === f.id) === i);
   }
 
   /** Whether the office of the held slot needs a phone number (see AppointmentOffice.phoneRequired). */
-  get phoneRequired(): boolean {
+  private get phoneRequired(): boolean {
     return this.offices.find((o) => o.id === this.reservation?.slot.officeId)?.phoneRequired ?? false;
   }
 
-  async submitDetails(): Promise<void> {
+  private async submitDetails(): Promise<void> {
     this.fieldErrors = validateDetails(this.contact, this.fields, this.detailFields, this.phoneRequired, this.t, this.coreT);
     if (Object.keys(this.fieldErrors).length > 0) {
       await this.focusAfterRender('[part=error-summary]');
@@ -443,7 +424,7 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
     await this.goTo('review');
   }
 
-  async send(): Promise<void> {
+  private async send(): Promise<void> {
     if (!this.consent) {
       this.fieldErrors = { consent: this.t('consentRequired') };
       await this.focusAfterRender('[part=error-summary]');
@@ -469,7 +450,7 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
         this.appointment = result.appointment;
         this.managementToken = result.appointment.managementToken;
       }
-      this.emit('muni-booked', { slot: reservation.slot, services: this.requests, status: result.kind === 'confirmed' ? 'confirmed' : 'pending' });
+      this.emit('muni-appointment-booked', { slot: reservation.slot, services: this.requests, status: result.kind === 'confirmed' ? 'confirmed' : 'pending' });
       await this.goTo(result.kind === 'confirmed' ? 'confirmed' : 'sent');
     }, () => this.send(), 'submit');
     if (!ok && this.error?.kind === 'validation') {
@@ -515,7 +496,7 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
       this.managementToken = this.appointment.managementToken;
     }, () => this.activate(token), 'submit');
     if (ok) {
-      this.emit('muni-booked', { slot: this.appointment!.slot, services: this.appointment!.services, status: 'confirmed' });
+      this.emit('muni-appointment-booked', { slot: this.appointment!.slot, services: this.appointment!.services, status: 'confirmed' });
       await this.goTo('confirmed');
     } else if (this.error && !this.error.retryable) {
       await this.goTo('link-error');
@@ -532,23 +513,23 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
     else if (this.error && !this.error.retryable) await this.goTo('link-error');
   }
 
-  async askCancel(open: boolean): Promise<void> {
+  private async askCancel(open: boolean): Promise<void> {
     this.confirmingCancel = open;
     await this.focusAfterRender(open ? '#cancel-yes' : '#cancel-open');
   }
 
-  async cancelAppointment(): Promise<void> {
+  private async cancelAppointment(): Promise<void> {
     const token = this.managementToken;
     if (!token) return;
     const ok = await this.calls.run(() => this.backend.cancel(token), () => this.cancelAppointment(), 'submit');
     if (!ok) return;
     this.confirmingCancel = false;
-    this.emit('muni-cancelled', { appointmentId: this.appointment!.id });
+    this.emit('muni-appointment-cancelled', { appointmentId: this.appointment!.id });
     await this.goTo('cancelled');
   }
 
   /** Rescheduling walks the calendar again; reserving a slot then moves the appointment. */
-  async startReschedule(): Promise<void> {
+  private async startReschedule(): Promise<void> {
     const appointment = this.appointment;
     if (!appointment) return;
     this.counts = Object.fromEntries(appointment.services.map((s) => [s.serviceId, s.count]));
@@ -569,7 +550,7 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
     const previous = this.appointment!.slot;
     const ok = await this.calls.run(async () => {
       // Before anything moves: a failed load after the move could not be retried without moving again.
-      const view = await import('./steps/previous-kept.js');
+      const view = await import('./views/previous-kept.js');
       await view.previousKeptMessages.load(this.effectiveLocale);
       const moved = await this.backend.reschedule(token, reservation);
       this.appointment = moved.appointment;
@@ -584,12 +565,12 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
     this.hold.stop();
     this.reservation = undefined;
     this.rescheduled = true;
-    this.emit('muni-rescheduled', { appointmentId: this.appointment!.id, slot: this.appointment!.slot });
+    this.emit('muni-appointment-rescheduled', { appointmentId: this.appointment!.id, slot: this.appointment!.slot });
     await this.goTo('manage');
     if (this.previousKept) this.announcer.announce(this.previousKept.view.keptT(this.effectiveLocale)('title'), 'assertive');
   }
 
-  async cancelPrevious(): Promise<void> {
+  private async cancelPrevious(): Promise<void> {
     const kept = this.previousKept;
     if (!kept) return;
     const ok = await this.calls.run(() => this.backend.cancel(kept.token), () => this.cancelPrevious(), 'submit');
@@ -599,7 +580,7 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
     await this.focusAfterRender('#step-heading');
   }
 
-  async restart(): Promise<void> {
+  private async restart(): Promise<void> {
     this.appointment = undefined;
     this.managementToken = undefined;
     this.rescheduled = false;
@@ -607,7 +588,7 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
     this.consent = false;
     this.counts = {};
     await this.goTo('service');
-    if (this.services.length === 0) await this.start();
+    if (this.services.length === 0) await this.reload.again();
   }
 
   protected renderWidget(): TemplateResult {
@@ -635,21 +616,69 @@ export class MuniAppointmentPicker extends MuniElement<PickerMessages> {
     </div>`;
   }
 
+  /** What the step views read; they change the picker only through its callbacks. */
+  private get stepContext(): StepContext {
+    const t = this.t;
+    const locale = this.effectiveLocale;
+    return {
+      t,
+      coreT: this.coreT,
+      locale,
+      timeZone: this.effectiveTimeZone,
+      busy: this.busy,
+      error: this.error,
+      step: this.step,
+      fieldErrors: this.fieldErrors,
+      services: this.services,
+      counts: this.counts,
+      chosenServices: this.chosenServices,
+      offices: this.offices,
+      eligibleOffices: this.eligibleOffices,
+      officeId: this.officeId,
+      listView: this.listView,
+      free: this.free,
+      day: this.day,
+      daySlots: this.daySlots,
+      calendar: () => this.grid.render({ t, locale, free: this.free, min: this.today, max: this.lastBookableDay, busy: this.busy }),
+      reservation: this.reservation,
+      contact: this.contact,
+      fields: this.fields,
+      detailFields: this.detailFields,
+      consent: this.consent,
+      solving: this.solving,
+      appointment: this.appointment,
+      managementToken: this.managementToken,
+      confirmingCancel: this.confirmingCancel,
+      rescheduled: this.rescheduled,
+      phoneRequired: this.phoneRequired,
+      previousKept: this.previousKept,
+      focusField: this.focusField,
+      act: (action: keyof StepActions, ...args: unknown[]) => void (this[action] as (...a: unknown[]) => Promise<void>)(...args),
+      setCount: (serviceId, count) => (this.counts = { ...this.counts, [serviceId]: count }),
+      chooseOffice: (officeId) => (this.officeId = officeId),
+      toggleList: () => (this.listView = !this.listView),
+      setContact: (key, value) => (this.contact = { ...this.contact, [key]: value }),
+      setField: (id, value) => (this.fields = { ...this.fields, [id]: value }),
+      setConsent: (consent) => (this.consent = consent),
+    };
+  }
+
   private renderStep(): TemplateResult {
     if (this.busy && this.services.length === 0 && this.step === 'service') return loading(this.coreT('loading'));
+    const context = this.stepContext;
     switch (this.step) {
       case 'service':
-        return renderServiceStep(this);
+        return renderServiceStep(context);
       case 'office':
-        return renderOfficeStep(this);
+        return renderOfficeStep(context);
       case 'slot':
-        return renderSlotStep(this);
+        return renderSlotStep(context);
       case 'details':
-        return renderDetailsStep(this);
+        return renderDetailsStep(context);
       case 'review':
-        return renderReviewStep(this);
+        return renderReviewStep(context);
       default:
-        return renderOutcome(this);
+        return renderOutcome(context);
     }
   }
 }

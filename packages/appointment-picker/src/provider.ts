@@ -1,4 +1,4 @@
-import type { BotChallenge, Loosen, Wire } from '@muni-widgets/core';
+import type { BotChallenge, CallOptions, Contact, Loosen, Wire } from '@muni-widgets/core';
 import type { CivilDate } from './calendar/civil-date.js';
 
 /**
@@ -34,12 +34,6 @@ export type Slot = Wire<'Slot'>;
  */
 export type Reservation = Loosen<Wire<'Reservation'>, 'extensionsLeft'>;
 
-export interface Contact {
-  name: string;
-  email: string;
-  phone?: string;
-}
-
 export interface BookingDetails {
   contact: Contact;
   fields: Record<string, string>;
@@ -56,7 +50,7 @@ export type AppointmentStatus = Wire<'Appointment'>['status'];
 export type Appointment = Wire<'Appointment'>;
 
 /** An ALTCHA proof-of-work challenge as the backend sends it (core solves it). */
-export type { BotChallenge };
+export type { BotChallenge, CallOptions, Contact };
 
 /**
  * A moved appointment. `previousKept`: the backend could only book anew (ZMS) and the old
@@ -75,13 +69,10 @@ export type SubmitResult = Loosen<Wire<'ActivationSent'>, 'expiresAt'> | { kind:
  * in-memory (stories and tests). All methods throw `ApiError`.
  */
 export interface AppointmentProvider {
-  services(signal?: AbortSignal): Promise<AppointmentService[]>;
-  offices(signal?: AbortSignal): Promise<AppointmentOffice[]>;
-  availability(
-    query: { services: ServiceRequest[]; officeId?: string; from: CivilDate; to: CivilDate },
-    signal?: AbortSignal,
-  ): Promise<DayAvailability[]>;
-  slots(query: { services: ServiceRequest[]; officeId?: string; date: CivilDate }, signal?: AbortSignal): Promise<Slot[]>;
+  services(options?: CallOptions): Promise<AppointmentService[]>;
+  offices(options?: CallOptions): Promise<AppointmentOffice[]>;
+  availability(query: { services: ServiceRequest[]; officeId?: string; from: CivilDate; to: CivilDate }, options?: CallOptions): Promise<DayAvailability[]>;
+  slots(query: { services: ServiceRequest[]; officeId?: string; date: CivilDate }, options?: CallOptions): Promise<Slot[]>;
   reserve(query: { services: ServiceRequest[]; slot: Slot }): Promise<Reservation>;
   /**
    * Holds the slot longer. Refusals by `ApiError.code`: `hold_extension_limit` (no extension

@@ -36,15 +36,24 @@ async function typeDetails(el: MuniAppointmentPicker) {
   await typeInto(el, 'field-child_birth_date', '2024-05-01');
 }
 
-/** Service → day, the way a keyboard user gets there: the day's times are showing. */
+/** The calendar is showing: the day is chosen the way a keyboard user does it, and its times show. */
+async function chooseDay(el: MuniAppointmentPicker, day: string) {
+  $(el, `[data-date="${day}"]`).focus();
+  await sendKeys({ press: 'Enter' });
+  await settle(el);
+}
+
+async function submitStep(el: MuniAppointmentPicker) {
+  $(el, 'button[type=submit]').click();
+  await settle(el);
+}
+
+/** Service → day: the day's times are showing. */
 async function toTimes(el: MuniAppointmentPicker, firstDay: string) {
   $<HTMLInputElement>(el, '#service-kita-anmeldung').click();
   await el.updateComplete;
-  $(el, 'button[type=submit]').click();
-  await settle(el);
-  $(el, `[data-date="${firstDay}"]`).focus();
-  await sendKeys({ press: 'Enter' });
-  await settle(el);
+  await submitStep(el);
+  await chooseDay(el, firstDay);
 }
 
 /** ... then the first time: the slot is held and the details step shows. */
@@ -128,7 +137,7 @@ describe('<muni-appointment-picker>', () => {
     await settle(el);
     expect($(el, '[part=error-summary]').textContent).to.contain('stimmen Sie der Verarbeitung');
     $<HTMLInputElement>(el, '#consent').click();
-    const booked = oneEvent(el, 'muni-booked');
+    const booked = oneEvent(el, 'muni-appointment-booked');
     $(el, 'button[type=submit]').click();
     expect((await booked).detail.status).to.equal('pending');
     await settle(el);
@@ -160,7 +169,7 @@ describe('<muni-appointment-picker>', () => {
     cancelButton.click();
     await confirmed.updateComplete;
     expect($(confirmed, '[role=alert]').textContent).to.contain('wirklich absagen');
-    const cancelled = oneEvent(confirmed, 'muni-cancelled');
+    const cancelled = oneEvent(confirmed, 'muni-appointment-cancelled');
     [...root(confirmed).querySelectorAll('button')].find((b) => b.textContent!.includes('Ja, absagen'))!.click();
     await cancelled;
     await settle(confirmed);
@@ -207,8 +216,11 @@ describe('<muni-appointment-picker>', () => {
     await settle(el);
     expect(heading(el)).to.equal('Tag und Uhrzeit wählen');
     expect(root(el).textContent).to.contain('Die Reservierung ist abgelaufen');
-    expect(el.contact.name).to.equal('Erika Mustermann');
     await expect(el).to.be.accessible();
+    await chooseDay(el, firstDay);
+    $(el, '.time').click();
+    await settle(el);
+    expect($<HTMLInputElement>(el, '#name').value).to.equal('Erika Mustermann');
   });
 
   it('says how many extensions remain and, after the last, that there are none, with focus there', async () => {
@@ -255,9 +267,12 @@ describe('<muni-appointment-picker>', () => {
     expect(heading(el)).to.equal('Tag und Uhrzeit wählen');
     expect(root(el).textContent).to.contain('inzwischen von jemand anderem reserviert');
     expect(root(el).textContent).not.to.contain('in der Zwischenzeit');
-    expect(el.reservation).to.equal(undefined);
-    expect(el.contact.name).to.equal('Erika Mustermann');
+    expect(root(el).querySelector('[part=hold]')).to.equal(null);
     await expect(el).to.be.accessible();
+    await chooseDay(el, firstDay);
+    $(el, '.time').click();
+    await settle(el);
+    expect($<HTMLInputElement>(el, '#name').value).to.equal('Erika Mustermann');
   });
 
   it('claims no number of extensions when the backend does not say (ZMS)', async () => {
@@ -273,7 +288,9 @@ describe('<muni-appointment-picker>', () => {
   it('says when the slot was taken meanwhile and drops it from the list', async () => {
     const { el, firstDay, provider } = await picker();
     await toTimes(el, firstDay);
-    await provider.reserve({ services: [{ serviceId: 'kita-anmeldung', count: 1 }], slot: el.daySlots[0]! });
+    const services = [{ serviceId: 'kita-anmeldung', count: 1 }];
+    const [first] = await provider.slots({ services, date: firstDay });
+    await provider.reserve({ services, slot: first! });
     $(el, '.time').click();
     await settle(el);
     expect(root(el).textContent).to.contain('gerade von jemand anderem reserviert');
@@ -311,6 +328,51 @@ describe('<muni-appointment-picker>', () => {
     expect(root(el).querySelector('#service-kita-vertrag')).not.to.equal(null);
   });
 
+  it('follows a change of office after the first load', async () => {
+    const { provider, data } = kitaProvider();
+    data.services.push({ id: 'perso', name: 'Personalausweis beantragen', durationMinutes: 15, maxCount: 4, officeIds: ['buergerbuero'], fields: [] });
+    data.offices.push({ id: 'buergerbuero', name: 'Bürgerbüro', street: 'Rathausplatz 1', postalCode: '12345', city: 'Musterstadt' });
+    const el = await fixture<MuniAppointmentPicker>(html`<muni-appointment-picker office="kita-abteilung" .provider=${provider}></muni-appointment-picker>`);
+    await settle(el);
+    el.office = 'buergerbuero';
+    await settle(el);
+    expect(root(el).querySelector('#service-perso')).not.to.equal(null);
+    expect(root(el).querySelector('#service-kita-vertrag')).to.equal(null);
+  });
+
+  it("shows the new provider's services when the provider is replaced", async () => {
+    const { el } = await picker();
+    const other = kitaProvider();
+    other.data.services = [{ id: 'perso', name: 'Personalausweis beantragen', durationMinutes: 15, maxCount: 4, officeIds: ['kita-abteilung'], fields: [] }];
+    el.provider = other.provider;
+    await settle(el);
+    expect(root(el).querySelector('#service-perso')).not.to.equal(null);
+    expect(root(el).querySelector('#service-kita-anmeldung')).to.equal(null);
+  });
+
+  it("drops the late answer of a replaced provider and aborts its request", async () => {
+    const slow = kitaProvider().provider;
+    let answer!: () => void;
+    const signals: AbortSignal[] = [];
+    const late = Object.assign(Object.create(slow) as typeof slow, {
+      services: async (options?: { signal?: AbortSignal }) => {
+        signals.push(options!.signal!);
+        await new Promise<void>((resolve) => (answer = resolve));
+        return slow.services();
+      },
+    });
+    const el = await fixture<MuniAppointmentPicker>(html`<muni-appointment-picker .provider=${late}></muni-appointment-picker>`);
+    const other = kitaProvider();
+    other.data.services = [{ id: 'perso', name: 'Personalausweis beantragen', durationMinutes: 15, maxCount: 4, officeIds: ['kita-abteilung'], fields: [] }];
+    el.provider = other.provider;
+    await settle(el);
+    answer();
+    await settle(el);
+    expect(signals[0]?.aborted).to.equal(true);
+    expect(root(el).querySelector('#service-perso')).not.to.equal(null);
+    expect(root(el).querySelector('#service-kita-anmeldung')).to.equal(null);
+  });
+
   it('preselects services from a shared link', async () => {
     history.replaceState(null, '', '#muni-appointment=service:kita-vertrag');
     const { provider } = kitaProvider();
@@ -336,18 +398,19 @@ describe('<muni-appointment-picker>', () => {
     expect(root(el).textContent).to.contain('Nordring 2');
     await expect(el).to.be.accessible();
     $<HTMLInputElement>(el, '#office-kita-nord').click();
-    $(el, 'button[type=submit]').click();
-    await settle(el);
-    expect(el.officeId).to.equal('kita-nord');
+    await submitStep(el);
     expect(heading(el)).to.equal('Tag und Uhrzeit wählen');
+    [...root(el).querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Zurück')!.click();
+    await settle(el);
+    expect($<HTMLInputElement>(el, '#office-kita-nord').checked).to.equal(true);
   });
 
   it('says that times are office time when the device is elsewhere', async () => {
     const { el } = await picker();
     const differs = Intl.DateTimeFormat().resolvedOptions().timeZone !== 'Europe/Berlin';
-    el.setCount('kita-anmeldung', 1);
-    await el.submitServices();
-    await settle(el);
+    $<HTMLInputElement>(el, '#service-kita-anmeldung').click();
+    await el.updateComplete;
+    await submitStep(el);
     expect(root(el).textContent!.includes('Ortszeit des Amtes (Europe/Berlin)')).to.equal(differs);
   });
 
@@ -364,9 +427,8 @@ describe('<muni-appointment-picker>', () => {
     [...root(manage).querySelectorAll('button')].find((b) => b.textContent!.includes('Termin verschieben'))!.click();
     await settle(manage);
     expect(heading(manage)).to.equal('Tag und Uhrzeit wählen');
-    await manage.chooseDay(firstDay);
-    await settle(manage);
-    const moved = oneEvent(manage, 'muni-rescheduled');
+    await chooseDay(manage, firstDay);
+    const moved = oneEvent(manage, 'muni-appointment-rescheduled');
     root(manage).querySelectorAll<HTMLButtonElement>('.time')[0]!.click();
     expect((await moved).detail.slot.id).to.not.equal(data.slots[0]!.id);
     await settle(manage);
@@ -402,8 +464,7 @@ describe('<muni-appointment-picker>', () => {
     await settle(el);
     history.replaceState(null, '', location.pathname);
     expect(heading(el)).to.equal('Ihre Angaben');
-    expect(el.requests).to.deep.equal([{ serviceId: 'kita-anmeldung', count: 1 }]);
-    expect(el.contact.name).to.equal('Erika Mustermann');
+    expect($<HTMLInputElement>(el, '#name').value).to.equal('Erika Mustermann');
   });
 
   it('holds one slot however often a time is clicked', async () => {
@@ -420,19 +481,34 @@ describe('<muni-appointment-picker>', () => {
   });
 
   it("sends only the details of the services still chosen", async () => {
-    const { el, firstDay, provider } = await picker();
+    const { provider, data, firstDay } = kitaProvider();
+    data.services.push({ id: 'kita-wechsel', name: 'Kita-Wechsel', durationMinutes: 15, maxCount: 1, officeIds: ['kita-abteilung'], fields: [{ id: 'previous_kita', label: 'Bisherige Kita', type: 'text', required: false }] });
+    const el = await fixture<MuniAppointmentPicker>(html`<muni-appointment-picker .provider=${provider}></muni-appointment-picker>`);
+    await settle(el);
     let sentFields: Record<string, string> | undefined;
     const submit = provider.submit.bind(provider);
     provider.submit = (r, d) => ((sentFields = d.fields), submit(r, d));
-    el.fields = { child_birth_date: '2024-05-01', some_old_answer: 'from an unticked service' };
+    const back = async () => {
+      [...root(el).querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Zurück')!.click();
+      await settle(el);
+    };
+    $<HTMLInputElement>(el, '#service-kita-wechsel').click();
     await toDetails(el, firstDay);
+    await typeInto(el, 'field-child_birth_date', '2024-05-01');
+    await typeInto(el, 'field-previous_kita', 'Kita Sonnenschein');
+    await back();
+    await back();
+    $<HTMLInputElement>(el, '#service-kita-wechsel').click();
+    await el.updateComplete;
+    await submitStep(el);
+    await chooseDay(el, firstDay);
+    $(el, '.time').click();
+    await settle(el);
     await typeInto(el, 'name', 'Erika Mustermann');
     await typeInto(el, 'email', 'erika@example.org');
-    $(el, 'button[type=submit]').click();
-    await settle(el);
+    await submitStep(el);
     $<HTMLInputElement>(el, '#consent').click();
-    $(el, 'button[type=submit]').click();
-    await settle(el);
+    await submitStep(el);
     expect(sentFields).to.deep.equal({ child_birth_date: '2024-05-01' });
   });
 
@@ -455,8 +531,9 @@ describe('<muni-appointment-picker>', () => {
     $(el, 'button[type=submit]').click();
     await settle(el);
     $<HTMLInputElement>(el, '#consent').click();
-    await el.send();
-    await settle(el);
+    await submitStep(el);
+    // Solving the proof of work takes a moment.
+    await waitUntil(() => root(el).querySelector('[role=alert]'), 'the failed send was never shown');
     expect($(el, '[role=alert]').textContent).to.contain('nicht rechtzeitig');
     $(el, '[part=retry-button]').click();
     await new Promise((r) => setTimeout(r, 100));

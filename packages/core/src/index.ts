@@ -10,6 +10,7 @@ export { ApiError, toApiError, errorMessage, offersRetry, type ApiErrorKind, typ
 export { LatestOnly } from './http/latest.js';
 export { newIdempotencyKey } from './http/idempotency-key.js';
 export { solveBotChallenge, type BotChallenge } from './bot-proof.js';
+export type { CallOptions, Contact } from './provider-types.js';
 export * as s from './http/schema.js';
 export type { Schema, Infer } from './http/schema.js';
 export type { Wire, Loosen } from './wire/wire.js';
@@ -41,6 +42,7 @@ export { MediaQueryController } from './controllers/media-query.js';
 export { BackendCalls } from './controllers/backend-calls.js';
 export { FragmentRoute, returnUrl, setRoute } from './controllers/fragment-route.js';
 export { readRoute, routeLink, writeRoute, type FragmentKey, type Route } from './fragment.js';
+export { Reload } from './controllers/reload.js';
 
 export { button, type ButtonOptions } from './parts/button.js';
 export { textField, type TextFieldOptions } from './parts/text-field.js';

@@ -197,6 +197,9 @@ export abstract class MuniElement<M extends Catalog = CoreMessages> extends LitE
     return this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable: true }));
   }
 
+  /** Focus to a form field by id, as the error summary's links move it. */
+  protected readonly focusField = (id: string): void => this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(id)}`)?.focus();
+
   /** Moves focus on purpose after a step, once the new content is rendered. */
   protected async focusAfterRender(selector: string): Promise<void> {
     await this.updateComplete;

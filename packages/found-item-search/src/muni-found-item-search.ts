@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
   BackendCalls,
@@ -6,6 +6,7 @@ import {
   type ApiError,
   LatestOnly,
   MuniElement,
+  Reload,
   fieldStyles,
   viewStyles,
   clientOf,
@@ -24,6 +25,7 @@ import { renderItemView } from './views/item.js';
 import { renderClaimView } from './views/claim.js';
 import { renderReportView } from './views/loss-report.js';
 import { renderManageView } from './views/manage.js';
+import type { FoundActions, FoundContext } from './views/context.js';
 import { foundMessages, type FoundMessages } from './i18n/messages.js';
 import { foundStyles } from './styles.js';
 
@@ -62,46 +64,50 @@ export class MuniFoundItemSearch extends MuniElement<FoundMessages> {
   /** A provider object set from script (tests, stories, a city's own adapter); wins over the REST API. */
   @property({ attribute: false }) provider: FoundItemProvider | undefined;
 
-  @state() view: View = START;
-  @state() categories: FoundItemCategory[] = [];
-  @state() colours: FoundItemColour[] = [];
+  @state() private view: View = START;
+  @state() private categories: FoundItemCategory[] = [];
+  @state() private colours: FoundItemColour[] = [];
   /** What the search form shows; applied to the results only on "Suchen". */
-  @state() draft: SearchFilters = {};
-  @state() results: SearchPage | undefined;
-  @state() item: FoundItem | undefined;
-  @state() claimInput: ClaimInput = { ...EMPTY_CLAIM };
-  @state() reportInput: ReportInput = { ...EMPTY_REPORT };
-  @state() fieldErrors: Record<string, string> = {};
-  @state() claimReceipt: ClaimReceipt | undefined;
-  @state() reportReceipt: LossReportReceipt | undefined;
-  @state() managed: LossReport | undefined;
-  @state() manageState: 'view' | 'confirm-delete' | 'deleted' = 'view';
-  @state() renewed = false;
+  @state() private draft: SearchFilters = {};
+  @state() private results: SearchPage | undefined;
+  @state() private item: FoundItem | undefined;
+  @state() private claimInput: ClaimInput = { ...EMPTY_CLAIM };
+  @state() private reportInput: ReportInput = { ...EMPTY_REPORT };
+  @state() private fieldErrors: Record<string, string> = {};
+  @state() private claimReceipt: ClaimReceipt | undefined;
+  @state() private reportReceipt: LossReportReceipt | undefined;
+  @state() private managed: LossReport | undefined;
+  @state() private manageState: 'view' | 'confirm-delete' | 'deleted' = 'view';
+  @state() private renewed = false;
   /** The report was just confirmed through the link in its first mail. */
-  @state() activated = false;
-  @state() solving = false;
-  @state() ready = false;
+  @state() private activated = false;
+  @state() private solving = false;
+  @state() private ready = false;
 
   private active: FoundItemProvider | undefined;
-  private loadedFor = '';
   private manageToken: string | undefined;
   /** The body, Idempotency-Key and proof of the last form sent: a retry repeats exactly that request. */
   private submission: { body: string; key: string; proof?: string } | undefined;
-  private readonly requests = new LatestOnly();
+  private readonly requests = new LatestOnly(this);
   private readonly calls = new BackendCalls(this);
+  private readonly reload = new Reload(
+    this,
+    () => (this.configured ? [this.effectiveBackendUrl, this.effectiveLocale, this.provider] : undefined),
+    (signal) => this.start(signal),
+  );
 
   protected readonly messages = foundMessages;
 
-  get busy(): boolean {
+  private get busy(): boolean {
     return this.calls.busy;
   }
 
-  get error(): ApiError | undefined {
+  private get error(): ApiError | undefined {
     return this.calls.error;
   }
 
   /** Today on the office's calendar, for date limits. */
-  get today(): string {
+  private get today(): string {
     return dayInZone(Date.now(), this.effectiveTimeZone);
   }
 
@@ -122,36 +128,25 @@ export class MuniFoundItemSearch extends MuniElement<FoundMessages> {
   });
 
   /** A link to `view` that keeps the rest of the page's fragment. */
-  viewHref(view: View): string {
+  private viewHref(view: View): string {
     return this.route.href(routeOf(view));
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.requests.cancel();
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    const key = `${this.configured}|${this.effectiveBackendUrl}|${this.effectiveLocale}|${this.provider ? 'own' : 'rest'}`;
-    if (this.configured && key !== this.loadedFor) {
-      this.loadedFor = key;
-      void this.start();
-    }
-  }
-
-  private async start(): Promise<void> {
+  /** `signal` ends when an input changes: then another start has taken over. */
+  private async start(signal: AbortSignal): Promise<void> {
     this.active = this.provider ?? new RestFoundItemProvider(clientOf(this));
     const loaded = await this.calls.run(async () => {
-      [this.categories, this.colours] = await Promise.all([this.backend.categories(), this.backend.colours()]);
-    }, () => this.start());
+      const lists = await Promise.all([this.backend.categories({ signal }), this.backend.colours({ signal })]);
+      signal.throwIfAborted();
+      [this.categories, this.colours] = lists;
+    }, () => this.reload.again());
     if (!loaded) return;
     this.ready = true;
     await this.show(viewOf(this.route.route));
   }
 
   /** A step the citizen takes: it goes into the history, so Back returns here. */
-  async navigate(view: View, focus: string | null = '#view-heading'): Promise<void> {
+  private async navigate(view: View, focus: string | null = '#view-heading'): Promise<void> {
     this.route.go(routeOf(view), true);
     await this.show(view, focus);
   }
@@ -220,7 +215,7 @@ export class MuniFoundItemSearch extends MuniElement<FoundMessages> {
 
   /* ---- search ---- */
 
-  async submitSearch(): Promise<void> {
+  private async submitSearch(): Promise<void> {
     this.fieldErrors = validateSearch(this.draft, this.t);
     if (Object.keys(this.fieldErrors).length > 0) {
       await this.focusAfterRender('[part=error-summary]');
@@ -230,18 +225,18 @@ export class MuniFoundItemSearch extends MuniElement<FoundMessages> {
     await this.navigate({ kind: 'search', filters: cleanFilters(this.draft), page: 1 }, null);
   }
 
-  async resetSearch(): Promise<void> {
+  private async resetSearch(): Promise<void> {
     this.draft = {};
     await this.navigate(START, '#q');
   }
 
-  async goToPage(page: number): Promise<void> {
+  private async goToPage(page: number): Promise<void> {
     if (this.view.kind !== 'search') return;
     await this.navigate({ kind: 'search', filters: this.view.filters, page }, '#results-heading');
   }
 
   /** Back to the last search (or the start), keeping its filters. */
-  async backToSearch(): Promise<void> {
+  private async backToSearch(): Promise<void> {
     const last = this.lastSearch ?? START;
     await this.navigate(last, '#view-heading');
   }
@@ -256,13 +251,13 @@ export class MuniFoundItemSearch extends MuniElement<FoundMessages> {
 
   /* ---- claim ---- */
 
-  async openClaim(item: FoundItem): Promise<void> {
+  private async openClaim(item: FoundItem): Promise<void> {
     this.item = item;
     if (this.claimReceipt?.foundItem.reference !== item.reference) this.claimReceipt = undefined;
     await this.navigate({ kind: 'claim', reference: item.reference });
   }
 
-  async sendClaim(): Promise<void> {
+  private async sendClaim(): Promise<void> {
     const item = this.item;
     if (!item) return;
     this.fieldErrors = validateClaim(this.claimInput, this.today, this.t, this.coreT);
@@ -293,7 +288,7 @@ export class MuniFoundItemSearch extends MuniElement<FoundMessages> {
 
   /* ---- loss report ---- */
 
-  async openReport(): Promise<void> {
+  private async openReport(): Promise<void> {
     if (this.reportReceipt) {
       this.reportReceipt = undefined;
       // A second report starts empty but keeps who is reporting.
@@ -306,7 +301,7 @@ export class MuniFoundItemSearch extends MuniElement<FoundMessages> {
     await this.navigate({ kind: 'report' });
   }
 
-  async sendReport(): Promise<void> {
+  private async sendReport(): Promise<void> {
     this.fieldErrors = validateReport(this.reportInput, this.today, this.t, this.coreT);
     if (Object.keys(this.fieldErrors).length > 0) {
       await this.focusAfterRender('[part=error-summary]');
@@ -376,7 +371,7 @@ export class MuniFoundItemSearch extends MuniElement<FoundMessages> {
 
   /* ---- manage ---- */
 
-  async renewReport(): Promise<void> {
+  private async renewReport(): Promise<void> {
     const token = this.manageToken;
     if (!token) return;
     const ok = await this.calls.run(async () => {
@@ -386,12 +381,12 @@ export class MuniFoundItemSearch extends MuniElement<FoundMessages> {
     if (ok && this.managed) this.announcer.announce(this.t('renewedUntil', { date: this.instantText(this.managed.expiresAt) }));
   }
 
-  async askDelete(confirming: boolean): Promise<void> {
+  private async askDelete(confirming: boolean): Promise<void> {
     this.manageState = confirming ? 'confirm-delete' : 'view';
     await this.focusAfterRender(confirming ? '#confirm-delete-title' : '#delete-button');
   }
 
-  async deleteReport(): Promise<void> {
+  private async deleteReport(): Promise<void> {
     const token = this.manageToken;
     if (!token) return;
     const ok = await this.calls.run(async () => {
@@ -406,48 +401,72 @@ export class MuniFoundItemSearch extends MuniElement<FoundMessages> {
   /* ---- formatting for the views ---- */
 
   /** A calendar date ("2026-04-05") as "Sonntag, 5. April 2026". */
-  dateText(isoDate: string): string {
-    return new Intl.DateTimeFormat(this.effectiveLocale === 'de' ? 'de-DE' : 'en-GB', {
+  private readonly dateText = (isoDate: string): string =>
+    new Intl.DateTimeFormat(this.effectiveLocale === 'de' ? 'de-DE' : 'en-GB', {
       timeZone: 'UTC',
       weekday: 'long',
       day: 'numeric',
       month: 'long',
       year: 'numeric',
     }).format(new Date(`${isoDate}T12:00:00Z`));
-  }
 
   /** An instant on the office's calendar. */
-  instantText(instant: string): string {
-    return this.dateText(dayInZone(instant, this.effectiveTimeZone));
-  }
+  private readonly instantText = (instant: string): string => this.dateText(dayInZone(instant, this.effectiveTimeZone));
 
-  focusField(id: string): void {
-    this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(id)}`)?.focus();
+  /** What the views read; they change the widget only through its callbacks. */
+  private get viewContext(): FoundContext {
+    return {
+      t: this.t,
+      coreT: this.coreT,
+      locale: this.effectiveLocale,
+      busy: this.busy,
+      error: this.error,
+      solving: this.solving,
+      fieldErrors: this.fieldErrors,
+      categories: this.categories,
+      colours: this.colours,
+      draft: this.draft,
+      results: this.results,
+      item: this.item,
+      claimInput: this.claimInput,
+      claimReceipt: this.claimReceipt,
+      reportInput: this.reportInput,
+      reportReceipt: this.reportReceipt,
+      managed: this.managed,
+      manageState: this.manageState,
+      renewed: this.renewed,
+      activated: this.activated,
+      dateText: this.dateText,
+      instantText: this.instantText,
+      focusField: this.focusField,
+      viewHref: (view) => this.viewHref(view),
+      act: (action: keyof FoundActions, ...args: unknown[]) => void (this[action] as (...a: unknown[]) => Promise<void>)(...args),
+      renderError: () => this.calls.renderError(this.coreT),
+      setDraft: (key, value) => (this.draft = { ...this.draft, [key]: value }),
+      setClaim: (key, value) => (this.claimInput = { ...this.claimInput, [key]: value }),
+      setReport: (key, value) => (this.reportInput = { ...this.reportInput, [key]: value }),
+    };
   }
 
   private renderView(): TemplateResult {
+    const context = this.viewContext;
     switch (this.view.kind) {
       case 'search':
-        return renderSearch(this);
+        return renderSearch(context);
       case 'item':
-        return renderItemView(this, this.view.reference);
+        return renderItemView(context, this.view.reference);
       case 'claim':
-        return renderClaimView(this, this.view.reference);
+        return renderClaimView(context, this.view.reference);
       case 'report':
-        return renderReportView(this);
+        return renderReportView(context);
       case 'activate':
       case 'manage':
-        return renderManageView(this);
+        return renderManageView(context);
     }
   }
 
-  /** The error shown in place of content that could not be loaded, or below a form that could not be sent. */
-  renderError(): TemplateResult | typeof nothing {
-    return this.calls.renderError(this.coreT);
-  }
-
   protected override renderWidget(): TemplateResult {
-    if (!this.ready) return html`<div class="found views">${this.error ? this.renderError() : loading(this.t('loading'))}</div>`;
+    if (!this.ready) return html`<div class="found views">${this.error ? this.calls.renderError(this.coreT) : loading(this.t('loading'))}</div>`;
     return html`<div class="found views">${this.renderView()}</div>`;
   }
 }

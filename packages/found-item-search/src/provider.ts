@@ -1,6 +1,6 @@
-import type { BotChallenge, Wire } from '@muni-widgets/core';
+import type { BotChallenge, CallOptions, Contact, Wire } from '@muni-widgets/core';
 
-export type { BotChallenge };
+export type { BotChallenge, CallOptions, Contact };
 
 /**
  * The public face of a find, exactly the server's `FoundItem`. Held-back details (contents,
@@ -39,8 +39,6 @@ export type PickupFee = Wire<'FoundItemFee'>;
 
 export type PickupInfo = Omit<Wire<'PickupInfo'>, 'office'> & { office: PickupOffice };
 
-export type Contact = Wire<'FoundItemContact'>;
-
 /** "Das gehört mir". */
 export interface ClaimRequest {
   contact: Contact;
@@ -76,10 +74,6 @@ export type LossReportReceipt = Omit<Wire<'LossReportReceipt'>, 'kind' | 'matche
 
 /** A loss report as its owner sees it through the link in the mail. */
 export type LossReport = Omit<Wire<'LossReport'>, 'colour' | 'matches'> & { colour?: string; matches: FoundItem[] };
-
-export interface CallOptions {
-  signal?: AbortSignal;
-}
 
 export interface CreateOptions extends CallOptions {
   /** The same key for a repeat of the same request, so a retry after a lost answer creates nothing twice. */

@@ -93,6 +93,15 @@ describe('<muni-found-item-search>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it("shows the new provider's register when the provider is replaced", async () => {
+    const { el } = await widget();
+    const other = foundProvider({ finds: [] });
+    el.provider = other.provider;
+    await settle(el);
+    expect(other.calls.map((c) => c.method)).to.include.members(['categories', 'colours', 'search']);
+    expect(text(el)).not.to.contain('Smartphone mit Hülle');
+  });
+
   it('shows only public details: the held-back brand, contents and serial number never reach the DOM', async () => {
     const { el } = await widget();
     const card = $$(el, '.item').find((c) => c.textContent!.includes('Smartphone'))!;

@@ -1,6 +1,6 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { BackendCalls, MuniElement, readRoute, setRoute, button, formatMoney, loading, notice, returnUrl, type Catalog, type Catalogs } from '@muni-widgets/core';
+import { BackendCalls, MuniElement, Reload, readRoute, setRoute, button, formatMoney, loading, notice, returnUrl, type Catalog, type Catalogs } from '@muni-widgets/core';
 import type { Payment, PaymentProvider, PaymentRequest, PaymentSummary } from './provider.js';
 import type { Outcome } from './i18n/outcome-de.js';
 import { requestProblems, type RequestProblem } from './payment-request.js';
@@ -8,7 +8,7 @@ import { PaymentSession } from './payment-session.js';
 import { paymentMessages, type PaymentMessages } from './i18n/messages.js';
 import { paymentStyles } from './styles.js';
 
-type OutcomeModule = typeof import('./outcome-view.js');
+type OutcomeModule = typeof import('./views/outcome.js');
 
 /**
  * The one explicit state machine: idle → creating → redirecting → (pay page) → checking →
@@ -66,18 +66,22 @@ export class MuniPaymentButton extends MuniElement<PaymentMessages> {
   @state() state: PaymentState = 'idle';
   @state() payment: Payment | PaymentSummary | undefined;
   @state() private lookedUpNothing = false;
-  /** The outcome and receipt, loaded with the first status request (see outcome-view.ts). */
+  /** The outcome and receipt, loaded with the first status request (see views/outcome.ts). */
   @state() private view: OutcomeModule | undefined;
   private viewLoading: Promise<OutcomeModule> | undefined;
   /** The payment and outcome last reported to the host page, so each is reported once. */
   private settled = '';
-  /** What the web editor must fix, once its module is loaded (see misconfigured-view.ts). */
+  /** What the web editor must fix, once its module is loaded (see views/misconfigured.ts). */
   @state() private misconfigured: TemplateResult | undefined;
 
   private readonly calls = new BackendCalls(this);
+  protected readonly reload = new Reload(
+    this,
+    () => (this.configured ? [this.effectiveBackendUrl, this.effectiveLocale, this.provider, this.amount, this.currency, this.purpose, this.reference, this.description] : undefined),
+    (signal) => this.resume(signal),
+  );
   private rechecks = 0;
   private recheckTimer: ReturnType<typeof setTimeout> | undefined;
-  private startedFor = '';
 
   protected readonly messages = paymentMessages;
 
@@ -124,23 +128,14 @@ export class MuniPaymentButton extends MuniElement<PaymentMessages> {
     clearTimeout(this.recheckTimer);
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    const key = [this.configured, this.effectiveBackendUrl, this.effectiveLocale, this.amount, this.currency, this.purpose, this.reference, this.description].join('|');
-    if (this.configured && key !== this.startedFor) {
-      this.startedFor = key;
-      void this.resume();
-    }
-  }
-
   /**
    * Back from the pay page, or reloaded: the payment this page already started is looked up,
    * so the citizen sees its outcome and never starts a second one.
    */
-  private async resume(): Promise<void> {
+  private async resume(signal: AbortSignal): Promise<void> {
     const problems = this.problems;
     if (problems.length) {
-      this.misconfigured = (await import('./misconfigured-view.js')).misconfiguredNotice(problems, this.effectiveLocale);
+      this.misconfigured = (await import('./views/misconfigured.js')).misconfiguredNotice(problems, this.effectiveLocale);
       return;
     }
     // The platform sends the citizen back with `#muni-payment=<id>`. The id only says which payment
@@ -149,7 +144,7 @@ export class MuniPaymentButton extends MuniElement<PaymentMessages> {
     const returned = /^[A-Za-z0-9-]{1,64}$/.exec(readRoute(location.hash, 'muni-payment')?.kind ?? '')?.[0];
     const id = returned ?? this.session.read()?.paymentId;
     if (!id) return;
-    await this.check(id, returned !== undefined);
+    await this.check(id, returned !== undefined, false, signal);
   }
 
   async pay(): Promise<void> {
@@ -185,13 +180,15 @@ export class MuniPaymentButton extends MuniElement<PaymentMessages> {
   /**
    * Asks the server for the outcome; `fromReturn` marks the citizen's arrival from the pay page.
    * A recheck of a pending payment runs `quietly`: the outcome stays on screen meanwhile.
+   * `signal` ends when the button's inputs change: the answer is then for another payment.
    */
-  private async check(id: string, fromReturn: boolean, quietly = false): Promise<void> {
+  private async check(id: string, fromReturn: boolean, quietly = false, signal?: AbortSignal): Promise<void> {
     if (!quietly) this.state = 'checking';
     this.preloadView();
     await this.calls.run(
       async () => {
-        const payment = await (await this.backend()).status(id);
+        const payment = await (await this.backend()).status(id, { signal });
+        signal?.throwIfAborted();
         // Handled: a reload or a shared link does not ask again.
         if (fromReturn) setRoute('muni-payment');
         // A link from another page's payment, or one this button does not sell: not ours to show.
@@ -233,7 +230,7 @@ export class MuniPaymentButton extends MuniElement<PaymentMessages> {
    * again on the next call.
    */
   private loadView(): Promise<OutcomeModule> {
-    this.viewLoading ??= import('./outcome-view.js').then(async (view) => {
+    this.viewLoading ??= import('./views/outcome.js').then(async (view) => {
       await view.outcomeMessages.load(this.effectiveLocale);
       return (this.view = view);
     });

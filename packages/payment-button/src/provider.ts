@@ -1,5 +1,6 @@
-import type { Loosen, Wire } from '@muni-widgets/core';
+import type { CallOptions, Loosen, Wire } from '@muni-widgets/core';
 
+export type { CallOptions };
 /** Final states never change again; `redirect` and `pending` may. */
 export type PaymentStatus = Wire<'Payment'>['status'];
 
@@ -26,10 +27,6 @@ export type PaymentSummary = Omit<Wire<'PaymentSummary'>, 'reference'> & { refer
 
 /** This browser's own payment: its id and, while open, its pay page (`payUrl`) are the payer's alone. */
 export type Payment = Loosen<Omit<Wire<'Payment'>, 'description'>, 'expiresAt'>;
-
-export interface CallOptions {
-  signal?: AbortSignal;
-}
 
 /**
  * What `<muni-payment-button>` needs from a backend. The browser never talks to the payment

@@ -49,7 +49,7 @@ function returnFromPayPage(id: string, extra = '') {
 
 describe('<muni-payment-button>', () => {
   // The outcome view is a lazy chunk; a cold test server serves it slower than the settle() helper above waits.
-  before(() => import('../src/outcome-view.js'));
+  before(() => import('../src/views/outcome.js'));
   beforeEach(() => {
     sessionStorage.clear();
     history.replaceState(null, '', location.pathname);
@@ -141,6 +141,16 @@ describe('<muni-payment-button>', () => {
     const { el: reloaded } = await paymentButton(backend);
     expect(reloaded.state).to.equal('paid');
     expect($(reloaded, '[part=pay-button]')).to.equal(null);
+  });
+
+  it('asks a replaced provider again about the payment this page started', async () => {
+    const backend = paymentBackend();
+    await leaveForPayPage(backend, 'paid');
+    const { el } = await paymentButton(paymentBackend());
+    expect(el.state).to.equal('idle');
+    el.provider = backend.provider;
+    await settle(el);
+    expect(el.state).to.equal('paid');
   });
 
   it('never trusts the URL: a "paid" in the return link means nothing, the server decides', async () => {

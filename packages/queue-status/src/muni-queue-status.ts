@@ -1,12 +1,12 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { FragmentRoute, MuniElement, fieldStyles, button, clockTimeInZone, dayInZone, formatTime, formatWeekday, loading, notice } from '@muni-widgets/core';
+import { FragmentRoute, MuniElement, Reload, fieldStyles, button, clockTimeInZone, dayInZone, formatTime, formatWeekday, loading, notice } from '@muni-widgets/core';
 import type { ConnectionStatus, QueueCall, QueueProvider, QueueState, QueueTicket, QueueUpdate, TicketRef } from './provider.js';
 import { RestQueueProvider } from './providers/rest.js';
 import { parseTicketLink } from './ticket-link.js';
 import { queueMessages, type QueueMessages } from './i18n/messages.js';
 import { queueStyles } from './styles.js';
-import type { FormState } from './my-number-form.js';
+import type { FormState } from './views/my-number-form.js';
 
 declare global {
   interface HTMLElementEventMap {
@@ -53,11 +53,16 @@ export class MuniQueueStatus extends MuniElement<QueueMessages> {
   @state() private notifyDenied = false;
 
   /** The display mode's module, loaded on first use. */
-  @state() private displayPart: typeof import('./display.js') | undefined;
-  @state() private formPart: typeof import('./my-number-form.js') | undefined;
+  @state() private displayPart: typeof import('./views/display.js') | undefined;
+  @state() private formPart: typeof import('./views/my-number-form.js') | undefined;
 
-  private unsubscribe: (() => void) | undefined;
-  private subscribedFor = '';
+  protected readonly subscription = new Reload(
+    this,
+    () => (this.configured ? [this.effectiveBackendUrl, this.provider, this.office, this.followed?.number, this.followed?.code] : undefined),
+    (signal) => this.subscribe(signal),
+  );
+  /** Where the state on screen comes from: a provider or backend URL, and the office. */
+  private feed: unknown[] = [];
   private lastTicket: QueueTicket | undefined;
   /** The number from the form or the ticket's link (`#muni-queue=ticket:A-042.K7M2P9`); the `ticket` attribute wins. */
   private readonly link = new FragmentRoute(this, 'muni-queue');
@@ -73,35 +78,26 @@ export class MuniQueueStatus extends MuniElement<QueueMessages> {
     return parseTicketLink(this.ticket) ?? (kind === 'ticket' ? parseTicketLink(arg) : undefined);
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-    this.subscribedFor = '';
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (this.display && !this.displayPart) void this.loadDisplay();
-    if (!this.display && !this.followed && !this.formPart) void import('./my-number-form.js').then((part) => (this.formPart = part));
+    if (!this.display && !this.followed && !this.formPart) void import('./views/my-number-form.js').then((part) => (this.formPart = part));
+  }
+
+  /** Follows the office (and the number) live until `signal` ends: an input changed, or the widget left the page. */
+  private subscribe(signal: AbortSignal): Promise<void> {
     const ref = this.followed;
-    const key = this.configured && this.office ? [this.effectiveBackendUrl, this.office, ref?.number, ref?.code].join('|') : '';
-    if (key === this.subscribedFor) return;
+    const office = this.office;
+    const source = this.provider ?? this.effectiveBackendUrl;
     // Another number at the same office keeps the office's state on screen until the new one arrives.
-    const sameOffice = key.split('|', 2).join('|') === this.subscribedFor.split('|', 2).join('|');
-    this.subscribedFor = key;
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-    this.update_ = sameOffice && this.update_ ? { state: this.update_.state, calls: [] } : undefined;
+    const sameFeed = this.feed[0] === source && this.feed[1] === office;
+    this.feed = [source, office];
+    this.update_ = sameFeed && this.update_ ? { state: this.update_.state, calls: [] } : undefined;
     this.lastTicket = undefined;
-    if (!key) return;
+    if (!office) return Promise.resolve();
     const provider = this.provider ?? new RestQueueProvider(this.effectiveBackendUrl!);
-    this.unsubscribe = provider.subscribe(
-      this.office!,
-      (update) => this.receive(update),
-      (status) => this.connection(status),
-      ref ? { ticket: ref } : {},
-    );
+    const unsubscribe = provider.subscribe(office, (update) => this.receive(update), (status) => this.connection(status), ref ? { ticket: ref } : {});
+    return new Promise((resolve) => signal.addEventListener('abort', () => resolve(unsubscribe())));
   }
 
   private receive(update: QueueUpdate): void {
@@ -152,7 +148,7 @@ export class MuniQueueStatus extends MuniElement<QueueMessages> {
   }
 
   private async loadDisplay(): Promise<void> {
-    const part = await import('./display.js');
+    const part = await import('./views/display.js');
     const root = this.renderRoot as ShadowRoot;
     root.adoptedStyleSheets = [...root.adoptedStyleSheets, part.displayStyles.styleSheet!];
     this.displayPart = part;

@@ -33,7 +33,7 @@ async function queueStatus(attributes: Record<string, string> = {}, script = scr
 describe('<muni-queue-status>', () => {
   // The display mode and the number form are lazy chunks; loaded up front, a cold test server
   // cannot make the first test that needs one outwait its settle().
-  before(() => Promise.all([import('../src/display.js'), import('../src/my-number-form.js')]));
+  before(() => Promise.all([import('../src/views/display.js'), import('../src/views/my-number-form.js')]));
   beforeEach(() => history.replaceState(null, '', location.pathname));
   afterEach(() => {
     for (const el of mounted.splice(0)) el.remove();
@@ -53,6 +53,21 @@ describe('<muni-queue-status>', () => {
     expect([...root(el).querySelectorAll('.calls li .call')].map((li) => li.textContent)).to.deep.equal(['B-042 → Platz 3', 'A-017 → Platz 1']);
     expect($(el, '#queue-number')).to.exist;
     await expect(el).to.be.accessible();
+  });
+
+  it('follows a replaced provider: the old feed ends, the new one is shown', async () => {
+    const { el, script } = await queueStatus();
+    script.push(queueState());
+    await settle(el);
+    const other = scriptedProvider();
+    el.provider = other.provider;
+    await settle(el);
+    expect(script.unsubscribed).to.equal(1);
+    expect(other.subscriptions).to.deep.equal([{ officeId: 'buergerbuero' }]);
+    expect(text(el)).not.to.contain('Ausweise und Pässe');
+    other.push(queueState({ officeName: 'Bürgerbüro Nord' }));
+    await settle(el);
+    expect(text(el)).to.contain('Bürgerbüro Nord');
   });
 
   it('updates live without reload', async () => {

@@ -1,8 +1,8 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { BackendCalls, FragmentRoute, LatestOnly, MuniElement, fieldStyles, viewStyles, button, clientOf, loading, notice, routeLink, writeRoute } from '@muni-widgets/core';
-import type { ServiceCatalogProvider } from './provider.js';
+import { BackendCalls, FragmentRoute, LatestOnly, MuniElement, Reload, fieldStyles, viewStyles, button, clientOf, loading, notice, routeLink, writeRoute } from '@muni-widgets/core';
+import type { ServiceProvider } from './provider.js';
 import type { ServiceCatalog, ServiceDetail, ServiceSummary } from './model.js';
 import { RestServiceProvider } from './providers/rest.js';
 import { createServiceIndex, type ServiceIndex } from './search/index.js';
@@ -78,7 +78,7 @@ export class MuniServiceFinder extends MuniElement<FinderMessages> {
   @property({ attribute: 'topics-url' }) topicsUrl: string | undefined;
 
   /** A provider object set from script (tests, stories, a city's own adapter); wins over `api`. */
-  @property({ attribute: false }) provider: ServiceCatalogProvider | undefined;
+  @property({ attribute: false }) provider: ServiceProvider | undefined;
 
   @state() private catalog: ServiceCatalog | undefined;
   @state() private view: View = { kind: 'home' };
@@ -87,16 +87,23 @@ export class MuniServiceFinder extends MuniElement<FinderMessages> {
   @state() private detail: ServiceDetail | undefined;
   @state() private richDescription: Node | undefined;
 
-  private active: ServiceCatalogProvider | undefined;
+  private active: ServiceProvider | undefined;
   private index: ServiceIndex | undefined;
-  private loadedFor = '';
   /** Set once the first catalog load has ended, well or not: from then on the views follow the fragment. */
   private started = false;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly calls = new BackendCalls(this);
-  private readonly suggestionRequests = new LatestOnly();
-  private readonly pageRequests = new LatestOnly();
+  private readonly reload = new Reload(
+    this,
+    () =>
+      this.configured
+        ? [this.effectiveBackendUrl, this.effectiveLocale, this.effectiveTimeZone, this.provider, this.api, this.catalogUrl, this.locationsUrl, this.topicsUrl]
+        : undefined,
+    (signal) => this.start(signal),
+  );
+  private readonly suggestionRequests = new LatestOnly(this);
+  private readonly pageRequests = new LatestOnly(this);
 
   private readonly combobox = new ComboboxController<ServiceSummary>(this, {
     id: 'search',
@@ -132,23 +139,15 @@ export class MuniServiceFinder extends MuniElement<FinderMessages> {
     super.disconnectedCallback();
     clearTimeout(this.searchTimer);
     clearTimeout(this.announceTimer);
-    this.suggestionRequests.cancel();
-    this.pageRequests.cancel();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('kiosk') || changed.has('idleSeconds')) this.idle.restart();
-    const key = [this.configured, this.effectiveBackendUrl, this.effectiveLocale, this.provider ? 'own' : this.api, this.catalogUrl, this.locationsUrl, this.topicsUrl].join('|');
-    if (this.configured && key !== this.loadedFor) {
-      this.loadedFor = key;
-      this.active = this.catalog = this.index = undefined;
-      void this.start();
-    }
   }
 
   /** A DLDB or XZuFi export is only downloaded by pages that use one. */
-  private async chooseProvider(): Promise<ServiceCatalogProvider> {
+  private async chooseProvider(): Promise<ServiceProvider> {
     if (this.provider) return this.provider;
     if (this.api === 'dldb') return new (await import('./providers/dldb.js')).DldbServiceProvider({
         servicesUrl: this.catalogUrl ?? '',
@@ -159,17 +158,26 @@ export class MuniServiceFinder extends MuniElement<FinderMessages> {
     return new RestServiceProvider(clientOf(this), this.effectiveTimeZone);
   }
 
-  private async start(): Promise<void> {
-    const loaded = await this.calls.run(() => this.loadCatalog(), () => this.start());
+  /** `signal` ends when an input changes: then another start has taken over. */
+  private async start(signal: AbortSignal): Promise<void> {
+    this.active = this.catalog = this.index = undefined;
+    const loaded = await this.calls.run(async () => {
+      const active = await this.chooseProvider();
+      signal.throwIfAborted();
+      this.active = active;
+      await this.loadCatalog(signal);
+    }, () => this.reload.again());
+    if (signal.aborted) return;
     this.started = true;
     if (loaded) await this.show(this.initialView(), false);
   }
 
-  private async loadCatalog(): Promise<void> {
-    this.active ??= await this.chooseProvider();
-    const catalog = await this.active.catalog();
+  private async loadCatalog(signal?: AbortSignal): Promise<void> {
+    const active = (this.active ??= await this.chooseProvider());
+    const catalog = await active.catalog({ signal });
+    signal?.throwIfAborted();
     this.index =
-      catalog.services.length <= LOCAL_INDEX_LIMIT || !this.active.search
+      catalog.services.length <= LOCAL_INDEX_LIMIT || !active.search
         ? createServiceIndex(catalog.services, { categoryNames: Object.fromEntries(catalog.categories.map((c) => [c.id, c.name])) })
         : undefined;
     this.catalog = catalog;

@@ -1,7 +1,7 @@
 import { ApiError } from '@muni-widgets/core';
 import type { ServiceDetail, ServiceOffice } from '../src/model.js';
 import { MemoryServiceProvider, type MemoryCatalog } from '../src/providers/memory.js';
-import type { ServiceCatalogProvider } from '../src/provider.js';
+import type { ServiceProvider } from '../src/provider.js';
 
 const week = (intervals: Array<[string, string]>) =>
   [1, 2, 3, 4, 5].map((weekday) => ({ weekday, intervals: intervals.map(([opens, closes]) => ({ opens, closes })) }));
@@ -90,7 +90,7 @@ export function finderProvider(options: { failCatalog?: number; failService?: nu
   const calls: string[] = [];
   let catalogFailures = options.failCatalog ?? 0;
   let serviceFailures = options.failService ?? 0;
-  const provider: ServiceCatalogProvider = {
+  const provider: ServiceProvider = {
     async catalog(o) {
       calls.push('catalog');
       if (catalogFailures-- > 0) throw new ApiError('network');

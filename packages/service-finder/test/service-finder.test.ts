@@ -2,7 +2,9 @@ import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/define.js';
 import type { MuniServiceFinder } from '../src/muni-service-finder.js';
-import { finderProvider } from './finder-fixtures.js';
+import { catalogData, finderProvider } from './finder-fixtures.js';
+import { MemoryServiceProvider } from '../src/providers/memory.js';
+import { dayInZone } from '@muni-widgets/core';
 
 const root = (el: MuniServiceFinder) => el.shadowRoot!;
 const $ = <T extends Element = HTMLElement>(el: MuniServiceFinder, selector: string) => root(el).querySelector<T & HTMLElement>(selector)!;
@@ -49,6 +51,45 @@ describe('<muni-service-finder>', () => {
   afterEach(() => {
     for (const el of mounted.splice(0)) el.remove();
     document.querySelectorAll('muni-appointment-picker').forEach((p) => p.remove());
+  });
+
+  it("shows the new provider's catalog when the provider is replaced", async () => {
+    const { el } = await finder();
+    el.provider = new MemoryServiceProvider({ categories: catalogData.categories, services: catalogData.services.slice(0, 1) });
+    await settle(el);
+    expect(root(el).textContent).to.contain('1 Dienstleistung');
+    expect(root(el).textContent).not.to.contain('3 Dienstleistungen');
+  });
+
+  it('gives the backend the time zone it was last given', async () => {
+    const holidaysFrom: string[] = [];
+    const realFetch = window.fetch;
+    const service = { ...catalogData.services[0]!, categoryName: 'Ausweise', description: 'Text', processingTime: null, legalBasis: null, offices: [], lastUpdated: '2026-01-01' };
+    const answers: Record<string, unknown> = {
+      'v1/services': { services: [] },
+      'v1/services/categories': { categories: [] },
+      'v1/town': { officialName: 'Musterstadt', phone: '', email: '', website: '' },
+      [`v1/services/${service.id}`]: service,
+      'v1/holidays': { items: [] },
+    };
+    window.fetch = async (request) => {
+      const url = new URL(String(request instanceof Request ? request.url : request));
+      const path = url.pathname.replace(/^\/api\//, '');
+      if (path === 'v1/holidays') holidaysFrom.push(url.searchParams.get('from')!);
+      return new Response(JSON.stringify(answers[path]), { status: path in answers ? 200 : 404, headers: { 'Content-Type': 'application/json' } });
+    };
+    try {
+      const el = document.createElement('muni-service-finder');
+      for (const [name, value] of Object.entries({ 'backend-url': '/api', service: service.id, 'time-zone': 'Pacific/Pago_Pago' })) el.setAttribute(name, value);
+      document.body.append(el);
+      mounted.push(el);
+      await waitUntil(() => holidaysFrom.length === 1, 'the finder never asked for holidays');
+      el.timeZone = 'Pacific/Kiritimati';
+      await waitUntil(() => holidaysFrom.length === 2, 'the finder kept the provider of the old time zone');
+      expect(holidaysFrom[1]).to.equal(dayInZone(Date.now(), 'Pacific/Kiritimati'));
+    } finally {
+      window.fetch = realFetch;
+    }
   });
 
   it('starts with the life situations and the A–Z link, accessible', async () => {

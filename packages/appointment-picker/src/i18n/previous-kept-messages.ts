@@ -1,6 +1,6 @@
 import { Catalogs } from '@muni-widgets/core';
 
-/** Texts of a rare outcome (see steps/previous-kept.ts), loaded with it rather than with every page. */
+/** Texts of a rare outcome (see views/previous-kept.ts), loaded with it rather than with every page. */
 export const de = {
   title: 'Ihr bisheriger Termin ist noch gebucht',
   body: (p: { when: string }) =>

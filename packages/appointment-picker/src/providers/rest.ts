@@ -1,4 +1,4 @@
-import { newIdempotencyKey, s, type HttpClient } from '@muni-widgets/core';
+import { newIdempotencyKey, s, type CallOptions, type HttpClient } from '@muni-widgets/core';
 import type {
   Appointment,
   AppointmentOffice,
@@ -33,15 +33,15 @@ export class RestAppointmentProvider implements AppointmentProvider {
 
   constructor(private readonly client: HttpClient) {}
 
-  async services(signal?: AbortSignal): Promise<AppointmentService[]> {
+  async services({ signal }: CallOptions = {}): Promise<AppointmentService[]> {
     return (await this.client.get(`${BASE}/services`, { schema: schema.servicesResponse, ...(signal ? { signal } : {}) })).services;
   }
 
-  async offices(signal?: AbortSignal): Promise<AppointmentOffice[]> {
+  async offices({ signal }: CallOptions = {}): Promise<AppointmentOffice[]> {
     return (await this.client.get(`${BASE}/offices`, { schema: schema.officesResponse, ...(signal ? { signal } : {}) })).offices;
   }
 
-  async availability(query: { services: ServiceRequest[]; officeId?: string; from: CivilDate; to: CivilDate }, signal?: AbortSignal): Promise<DayAvailability[]> {
+  async availability(query: { services: ServiceRequest[]; officeId?: string; from: CivilDate; to: CivilDate }, { signal }: CallOptions = {}): Promise<DayAvailability[]> {
     const result = await this.client.get(`${BASE}/availability`, {
       schema: schema.daysResponse,
       query: { services: servicesParam(query.services), office: query.officeId, from: query.from, to: query.to },
@@ -50,7 +50,7 @@ export class RestAppointmentProvider implements AppointmentProvider {
     return result.days;
   }
 
-  async slots(query: { services: ServiceRequest[]; officeId?: string; date: CivilDate }, signal?: AbortSignal): Promise<Slot[]> {
+  async slots(query: { services: ServiceRequest[]; officeId?: string; date: CivilDate }, { signal }: CallOptions = {}): Promise<Slot[]> {
     const result = await this.client.get(`${BASE}/slots`, {
       schema: schema.slotsResponse,
       query: { services: servicesParam(query.services), office: query.officeId, date: query.date },

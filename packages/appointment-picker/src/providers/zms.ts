@@ -1,4 +1,4 @@
-import { ApiError, s, solveBotChallenge, type FieldError, type HttpClient, type Locale, type Problem, type Schema } from '@muni-widgets/core';
+import { ApiError, s, solveBotChallenge, type CallOptions, type FieldError, type HttpClient, type Locale, type Problem, type Schema } from '@muni-widgets/core';
 import type {
   Appointment,
   AppointmentOffice,
@@ -316,7 +316,7 @@ export class ZmsAppointmentProvider implements AppointmentProvider {
     this.now = options.now ?? Date.now;
   }
 
-  async services(signal?: AbortSignal): Promise<AppointmentService[]> {
+  async services({ signal }: CallOptions = {}): Promise<AppointmentService[]> {
     const data = await this.load(signal);
     return data.services.map((service) => {
       const relations = data.relations.filter((r) => r.serviceId === service.id && r.public !== false);
@@ -333,14 +333,14 @@ export class ZmsAppointmentProvider implements AppointmentProvider {
     });
   }
 
-  async offices(signal?: AbortSignal): Promise<AppointmentOffice[]> {
+  async offices({ signal }: CallOptions = {}): Promise<AppointmentOffice[]> {
     const data = await this.load(signal);
     return data.offices.map((o) => toOffice(o.id, o.name, o.scope));
   }
 
   async availability(
     query: { services: ServiceRequest[]; officeId?: string; from: CivilDate; to: CivilDate },
-    signal?: AbortSignal,
+    { signal }: CallOptions = {},
   ): Promise<DayAvailability[]> {
     const days = await this.calendar(query.services, query.officeId, query.from, query.to, signal);
     // Real counts: /available-calendar/ lists every free start time per office and day.
@@ -349,7 +349,7 @@ export class ZmsAppointmentProvider implements AppointmentProvider {
       .filter((d) => d.free > 0);
   }
 
-  async slots(query: { services: ServiceRequest[]; officeId?: string; date: CivilDate }, signal?: AbortSignal): Promise<Slot[]> {
+  async slots(query: { services: ServiceRequest[]; officeId?: string; date: CivilDate }, { signal }: CallOptions = {}): Promise<Slot[]> {
     const [days, data] = await Promise.all([this.calendar(query.services, query.officeId, query.date, query.date, signal), this.load(signal)]);
     const slots: Slot[] = [];
     for (const day of days.filter((d) => d.date === query.date)) {

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { button, errorSummary, formatMoney, formatWeekday, loading, notice, textField, type Locale } from '@muni-widgets/core';
-import type { MuniFoundItemSearch } from '../muni-found-item-search.js';
+import type { FoundContext } from './context.js';
 import type { ClaimReceipt, FoundItem, PickupFee, PickupInfo } from '../provider.js';
 import type { ClaimInput } from '../validation.js';
 import { checkbox } from './fields.js';
@@ -24,9 +24,9 @@ function feeAmount(fee: PickupFee, locale: Locale): string {
 }
 
 /** Where, when, what to bring, what it costs, how long it is kept, the finder's reward, the law. */
-export function pickupInfo(p: MuniFoundItemSearch, info: PickupInfo, category?: string): TemplateResult {
+export function pickupInfo(p: FoundContext, info: PickupInfo, category?: string): TemplateResult {
   const t = p.t;
-  const locale = p.effectiveLocale;
+  const locale = p.locale;
   const o = info.office;
   const fees = info.fees.filter((f) => !f.category || f.category === category);
   const dayName = (weekday: number) => formatWeekday(Date.UTC(2024, 0, weekday, 12), { locale, timeZone: 'UTC' });
@@ -71,17 +71,17 @@ export function pickupInfo(p: MuniFoundItemSearch, info: PickupInfo, category?: 
   </section>`;
 }
 
-function claimForm(p: MuniFoundItemSearch, item: FoundItem): TemplateResult {
+function claimForm(p: FoundContext, item: FoundItem): TemplateResult {
   const t = p.t;
   const c = p.claimInput;
   const optionalText = p.coreT('optional');
-  const set = (key: keyof ClaimInput) => (value: string | boolean) => (p.claimInput = { ...p.claimInput, [key]: value });
+  const set = (key: keyof ClaimInput) => (value: string | boolean) => p.setClaim(key, value);
   const err = (id: string) => (p.fieldErrors[id] ? { error: p.fieldErrors[id]! } : {});
   const entries = Object.entries(p.fieldErrors).map(([fieldId, message]) => ({ fieldId, message }));
   const onSubmit = (event: Event) => {
     event.preventDefault();
     event.stopPropagation();
-    void p.sendClaim();
+    p.act('sendClaim');
   };
   return html`<form class="form" novalidate @submit=${onSubmit} aria-labelledby="view-heading">
     <h2 id="view-heading" tabindex="-1">${t('claimTitle', { name: item.categoryName })}</h2>
@@ -90,7 +90,7 @@ function claimForm(p: MuniFoundItemSearch, item: FoundItem): TemplateResult {
       ${itemFacts(p, item)}
     </div>
     <p>${t('claimFormIntro')}</p>
-    ${errorSummary(p.coreT, entries, (id) => p.focusField(id))}
+    ${errorSummary(p.coreT, entries, p.focusField)}
     <fieldset>
       <legend>${t('aboutYou')}</legend>
       ${textField({ id: 'name', label: t('name'), value: c.name, onInput: set('name'), required: true, autocomplete: 'name', maxlength: 200, ...err('name') })}
@@ -108,12 +108,12 @@ function claimForm(p: MuniFoundItemSearch, item: FoundItem): TemplateResult {
     ${p.renderError()}
     <div class="actions">
       ${button({ label: t('sendClaim'), type: 'submit', busy: p.busy, part: 'submit-button' })}
-      ${button({ label: t('cancel'), variant: 'secondary', onClick: () => void p.backToSearch() })}
+      ${button({ label: t('cancel'), variant: 'secondary', onClick: () => p.act('backToSearch') })}
     </div>
   </form>`;
 }
 
-function claimConfirmation(p: MuniFoundItemSearch, receipt: ClaimReceipt): TemplateResult {
+function claimConfirmation(p: FoundContext, receipt: ClaimReceipt): TemplateResult {
   const t = p.t;
   return html`<div class="outcome">
     <div class="notice notice--success" part="notice">
@@ -131,7 +131,7 @@ function claimConfirmation(p: MuniFoundItemSearch, receipt: ClaimReceipt): Templ
 }
 
 /** "Das gehört mir": the form, or its confirmation with everything needed for the pickup. */
-export function renderClaimView(p: MuniFoundItemSearch, reference: string): TemplateResult {
+export function renderClaimView(p: FoundContext, reference: string): TemplateResult {
   const t = p.t;
   if (p.claimReceipt?.foundItem.reference === reference) return claimConfirmation(p, p.claimReceipt);
   const item = p.item;

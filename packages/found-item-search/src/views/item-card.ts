@@ -1,10 +1,10 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { button } from '@muni-widgets/core';
 import type { FoundItem } from '../provider.js';
-import type { MuniFoundItemSearch } from '../muni-found-item-search.js';
+import type { FoundContext } from './context.js';
 
 /** The public details of a find as a description list: category, colour, brand, found on, place, reference. */
-export function itemFacts(p: MuniFoundItemSearch, item: FoundItem, withCategory = false): TemplateResult {
+export function itemFacts(p: FoundContext, item: FoundItem, withCategory = false): TemplateResult {
   const t = p.t;
   const row = (term: string, value: string | TemplateResult) => html`<div><dt>${term}</dt><dd>${value}</dd></div>`;
   return html`<dl class="facts">
@@ -15,7 +15,7 @@ export function itemFacts(p: MuniFoundItemSearch, item: FoundItem, withCategory 
 }
 
 /** One find in a list: its title links to its own view (shareable), "Das gehört mir" opens the claim. */
-export function itemCard(p: MuniFoundItemSearch, item: FoundItem, headingLevel: 3 | 4 = 3): TemplateResult {
+export function itemCard(p: FoundContext, item: FoundItem, headingLevel: 3 | 4 = 3): TemplateResult {
   const titleId = `title-${item.reference}`;
   const title = html`<a href=${p.viewHref({ kind: 'item', reference: item.reference })}>${item.categoryName}: ${item.description}</a>`;
   return html`<li>
@@ -24,14 +24,14 @@ export function itemCard(p: MuniFoundItemSearch, item: FoundItem, headingLevel: 
       ${itemFacts(p, item)}
       ${item.status === 'open'
         ? html`<div class="item__actions">
-            ${button({ label: p.t('claimButton'), variant: 'secondary', part: 'claim-button', describedBy: titleId, onClick: () => void p.openClaim(item) })}
+            ${button({ label: p.t('claimButton'), variant: 'secondary', part: 'claim-button', describedBy: titleId, onClick: () => p.act('openClaim', item) })}
           </div>`
         : html`<p class="muted">${p.t(`status_${item.status}`)}</p>`}
     </article>
   </li>`;
 }
 
-export function itemList(p: MuniFoundItemSearch, items: FoundItem[], headingLevel: 3 | 4 = 3): TemplateResult {
+export function itemList(p: FoundContext, items: FoundItem[], headingLevel: 3 | 4 = 3): TemplateResult {
   return html`<ul class="items" part="results">
     ${items.map((item) => itemCard(p, item, headingLevel))}
   </ul>`;

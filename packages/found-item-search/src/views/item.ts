@@ -1,21 +1,21 @@
 import { html, type TemplateResult } from 'lit';
 import { button, loading, notice } from '@muni-widgets/core';
-import type { MuniFoundItemSearch } from '../muni-found-item-search.js';
+import type { FoundContext } from './context.js';
 import { itemFacts } from './item-card.js';
 
-export function backToSearch(p: MuniFoundItemSearch): TemplateResult {
-  return html`<div>${button({ label: p.t('backToSearch'), variant: 'link', onClick: () => void p.backToSearch(), part: 'back-button' })}</div>`;
+export function backToSearch(p: FoundContext): TemplateResult {
+  return html`<div>${button({ label: p.t('backToSearch'), variant: 'link', onClick: () => p.act('backToSearch'), part: 'back-button' })}</div>`;
 }
 
 /** A find that is not (or no longer) in the register. */
-export function renderMissing(p: MuniFoundItemSearch, reference: string): TemplateResult {
+export function renderMissing(p: FoundContext, reference: string): TemplateResult {
   return html`${backToSearch(p)}
     <h2 id="view-heading" tabindex="-1">${p.t('itemMissingTitle')}</h2>
     ${notice({ variant: 'info', title: p.t('itemMissingBody', { reference }) })}`;
 }
 
 /** One find, opened from a result's title or the link in a notification mail. */
-export function renderItemView(p: MuniFoundItemSearch, reference: string): TemplateResult {
+export function renderItemView(p: FoundContext, reference: string): TemplateResult {
   const t = p.t;
   const item = p.item;
   if (p.error) return html`${backToSearch(p)} ${p.renderError()}`;
@@ -27,7 +27,7 @@ export function renderItemView(p: MuniFoundItemSearch, reference: string): Templ
       ${item.status === 'open'
         ? html`<p>${t('keptUntil', { date: p.dateText(item.keptUntil) })}</p>
             <p>${t('claimIntro')}</p>
-            <div class="actions">${button({ label: t('claimButton'), part: 'claim-button', onClick: () => void p.openClaim(item) })}</div>`
+            <div class="actions">${button({ label: t('claimButton'), part: 'claim-button', onClick: () => p.act('openClaim', item) })}</div>`
         : notice({ variant: 'info', title: t(`status_${item.status}`) })}
     </article>`;
 }

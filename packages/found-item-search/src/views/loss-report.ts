@@ -1,29 +1,29 @@
 import { html, type TemplateResult } from 'lit';
 import { button, errorSummary, notice, textField } from '@muni-widgets/core';
-import type { MuniFoundItemSearch } from '../muni-found-item-search.js';
+import type { FoundContext } from './context.js';
 import type { LossReportReceipt } from '../provider.js';
 import type { ReportInput } from '../validation.js';
 import { checkbox, select } from './fields.js';
 import { itemList } from './item-card.js';
 import { backToSearch } from './item.js';
 
-function reportForm(p: MuniFoundItemSearch): TemplateResult {
+function reportForm(p: FoundContext): TemplateResult {
   const t = p.t;
   const r = p.reportInput;
   const optionalText = p.coreT('optional');
-  const set = (key: keyof ReportInput) => (value: string | boolean) => (p.reportInput = { ...p.reportInput, [key]: value });
+  const set = (key: keyof ReportInput) => (value: string | boolean) => p.setReport(key, value);
   const err = (id: string) => (p.fieldErrors[id] ? { error: p.fieldErrors[id]! } : {});
   const entries = Object.entries(p.fieldErrors).map(([fieldId, message]) => ({ fieldId, message }));
   const onSubmit = (event: Event) => {
     event.preventDefault();
     event.stopPropagation();
-    void p.sendReport();
+    p.act('sendReport');
   };
   return html`${backToSearch(p)}
     <form class="form" novalidate @submit=${onSubmit} aria-labelledby="view-heading">
       <h2 id="view-heading" tabindex="-1">${t('reportTitle')}</h2>
       <p>${t('reportIntro')}</p>
-      ${errorSummary(p.coreT, entries, (id) => p.focusField(id))}
+      ${errorSummary(p.coreT, entries, p.focusField)}
       <fieldset>
         <legend>${t('aboutItem')}</legend>
         ${select({
@@ -62,7 +62,7 @@ function reportForm(p: MuniFoundItemSearch): TemplateResult {
     </form>`;
 }
 
-function reportConfirmation(p: MuniFoundItemSearch, receipt: LossReportReceipt): TemplateResult {
+function reportConfirmation(p: FoundContext, receipt: LossReportReceipt): TemplateResult {
   const t = p.t;
   return html`<div class="outcome">
     <div class="notice notice--success" part="notice">
@@ -81,6 +81,6 @@ function reportConfirmation(p: MuniFoundItemSearch, receipt: LossReportReceipt):
 }
 
 /** Verlustanzeige: the form, or the stored report with the finds that match now. */
-export function renderReportView(p: MuniFoundItemSearch): TemplateResult {
+export function renderReportView(p: FoundContext): TemplateResult {
   return p.reportReceipt ? reportConfirmation(p, p.reportReceipt) : reportForm(p);
 }

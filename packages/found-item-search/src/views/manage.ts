@@ -1,11 +1,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { button, loading, notice } from '@muni-widgets/core';
-import type { MuniFoundItemSearch } from '../muni-found-item-search.js';
+import type { FoundContext } from './context.js';
 import type { LossReport } from '../provider.js';
 import { itemList } from './item-card.js';
 import { backToSearch } from './item.js';
 
-function facts(p: MuniFoundItemSearch, r: LossReport): TemplateResult {
+function facts(p: FoundContext, r: LossReport): TemplateResult {
   const t = p.t;
   const row = (term: string, value: string | TemplateResult) => html`<div><dt>${term}</dt><dd>${value}</dd></div>`;
   return html`<dl class="facts">
@@ -16,26 +16,26 @@ function facts(p: MuniFoundItemSearch, r: LossReport): TemplateResult {
   </dl>`;
 }
 
-function deleteControls(p: MuniFoundItemSearch): TemplateResult {
+function deleteControls(p: FoundContext): TemplateResult {
   const t = p.t;
   if (p.manageState === 'confirm-delete') {
     return html`<div class="notice notice--warning confirm" part="notice" role="group" aria-labelledby="confirm-delete-title">
       <p class="notice__title" id="confirm-delete-title" tabindex="-1">${t('confirmDeleteTitle')}</p>
       <p>${t('confirmDeleteBody')}</p>
       <div class="actions">
-        ${button({ label: t('confirmDelete'), busy: p.busy, part: 'confirm-delete-button', onClick: () => void p.deleteReport() })}
-        ${button({ label: t('cancel'), variant: 'secondary', onClick: () => void p.askDelete(false) })}
+        ${button({ label: t('confirmDelete'), busy: p.busy, part: 'confirm-delete-button', onClick: () => p.act('deleteReport') })}
+        ${button({ label: t('cancel'), variant: 'secondary', onClick: () => p.act('askDelete', false) })}
       </div>
     </div>`;
   }
   return html`<div class="actions">
-    ${button({ label: t('renew'), busy: p.busy, part: 'renew-button', onClick: () => void p.renewReport() })}
-    ${button({ label: t('delete'), variant: 'secondary', id: 'delete-button', part: 'delete-button', onClick: () => void p.askDelete(true) })}
+    ${button({ label: t('renew'), busy: p.busy, part: 'renew-button', onClick: () => p.act('renewReport') })}
+    ${button({ label: t('delete'), variant: 'secondary', id: 'delete-button', part: 'delete-button', onClick: () => p.act('askDelete', true) })}
   </div>`;
 }
 
 /** The loss report from the mail's link: what was reported, until when it is kept, renew, delete. */
-export function renderManageView(p: MuniFoundItemSearch): TemplateResult {
+export function renderManageView(p: FoundContext): TemplateResult {
   const t = p.t;
   if (p.manageState === 'deleted') {
     return html`<div class="notice notice--success" part="notice">

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { button, errorSummary, loading, notice, textField } from '@muni-widgets/core';
-import type { MuniFoundItemSearch } from '../muni-found-item-search.js';
+import type { FoundContext } from './context.js';
 import type { SearchFilters } from '../provider.js';
 import { select } from './fields.js';
 import { itemList } from './item-card.js';
@@ -17,21 +17,21 @@ export function pageWindow(current: number, count: number): (number | null)[] {
   return out;
 }
 
-function searchForm(p: MuniFoundItemSearch): TemplateResult {
+function searchForm(p: FoundContext): TemplateResult {
   const t = p.t;
   const d = p.draft;
-  const set = (key: keyof SearchFilters) => (value: string) => (p.draft = { ...p.draft, [key]: value });
+  const set = (key: keyof SearchFilters) => (value: string) => p.setDraft(key, value);
   const err = (id: string) => p.fieldErrors[id];
   const entries = Object.entries(p.fieldErrors).map(([fieldId, message]) => ({ fieldId, message }));
   const active = Object.values(d).some(Boolean);
   const onSubmit = (event: Event) => {
     event.preventDefault();
     event.stopPropagation();
-    void p.submitSearch();
+    p.act('submitSearch');
   };
   return html`<form class="search" part="search" role="search" aria-labelledby="view-heading" novalidate @submit=${onSubmit}>
     <h2 id="view-heading" tabindex="-1">${t('searchTitle')}</h2>
-    ${errorSummary(p.coreT, entries, (id) => p.focusField(id))}
+    ${errorSummary(p.coreT, entries, p.focusField)}
     ${textField({ id: 'q', label: t('query'), hint: t('queryHint'), value: d.q ?? '', onInput: set('q'), type: 'search', maxlength: 200, error: err('q') })}
     <div class="search__grid">
       ${select({
@@ -56,12 +56,12 @@ function searchForm(p: MuniFoundItemSearch): TemplateResult {
     ${textField({ id: 'place', label: t('place'), hint: t('placeHint'), value: d.place ?? '', onInput: set('place'), maxlength: 100, error: err('place') })}
     <div class="actions">
       ${button({ label: t('searchButton'), type: 'submit', busy: p.busy, part: 'search-button' })}
-      ${active ? button({ label: t('resetFilters'), variant: 'secondary', onClick: () => void p.resetSearch() }) : nothing}
+      ${active ? button({ label: t('resetFilters'), variant: 'secondary', onClick: () => p.act('resetSearch') }) : nothing}
     </div>
   </form>`;
 }
 
-function pagination(p: MuniFoundItemSearch, current: number, count: number): TemplateResult | typeof nothing {
+function pagination(p: FoundContext, current: number, count: number): TemplateResult | typeof nothing {
   if (count <= 1) return nothing;
   const t = p.t;
   const pageButton = (n: number) =>
@@ -71,26 +71,26 @@ function pagination(p: MuniFoundItemSearch, current: number, count: number): Tem
         class="button ${n === current ? 'button--primary' : 'button--secondary'} page"
         part="button page"
         aria-current=${n === current ? 'page' : nothing}
-        @click=${() => void p.goToPage(n)}
+        @click=${() => p.act('goToPage', n)}
       >
         <span class="visually-hidden">${t('pageLabel')} </span>${n}
       </button>
     </li>`;
   return html`<nav class="pagination" part="pagination" aria-label=${t('pagination')}>
     <ul>
-      ${current > 1 ? html`<li>${button({ label: t('previousPage'), variant: 'secondary', onClick: () => void p.goToPage(current - 1) })}</li>` : nothing}
+      ${current > 1 ? html`<li>${button({ label: t('previousPage'), variant: 'secondary', onClick: () => p.act('goToPage', current - 1) })}</li>` : nothing}
       ${pageWindow(current, count).map((n) => (n === null ? html`<li class="pagination__gap" aria-hidden="true">…</li>` : pageButton(n)))}
-      ${current < count ? html`<li>${button({ label: t('nextPage'), variant: 'secondary', onClick: () => void p.goToPage(current + 1) })}</li>` : nothing}
+      ${current < count ? html`<li>${button({ label: t('nextPage'), variant: 'secondary', onClick: () => p.act('goToPage', current + 1) })}</li>` : nothing}
     </ul>
   </nav>`;
 }
 
-function results(p: MuniFoundItemSearch): TemplateResult | typeof nothing {
+function results(p: FoundContext): TemplateResult | typeof nothing {
   const t = p.t;
   const r = p.results;
   if (p.error) return p.renderError();
   if (!r || (p.busy && r.items.length === 0)) return loading(t('searching'));
-  const reportButton = button({ label: t('reportLoss'), variant: 'secondary', part: 'report-button', onClick: () => void p.openReport() });
+  const reportButton = button({ label: t('reportLoss'), variant: 'secondary', part: 'report-button', onClick: () => p.act('openReport') });
   if (r.total === 0) {
     return html`<section class="results" aria-labelledby="results-heading">
       <h2 id="results-heading" tabindex="-1">${t('noResultsTitle')}</h2>
@@ -110,6 +110,6 @@ function results(p: MuniFoundItemSearch): TemplateResult | typeof nothing {
   </section>`;
 }
 
-export function renderSearch(p: MuniFoundItemSearch): TemplateResult {
+export function renderSearch(p: FoundContext): TemplateResult {
   return html`${searchForm(p)} ${results(p)}`;
 }

@@ -1,4 +1,4 @@
-/** Texts of the outcome after the pay page: loaded with it (see outcome-view.ts). */
+/** Texts of the outcome after the pay page: loaded with it (see views/outcome.ts). */
 export type Outcome = 'open' | 'pending' | 'paid' | 'failed' | 'cancelled' | 'expired' | 'alreadyPaid' | 'elsewhere';
 
 const titles: Record<Outcome, string> = {

@@ -1,4 +1,4 @@
-import type { CallOptions, ServiceCatalogProvider } from '../provider.js';
+import type { CallOptions, ServiceProvider } from '../provider.js';
 import type { CityContact, ServiceCatalog, ServiceCategory, ServiceDetail, ServiceSummary } from '../model.js';
 
 export interface MemoryCatalog {
@@ -17,7 +17,7 @@ function summaryOf(d: ServiceDetail): ServiceSummary {
  * A catalog already in the normalized model, held in memory: for a page script that builds it
  * itself, for Storybook and for tests. Answers are copies, so callers cannot change the data.
  */
-export class MemoryServiceProvider implements ServiceCatalogProvider {
+export class MemoryServiceProvider implements ServiceProvider {
   constructor(private readonly data: MemoryCatalog) {}
 
   async catalog(_options?: CallOptions): Promise<ServiceCatalog> {

@@ -1,6 +1,6 @@
 import { ApiError, dayInZone, OFFICE_TIME_ZONE, type HttpClient, type Infer } from '@muni-widgets/core';
 import { addDays } from '../iso-date.js';
-import type { CallOptions, ServiceCatalogProvider } from '../provider.js';
+import type { CallOptions, ServiceProvider } from '../provider.js';
 import type { OpeningException, ServiceCatalog, ServiceDetail, ServiceOffice, ServiceSummary } from '../model.js';
 import * as schema from './rest-schemas.js';
 
@@ -18,7 +18,7 @@ function signalOf(options?: CallOptions): { signal?: AbortSignal } {
  * `/v1/town`). Office hours and holidays are fetched per office page and kept for the
  * lifetime of the provider: they change far more rarely than a citizen browses.
  */
-export class RestServiceProvider implements ServiceCatalogProvider {
+export class RestServiceProvider implements ServiceProvider {
   private readonly offices = new Map<string, Promise<Office>>();
   private holidays: Promise<OpeningException[]> | undefined;
 

@@ -1,5 +1,5 @@
 import { ApiError, HttpClient, s, type Schema } from '@muni-widgets/core';
-import type { CallOptions, ServiceCatalogProvider } from '../provider.js';
+import type { CallOptions, ServiceProvider } from '../provider.js';
 import type { CityContact, OpeningException, ServiceCatalog, ServiceDetail, ServiceOffice } from '../model.js';
 
 /**
@@ -99,7 +99,7 @@ function asApiError(error: unknown): ApiError {
  * stops waiting without cancelling the load for the others; a failed load is forgotten so the
  * next call (the citizen's retry) loads again.
  */
-export abstract class StaticCatalogProvider implements ServiceCatalogProvider {
+export abstract class StaticCatalogProvider implements ServiceProvider {
   protected readonly client: HttpClient;
   private readonly holidays: OpeningException[];
   private readonly contact: CityContact | undefined;

@@ -1,7 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import { notice, type Locale } from '@muni-widgets/core';
-import type { RequestProblem } from './payment-request.js';
-import { describeProblem, misconfiguredTitle } from './i18n/editor-problems.js';
+import type { RequestProblem } from '../payment-request.js';
+import { describeProblem, misconfiguredTitle } from '../i18n/editor-problems.js';
 
 /**
  * What a web editor sees instead of the button when its attributes break the platform's rules:

@@ -4,9 +4,9 @@
  */
 import { html, type TemplateResult } from 'lit';
 import { button, textField, type Translate } from '@muni-widgets/core';
-import type { QueueMessages } from './i18n/messages.js';
-import type { TicketRef } from './provider.js';
-import { CODE_PATTERN, NUMBER_PATTERN } from './ticket-link.js';
+import type { QueueMessages } from '../i18n/messages.js';
+import type { TicketRef } from '../provider.js';
+import { CODE_PATTERN, NUMBER_PATTERN } from '../ticket-link.js';
 
 export interface FormState {
   number: string;

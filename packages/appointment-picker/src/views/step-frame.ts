@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { button, errorSummary } from '@muni-widgets/core';
-import type { MuniAppointmentPicker } from '../muni-appointment-picker.js';
+import type { StepContext } from './context.js';
 
 /**
  * Every step is a form with a focusable heading, the error summary, its
@@ -8,7 +8,7 @@ import type { MuniAppointmentPicker } from '../muni-appointment-picker.js';
  * announces errors; submit is handled here so Enter never reaches a host form.
  */
 export function stepFrame(
-  p: MuniAppointmentPicker,
+  p: StepContext,
   options: { title: string; body: TemplateResult; next?: { label: string; action: () => void }; back?: () => void },
 ): TemplateResult {
   const entries = Object.entries(p.fieldErrors).map(([fieldId, message]) => ({ fieldId, message }));
@@ -19,7 +19,7 @@ export function stepFrame(
   };
   return html`<form class="step stack" novalidate @submit=${onSubmit}>
     <h3 id="step-heading" class="step__title" tabindex="-1">${options.title}</h3>
-    ${errorSummary(p.coreT, entries, (id) => p.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(id)}`)?.focus())}
+    ${errorSummary(p.coreT, entries, p.focusField)}
     ${options.body}
     <div class="step__actions">
       ${options.back ? button({ label: p.t('back'), variant: 'secondary', onClick: options.back }) : nothing}

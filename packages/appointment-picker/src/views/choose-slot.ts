@@ -1,48 +1,48 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { browserTimeZone, button, formatDayName, formatTime, hourInZone, zonesDiffer } from '@muni-widgets/core';
-import type { MuniAppointmentPicker } from '../muni-appointment-picker.js';
+import type { StepContext } from './context.js';
 import type { Slot } from '../provider.js';
 import { toUtcDate } from '../calendar/civil-date.js';
 import { stepFrame } from './step-frame.js';
 
 /** "Dienstag, 3. Dezember" for a civil date. */
-function dayName(p: MuniAppointmentPicker, day: string): string {
-  return formatDayName(toUtcDate(day), { locale: p.effectiveLocale, timeZone: 'UTC' });
+function dayName(p: StepContext, day: string): string {
+  return formatDayName(toUtcDate(day), { locale: p.locale, timeZone: 'UTC' });
 }
 
 /** Calendar (or list of free days), then the day's times grouped into morning and afternoon. */
-export function renderSlotStep(p: MuniAppointmentPicker): TemplateResult {
+export function renderSlotStep(p: StepContext): TemplateResult {
   const t = p.t;
-  const zone = p.effectiveTimeZone;
+  const zone = p.timeZone;
   const body = html`
     ${zonesDiffer(browserTimeZone(), zone) ? html`<p class="notice notice--info">${t('officeTimeNotice', { zone })}</p>` : nothing}
     <div class="slot-tools">
-      ${button({ label: t('nextFree'), variant: 'secondary', onClick: () => void p.jumpToNextFree() })}
-      ${button({ label: p.listView ? t('showCalendar') : t('showList'), variant: 'link', onClick: () => (p.listView = !p.listView) })}
+      ${button({ label: t('nextFree'), variant: 'secondary', onClick: () => p.act('jumpToNextFree') })}
+      ${button({ label: p.listView ? t('showCalendar') : t('showList'), variant: 'link', onClick: p.toggleList })}
     </div>
-    ${p.listView ? renderFreeDays(p) : p.grid.render({ t, locale: p.effectiveLocale, free: p.free, min: p.today, max: p.lastBookableDay, busy: p.busy })}
+    ${p.listView ? renderFreeDays(p) : p.calendar()}
     ${p.day ? renderTimes(p, p.day) : nothing}
   `;
-  const back = () => void (p.managementToken ? p.goTo('manage') : p.backTo(p.eligibleOffices.length > 1 ? 'office' : 'service'));
+  const back = () => void (p.managementToken ? p.act('goTo', 'manage') : p.act('backTo', p.eligibleOffices.length > 1 ? 'office' : 'service'));
   return stepFrame(p, { title: t('slotStep'), body, back });
 }
 
-function renderFreeDays(p: MuniAppointmentPicker): TemplateResult {
+function renderFreeDays(p: StepContext): TemplateResult {
   const days = [...p.free].filter(([, free]) => free > 0).sort(([a], [b]) => a.localeCompare(b));
   return html`<h4 id="free-days">${p.t('freeDaysList')}</h4>
     <ul class="day-list" aria-labelledby="free-days">
       ${days.map(
         ([day, free]) => html`<li>
-          ${button({ label: `${dayName(p, day)} – ${p.t('freeSlots', { count: free })}`, variant: 'secondary', onClick: () => void p.chooseDay(day) })}
+          ${button({ label: `${dayName(p, day)} – ${p.t('freeSlots', { count: free })}`, variant: 'secondary', onClick: () => p.act('chooseDay', day) })}
         </li>`,
       )}
     </ul>`;
 }
 
-function renderTimes(p: MuniAppointmentPicker, day: string): TemplateResult {
+function renderTimes(p: StepContext, day: string): TemplateResult {
   const t = p.t;
-  const options = { locale: p.effectiveLocale, timeZone: p.effectiveTimeZone };
-  const hour = (slot: Slot) => hourInZone(slot.start, p.effectiveTimeZone);
+  const options = { locale: p.locale, timeZone: p.timeZone };
+  const hour = (slot: Slot) => hourInZone(slot.start, p.timeZone);
   const groups = [
     { label: t('morning'), slots: p.daySlots.filter((s) => hour(s) < 12) },
     { label: t('afternoon'), slots: p.daySlots.filter((s) => hour(s) >= 12) },
@@ -61,7 +61,7 @@ function renderTimes(p: MuniAppointmentPicker, day: string): TemplateResult {
                 class="button button--secondary time"
                 part="button time"
                 aria-label="${formatTime(slot.start, options)}, ${dayName(p, day)}${office(slot)}"
-                @click=${() => void p.chooseSlot(slot)}
+                @click=${() => p.act('chooseSlot', slot)}
               >
                 ${formatTime(slot.start, options)}
               </button>

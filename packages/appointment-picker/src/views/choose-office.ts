@@ -1,12 +1,12 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { MuniAppointmentPicker } from '../muni-appointment-picker.js';
+import type { StepContext } from './context.js';
 import { stepFrame } from './step-frame.js';
 
 /** Offices as radio buttons with address and accessibility notes, plus "any office". */
-export function renderOfficeStep(p: MuniAppointmentPicker): TemplateResult {
+export function renderOfficeStep(p: StepContext): TemplateResult {
   const t = p.t;
   const selected = p.officeId ?? 'any';
-  const choose = (e: Event) => (p.officeId = (e.target as HTMLInputElement).value === 'any' ? undefined : (e.target as HTMLInputElement).value);
+  const choose = (e: Event) => p.chooseOffice((e.target as HTMLInputElement).value === 'any' ? undefined : (e.target as HTMLInputElement).value);
   const body = html`<fieldset>
     <legend class="field__label">${t('officeLegend')}</legend>
     <ul class="choices">
@@ -25,5 +25,5 @@ export function renderOfficeStep(p: MuniAppointmentPicker): TemplateResult {
       )}
     </ul>
   </fieldset>`;
-  return stepFrame(p, { title: t('officeStep'), body, next: { label: t('next'), action: () => void p.submitOffice(p.officeId) }, back: () => void p.backTo('service') });
+  return stepFrame(p, { title: t('officeStep'), body, next: { label: t('next'), action: () => p.act('submitOffice') }, back: () => p.act('backTo', 'service') });
 }

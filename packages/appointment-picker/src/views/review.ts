@@ -1,10 +1,10 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { MuniAppointmentPicker } from '../muni-appointment-picker.js';
+import type { StepContext } from './context.js';
 import { appointmentSummary } from './summary.js';
 import { stepFrame } from './step-frame.js';
 
 /** Everything once more, the privacy consent, and the binding request. */
-export function renderReviewStep(p: MuniAppointmentPicker): TemplateResult {
+export function renderReviewStep(p: StepContext): TemplateResult {
   const t = p.t;
   const reservation = p.reservation;
   const services = p.chosenServices.map((s) => ({ serviceId: s.id, count: p.counts[s.id] ?? 1, name: s.name }));
@@ -23,12 +23,12 @@ export function renderReviewStep(p: MuniAppointmentPicker): TemplateResult {
         .checked=${p.consent}
         aria-invalid=${consentError ? 'true' : 'false'}
         aria-describedby=${consentError ? 'consent-error' : nothing}
-        @change=${(e: Event) => (p.consent = (e.target as HTMLInputElement).checked)}
+        @change=${(e: Event) => p.setConsent((e.target as HTMLInputElement).checked)}
       />
       <label for="consent">${t('consent')}</label>
       ${consentError ? html`<p class="field__error" id="consent-error">${consentError}</p>` : nothing}
     </div>
     <p class="muted">${p.solving ? t('solving') : t('botProtection')}</p>
   `;
-  return stepFrame(p, { title: t('reviewStep'), body, next: { label: t('send'), action: () => void p.send() }, back: () => void p.goTo('details') });
+  return stepFrame(p, { title: t('reviewStep'), body, next: { label: t('send'), action: () => p.act('send') }, back: () => p.act('goTo', 'details') });
 }

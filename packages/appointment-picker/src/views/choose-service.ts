@@ -1,9 +1,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { MuniAppointmentPicker } from '../muni-appointment-picker.js';
+import type { StepContext } from './context.js';
 import { stepFrame } from './step-frame.js';
 
 /** Services as checkboxes (one appointment may cover several), each with a count where allowed. */
-export function renderServiceStep(p: MuniAppointmentPicker): TemplateResult {
+export function renderServiceStep(p: StepContext): TemplateResult {
   const t = p.t;
   const error = p.fieldErrors['services'];
   const body = html`<fieldset id="services" tabindex="-1" aria-describedby=${error ? 'services-error' : nothing}>
@@ -37,5 +37,5 @@ export function renderServiceStep(p: MuniAppointmentPicker): TemplateResult {
       })}
     </ul>
   </fieldset>`;
-  return stepFrame(p, { title: t('serviceStep'), body, next: { label: t('next'), action: () => void p.submitServices() } });
+  return stepFrame(p, { title: t('serviceStep'), body, next: { label: t('next'), action: () => p.act('submitServices') } });
 }

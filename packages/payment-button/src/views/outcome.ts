@@ -5,14 +5,14 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { button, formatLongDate, formatTime, notice, translator, type Locale, type Translate } from '@muni-widgets/core';
-import type { Payment, PaymentSummary } from './provider.js';
-import type { PaymentMessages } from './i18n/messages.js';
-import type { Outcome } from './i18n/outcome-de.js';
-import { outcomeMessages } from './i18n/outcome-messages.js';
+import type { Payment, PaymentSummary } from '../provider.js';
+import type { PaymentMessages } from '../i18n/messages.js';
+import type { Outcome } from '../i18n/outcome-de.js';
+import { outcomeMessages } from '../i18n/outcome-messages.js';
 
 export { outcomeMessages };
 
-export interface OutcomeView {
+export interface OutcomeContext {
   outcome: Outcome;
   payment: Payment | PaymentSummary;
   locale: Locale;
@@ -36,7 +36,7 @@ export function outcomeTitle(outcome: Outcome, locale: Locale): string {
   return translator(outcomeMessages, locale)('title', { outcome });
 }
 
-function receipt(v: OutcomeView, o: Translate<typeof outcomeMessages.de>): TemplateResult {
+function receipt(v: OutcomeContext, o: Translate<typeof outcomeMessages.de>): TemplateResult {
   const { payment: p, t } = v;
   const zone = { locale: v.locale, timeZone: v.timeZone };
   const paidAt = p.paidAt ?? p.createdAt;
@@ -51,7 +51,7 @@ function receipt(v: OutcomeView, o: Translate<typeof outcomeMessages.de>): Templ
   </dl>`;
 }
 
-export function renderOutcome(v: OutcomeView): TemplateResult {
+export function renderOutcome(v: OutcomeContext): TemplateResult {
   const o = translator(outcomeMessages, v.locale);
   const s = v.outcome;
   const { payment: p } = v;

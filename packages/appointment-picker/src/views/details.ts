@@ -1,15 +1,15 @@
 import { html, type TemplateResult } from 'lit';
 import { textField } from '@muni-widgets/core';
-import type { MuniAppointmentPicker } from '../muni-appointment-picker.js';
+import type { StepContext } from './context.js';
 import { stepFrame } from './step-frame.js';
 import { detailFieldId } from '../details-validation.js';
 
 /** Contact fields and the chosen services' own fields; every value lives in the element, so nothing typed is lost. */
-export function renderDetailsStep(p: MuniAppointmentPicker): TemplateResult {
+export function renderDetailsStep(p: StepContext): TemplateResult {
   const t = p.t;
   const optionalText = p.coreT('optional');
   const err = (id: string) => (p.fieldErrors[id] ? { error: p.fieldErrors[id]! } : {});
-  const setContact = (key: 'name' | 'email' | 'phone') => (value: string) => (p.contact = { ...p.contact, [key]: value });
+  const setContact = (key: 'name' | 'email' | 'phone') => (value: string) => p.setContact(key, value);
   const body = html`
     ${textField({ id: 'name', label: t('name'), value: p.contact.name, onInput: setContact('name'), required: true, autocomplete: 'name', ...err('name') })}
     ${textField({ id: 'email', label: t('email'), value: p.contact.email, onInput: setContact('email'), required: true, type: 'email', autocomplete: 'email', inputmode: 'email', hint: t('emailHint'), ...err('email') })}
@@ -19,7 +19,7 @@ export function renderDetailsStep(p: MuniAppointmentPicker): TemplateResult {
         id: detailFieldId(field.id),
         label: field.label,
         value: p.fields[field.id] ?? '',
-        onInput: (value) => (p.fields = { ...p.fields, [field.id]: value }),
+        onInput: (value) => p.setField(field.id, value),
         required: field.required,
         optionalText,
         multiline: field.type === 'textarea',
@@ -30,5 +30,5 @@ export function renderDetailsStep(p: MuniAppointmentPicker): TemplateResult {
       }),
     )}
   `;
-  return stepFrame(p, { title: t('detailsStep'), body, next: { label: t('next'), action: () => void p.submitDetails() }, back: () => void p.goTo('slot') });
+  return stepFrame(p, { title: t('detailsStep'), body, next: { label: t('next'), action: () => p.act('submitDetails') }, back: () => p.act('goTo', 'slot') });
 }

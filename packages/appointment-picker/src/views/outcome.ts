@@ -1,11 +1,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { button, loading, notice } from '@muni-widgets/core';
-import type { MuniAppointmentPicker } from '../muni-appointment-picker.js';
+import type { StepContext } from './context.js';
 import { appointmentIcs } from '../ics.js';
 import { appointmentSummary } from './summary.js';
 
 /** Offers the calendar file as a download without putting any token into a URL. */
-function downloadIcs(p: MuniAppointmentPicker): void {
+function downloadIcs(p: StepContext): void {
   const url = URL.createObjectURL(new Blob([appointmentIcs(p.appointment!)], { type: 'text/calendar' }));
   const link = document.createElement('a');
   link.href = url;
@@ -19,7 +19,7 @@ function heading(text: string): TemplateResult {
 }
 
 /** The steps after sending: activation mail sent, confirmed, managing, cancelled, or a dead link. */
-export function renderOutcome(p: MuniAppointmentPicker): TemplateResult {
+export function renderOutcome(p: StepContext): TemplateResult {
   const t = p.t;
   const appointment = p.appointment;
   switch (p.step) {
@@ -32,13 +32,13 @@ export function renderOutcome(p: MuniAppointmentPicker): TemplateResult {
       </div>`;
     case 'link-error':
       return html`<div class="step stack">
-        ${heading(t('linkExpired'))} ${button({ label: t('newBooking'), onClick: () => void p.restart() })}
+        ${heading(t('linkExpired'))} ${button({ label: t('newBooking'), onClick: () => p.act('restart') })}
       </div>`;
     case 'cancelled':
       return html`<div class="step stack">
         ${heading(t('cancelledTitle'))}
         <p>${t('cancelledBody')}</p>
-        ${button({ label: t('newBooking'), onClick: () => void p.restart() })}
+        ${button({ label: t('newBooking'), onClick: () => p.act('restart') })}
       </div>`;
     default:
       if (!appointment) return html``;
@@ -56,14 +56,14 @@ export function renderOutcome(p: MuniAppointmentPicker): TemplateResult {
             variant: 'warning',
             role: 'alert',
             title: t('cancelConfirm'),
-            actions: html`${button({ id: 'cancel-yes', label: t('cancelYes'), busy: p.busy, onClick: () => void p.cancelAppointment() })}
-            ${button({ label: t('cancelNo'), variant: 'secondary', onClick: () => void p.askCancel(false) })}`,
+            actions: html`${button({ id: 'cancel-yes', label: t('cancelYes'), busy: p.busy, onClick: () => p.act('cancelAppointment') })}
+            ${button({ label: t('cancelNo'), variant: 'secondary', onClick: () => p.act('askCancel', false) })}`,
           })
         : html`<div class="step__actions">
             ${button({ label: t('downloadIcs'), variant: 'secondary', onClick: () => downloadIcs(p) })}
             ${p.managementToken
-              ? html`${button({ label: t('reschedule'), variant: 'secondary', onClick: () => void p.startReschedule() })}
-                ${button({ id: 'cancel-open', label: t('cancel'), variant: 'secondary', onClick: () => void p.askCancel(true) })}`
+              ? html`${button({ label: t('reschedule'), variant: 'secondary', onClick: () => p.act('startReschedule') })}
+                ${button({ id: 'cancel-open', label: t('cancel'), variant: 'secondary', onClick: () => p.act('askCancel', true) })}`
               : nothing}
           </div>`}
   </div>`;
