@@ -83,15 +83,6 @@ export const foundStyles = css`
     font-variant-numeric: tabular-nums;
     white-space: nowrap;
   }
-  .pagination ul {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.35rem;
-    align-items: center;
-  }
   .pagination .page {
     padding-inline: 0.6em;
   }

@@ -89,14 +89,6 @@ export const finderStyles = css`
     padding-block: 0.2rem;
   }
 
-  .letters ul {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.35rem;
-  }
   .letters .button {
     min-width: 2.75rem;
     padding-inline: 0.5rem;

@@ -77,7 +77,7 @@ function pagination(p: FoundContext, current: number, count: number): TemplateRe
       </button>
     </li>`;
   return html`<nav class="pagination" part="pagination" aria-label=${t('pagination')}>
-    <ul>
+    <ul class="row-list">
       ${current > 1 ? html`<li>${button({ label: t('previousPage'), variant: 'secondary', onClick: () => p.act('goToPage', current - 1) })}</li>` : nothing}
       ${pageWindow(current, count).map((n) => (n === null ? html`<li class="pagination__gap" aria-hidden="true">…</li>` : pageButton(n)))}
       ${current < count ? html`<li>${button({ label: t('nextPage'), variant: 'secondary', onClick: () => p.act('goToPage', current + 1) })}</li>` : nothing}

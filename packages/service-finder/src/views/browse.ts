@@ -63,7 +63,7 @@ export function renderAz(ctx: BrowseContext, services: readonly ServiceSummary[]
   return html`<p><a href=${ctx.href({ kind: 'home' })} part="back-link">${t('backToStart')}</a></p>
     ${heading(t('azTitle'))}
     <nav class="letters" part="letters" aria-label=${t('lettersLabel')}>
-      <ul>
+      <ul class="row-list">
         ${letters.map((letter) =>
           groups.has(letter)
             ? html`<li>${button({ label: letter, variant: 'secondary', onClick: () => onLetter(letter), part: 'letter' })}</li>`
