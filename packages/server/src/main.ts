@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 /**
- * CLI entry: `node dist/src/main.js [--static PREFIX=DIR]...`. Configuration comes from the
- * environment (see config.ts); SIGINT/SIGTERM shut down gracefully.
+ * CLI entry: `node dist/src/main.js [--static PREFIX=DIR]... | --check-config`. Configuration
+ * comes from the environment (see config.ts); outside development mode every production setting
+ * must be decided (config-check.ts) or the start is refused. SIGINT/SIGTERM shut down gracefully.
  */
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from './config.js';
+import { describeConfig, productionProblems, productionProblemsMessage } from './config-check.js';
 import type { StaticMount } from './http/static-files.js';
 import { createJsonLogger, describeError } from './logger.js';
 import { DOCS_PATH } from './openapi/document.js';
@@ -12,14 +14,21 @@ import { OUTBOX_PAGE_PATH } from './routes/dev-outbox.js';
 import { startServer } from './server.js';
 
 const USAGE = `Usage: muni-widgets-server [--static PREFIX=DIR]...
+       muni-widgets-server --check-config
 
-  --static PREFIX=DIR   serve the files in DIR under the URL prefix, e.g. --static /=demo --static /cdn/=dist/cdn
+  --static PREFIX=DIR   serve the files in DIR under the URL prefix, e.g. --static /=dist/demo --static /cdn/=dist/cdn
+  --check-config        print the effective configuration (secrets left out) and what production
+                        still lacks; exit 1 when something does
 
 Configuration is read from environment variables (PORT, HOST, DATABASE_URL, PGLITE_DATA_DIR, ...).`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { static: { type: 'string', multiple: true, default: [] }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      static: { type: 'string', multiple: true, default: [] },
+      'check-config': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   if (values.help) {
     console.log(USAGE);
@@ -38,6 +47,13 @@ async function main(): Promise<void> {
     if (error instanceof ConfigError) throw new UsageError(error.message);
     throw error;
   }
+  const problems = productionProblems(config);
+  if (values['check-config']) {
+    console.log(JSON.stringify({ mode: config.devMode ? 'development' : 'production', problems, config: describeConfig(config) }, null, 2));
+    process.exitCode = problems.length > 0 ? 1 : 0;
+    return;
+  }
+  if (problems.length > 0) throw new UsageError(productionProblemsMessage(problems));
   const logger = createJsonLogger({ level: config.logLevel });
   const server = await startServer({ config, logger, staticMounts });
 
