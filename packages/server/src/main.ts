@@ -13,10 +13,11 @@ import { DOCS_PATH } from './openapi/document.js';
 import { OUTBOX_PAGE_PATH } from './routes/dev-outbox.js';
 import { startServer } from './server.js';
 
-const USAGE = `Usage: muni-widgets-server [--static PREFIX=DIR]...
+const USAGE = `Usage: muni-widgets-server [--static PREFIX=DIR]... [--cdn PREFIX=DIR]
        muni-widgets-server --check-config
 
-  --static PREFIX=DIR   serve the files in DIR under the URL prefix, e.g. --static /=dist/demo --static /cdn/=dist/cdn
+  --static PREFIX=DIR   serve the files in DIR under the URL prefix, e.g. --static /=dist/demo
+  --cdn PREFIX=DIR      serve the built bundles like a CDN (Brotli/gzip, caching, /PREFIX/<version>/), e.g. --cdn /cdn/=dist/cdn
   --check-config        print the effective configuration (secrets left out) and what production
                         still lacks; exit 1 when something does
 
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       static: { type: 'string', multiple: true, default: [] },
+      cdn: { type: 'string', multiple: true, default: [] },
       'check-config': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -34,11 +36,12 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
-  const staticMounts: StaticMount[] = values.static.map((spec) => {
+  const mount = (option: 'static' | 'cdn') => (spec: string): StaticMount => {
     const [urlPrefix, dir] = spec.split(/=(.*)/s);
-    if (!urlPrefix || !dir) throw new UsageError(`--static expects PREFIX=DIR, got "${spec}"`);
-    return { urlPrefix, dir };
-  });
+    if (!urlPrefix || !dir) throw new UsageError(`--${option} expects PREFIX=DIR, got "${spec}"`);
+    return { urlPrefix, dir, cdn: option === 'cdn' };
+  };
+  const staticMounts = [...values.static.map(mount('static')), ...values.cdn.map(mount('cdn'))];
 
   let config: Config;
   try {
