@@ -107,6 +107,8 @@ export interface Config {
   publicBaseUrl?: string;
   /** The payment platform behind <muni-payment-button> (XBezahldienste), and the built-in sandbox. */
   payments: PaymentConfig;
+  /** Bearer key of /metrics (Prometheus); unset: no /metrics. */
+  metricsApiKey?: string;
   logLevel: LogLevel;
   shutdownTimeoutMs: number;
 }
@@ -245,6 +247,7 @@ const envSchema = z.object({
     )
     .pipe(z.array(z.string().regex(/^[A-Za-z0-9-]{1,36}\*?$/, 'expected Kassenzeichen (A-Z, a-z, 0-9, -), or prefixes of them ending in *')))
     .default([]),
+  METRICS_API_KEY: z.string().trim().min(24, 'at least 24 characters').optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   SHUTDOWN_TIMEOUT_MS: integer(0).default(10_000),
 });
@@ -334,6 +337,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       lifetimeMinutes: e.PAYMENT_LIFETIME_MINUTES,
       repeatableReferences: e.PAYMENT_REPEATABLE_REFERENCES,
     },
+    ...optional('metricsApiKey', e.METRICS_API_KEY),
     logLevel: e.LOG_LEVEL,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   };
