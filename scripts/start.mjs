@@ -4,7 +4,7 @@ import { spawn, execFileSync } from 'node:child_process';
 
 execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
 
-const server = spawn(process.execPath, ['packages/server/dist/src/main.js', '--static', '/=dist/demo', '--static', '/cdn/=dist/cdn'], {
+const server = spawn(process.execPath, ['packages/server/dist/src/main.js', '--static', '/=dist/demo', '--cdn', '/cdn/=dist/cdn'], {
   stdio: ['ignore', 'pipe', 'inherit'],
   // The demo is development: Musterstadt's data, the outbox for the e-mailed links, the payment sandbox.
   env: { LOG_LEVEL: 'warn', ...process.env, MUNI_DEV_MODE: 'on' },

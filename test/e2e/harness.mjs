@@ -18,7 +18,7 @@ export async function startDemoServer(env = {}, { extraMounts = [] } = {}) {
     config,
     staticMounts: [
       { urlPrefix: '/', dir: 'dist/demo' },
-      { urlPrefix: '/cdn/', dir: 'dist/cdn' },
+      { urlPrefix: '/cdn/', dir: 'dist/cdn', cdn: true },
       ...extraMounts,
     ],
   });

@@ -77,7 +77,7 @@ export abstract class MuniElement<M extends Catalog = CoreMessages> extends LitE
   private textsArriving: Promise<void> | undefined;
   private hasShownContent = false;
   /** The editor's notice for a widget without backend, loaded when first needed. */
-  private unconfigured: ((locale: Locale) => TemplateResult) | undefined;
+  private unconfigured: ((locale: Locale, backendUrl: string | undefined) => TemplateResult) | undefined;
 
   protected get inherited(): MuniConfig | undefined {
     return this.config.value;
@@ -129,9 +129,13 @@ export abstract class MuniElement<M extends Catalog = CoreMessages> extends LitE
     return true;
   }
 
-  /** False too while a `<muni-provider>` around the widget is loading: its settings are not known yet. */
+  /**
+   * False too while a `<muni-provider>` around the widget is loading: its settings are not known yet.
+   * Every backend's API (this server's, ZMS's /…/api/citizen) lies under /api: a backend-url
+   * without it, the commonest slip, gets the editor's notice instead of a failing request.
+   */
   protected get configured(): boolean {
-    return !this.providerArriving && (!this.needsBackend || this.effectiveBackendUrl !== undefined);
+    return !this.providerArriving && (!this.needsBackend || /\/api(\/|$)/.test(this.effectiveBackendUrl ?? ''));
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -186,7 +190,7 @@ export abstract class MuniElement<M extends Catalog = CoreMessages> extends LitE
           this.textsArriving = undefined;
           this.requestUpdate();
         });
-    return this.unconfigured?.(this.effectiveLocale);
+    return this.unconfigured?.(this.effectiveLocale, this.effectiveBackendUrl);
   }
 
   /** Dispatches a typed event the host page can listen to: it bubbles out of the shadow root. */

@@ -168,6 +168,26 @@ describe('HttpClient', () => {
     expect(error.kind).to.equal('network');
     expect(error.messageKey).to.equal('errorNetwork');
   });
+
+  it("names the likely causes of a network failure, with this page's origin, once per client", async () => {
+    const warnings: unknown[][] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => void warnings.push(args);
+    try {
+      const { fetch } = scriptedFetch(new TypeError('Failed to fetch'), new TypeError('Failed to fetch'));
+      const client = new HttpClient({ baseUrl: 'https://termine.musterstadt.example/api', fetch, retries: 0 });
+      await apiFailure(client.get('v1/town', { schema: town }));
+      await apiFailure(client.get('v1/town', { schema: town }));
+      expect(warnings).to.have.length(1);
+      const text = String(warnings[0]![0]);
+      expect(text).to.contain('https://termine.musterstadt.example/api');
+      expect(text).to.contain(`${location.origin} not in CORS_ORIGINS?`);
+      expect(text).to.contain('wrong backend-url?');
+      expect(text).to.contain('server down?');
+    } finally {
+      console.warn = warn;
+    }
+  });
 });
 
 describe('toApiError', () => {

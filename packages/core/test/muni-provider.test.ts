@@ -80,6 +80,25 @@ describe('<muni-provider> and configuration', () => {
     }
   });
 
+  it('tells the editor when backend-url misses /api, and takes it once it is there', async () => {
+    const warn = console.warn;
+    const warnings: unknown[][] = [];
+    console.warn = (...args: unknown[]) => void warnings.push(args);
+    try {
+      const widget = await fixture<ProbeWidget>(html`<probe-widget backend-url="https://termine.musterstadt.example"></probe-widget>`);
+      const text = widget.shadowRoot!.textContent!;
+      expect(text).to.contain('noch nicht eingerichtet');
+      expect(text).to.contain('muss /api enthalten');
+      expect(String(warnings[0]![0])).to.contain('backend-url="https://termine.musterstadt.example", without /api');
+      await expect(widget).to.be.accessible();
+      widget.backendUrl = 'https://termine.musterstadt.example/api/';
+      await widget.updateComplete;
+      expect(widget.shadowRoot!.textContent).to.not.contain('noch nicht eingerichtet');
+    } finally {
+      console.warn = warn;
+    }
+  });
+
   it('follows the device in theme="auto"', async () => {
     const widget = await fixture<ProbeWidget>(html`<probe-widget backend-url="/api" theme="auto"></probe-widget>`);
     const dark = matchMedia('(prefers-color-scheme: dark)').matches;

@@ -20,11 +20,11 @@ defineElement('configured-probe', ConfiguredProbe);
 describe('<muni-provider> on demand', () => {
   it('is not defined by a widget outside any provider', async () => {
     const el = document.createElement('configured-probe') as ConfiguredProbe;
-    el.setAttribute('backend-url', '/own');
+    el.setAttribute('backend-url', '/own/api');
     document.body.append(el);
     await el.updateComplete;
     expect(customElements.get('muni-provider')).to.equal(undefined);
-    expect(el.shadowRoot!.querySelector('#config')!.textContent).to.equal('/own de');
+    expect(el.shadowRoot!.querySelector('#config')!.textContent).to.equal('/own/api de');
     el.remove();
   });
 
@@ -34,7 +34,7 @@ describe('<muni-provider> on demand', () => {
     console.warn = (...args: unknown[]) => void warnings.push(args);
     try {
       const provider = document.createElement('muni-provider');
-      provider.setAttribute('backend-url', '/from-provider');
+      provider.setAttribute('backend-url', '/from-provider/api');
       provider.setAttribute('locale', 'en');
       const el = document.createElement('configured-probe') as ConfiguredProbe;
       provider.append(el);
@@ -44,7 +44,7 @@ describe('<muni-provider> on demand', () => {
       expect(el.shadowRoot!.querySelector('.root')!.getAttribute('aria-busy'), 'waits instead of "not set up"').to.equal('true');
       await el.updateComplete;
       expect(customElements.get('muni-provider')).to.not.equal(undefined);
-      expect(el.shadowRoot!.querySelector('#config')!.textContent).to.equal('/from-provider en');
+      expect(el.shadowRoot!.querySelector('#config')!.textContent).to.equal('/from-provider/api en');
       expect(warnings, 'no "has no backend-url" warning on the way').to.deep.equal([]);
       provider.remove();
     } finally {

@@ -18,6 +18,7 @@ import { rateLimit } from './http/rate-limit.js';
 import { requestLog } from './http/request-log.js';
 import { securityHeaders } from './http/security-headers.js';
 import { mountStaticFiles, type StaticMount } from './http/static-files.js';
+import { mountMetrics } from './http/metrics.js';
 import { validationHook } from './http/validation.js';
 import { createJsonLogger, type Logger } from './logger.js';
 import { mountApiDocs } from './routes/api-docs.js';
@@ -58,6 +59,7 @@ export function createApp(deps: AppDeps): App {
 
   // Order matters: the request id and the log wrap everything, including rejections below.
   app.use('*', requestId(), requestLog(logger), securityHeaders());
+  if (config.metricsApiKey) app.use('*', mountMetrics(app, db, config.metricsApiKey));
   app.use(
     '*',
     bodyLimit({

@@ -18,6 +18,14 @@ export const DEV_QUEUE_KIOSK_API_KEY = 'dev-aufruf-kiosk-musterstadt-nicht-produ
 /** Published in this repository, so worthless as secrets: refused outside development mode. */
 const PUBLISHED_KEYS: ReadonlySet<string> = new Set([DEV_FOUND_ITEMS_API_KEY, DEV_QUEUE_STAFF_API_KEY, DEV_QUEUE_KIOSK_API_KEY]);
 
+/**
+ * Settings a production server needs, each of which an operator may instead turn off on
+ * purpose with the value `off` (a city without a payment platform, without a call system...).
+ * Unset is a mistake, `off` is a decision: only the first stops the start.
+ */
+export const OFF_SWITCHES = ['SMTP_URL', 'PAYMENT_PLATFORM_URL', 'CORS_ORIGINS', 'FOUND_ITEMS_API_KEY', 'QUEUE_STAFF_API_KEY', 'QUEUE_KIOSK_API_KEY'] as const;
+export type OffSwitch = (typeof OFF_SWITCHES)[number];
+
 export type DatabaseConfig =
   | { kind: 'pglite'; /** Absolute directory, or `memory://` for a throw-away database. */ dataDir: string }
   | { kind: 'postgres'; url: string; poolSize: number };
@@ -43,6 +51,10 @@ export interface RateLimitPolicies {
 export interface Config {
   /** MUNI_DEV_MODE: demo data, published keys, outbox and payment sandbox; never in production. */
   devMode: boolean;
+  /** The settings of OFF_SWITCHES that were set to `off`. */
+  switchedOff: ReadonlySet<OffSwitch>;
+  /** PGLITE_IN_PRODUCTION: the operator accepts a single-process, in-process database outside development. */
+  pgliteInProduction: boolean;
   host: string;
   /** 0 asks the operating system for a free port. */
   port: number;
@@ -59,6 +71,8 @@ export interface Config {
   mail: {
     from: string;
     smtpUrl?: string;
+    /** SMTP_URL=off: this city sends no mails; queued ones are discarded, not kept. */
+    off: boolean;
     devOutbox: boolean;
     outboxRetentionDays: number;
     /** How often each instance's worker looks for due mails. */
@@ -93,6 +107,8 @@ export interface Config {
   publicBaseUrl?: string;
   /** The payment platform behind <muni-payment-button> (XBezahldienste), and the built-in sandbox. */
   payments: PaymentConfig;
+  /** Bearer key of /metrics (Prometheus); unset: no /metrics. */
+  metricsApiKey?: string;
   logLevel: LogLevel;
   shutdownTimeoutMs: number;
 }
@@ -152,6 +168,9 @@ const origin = z
     message: 'expected an origin like https://www.musterstadt.example (no path, no trailing slash)',
   });
 
+/** `off` (see OFF_SWITCHES), or a value of `schema`. */
+const orOff = <T extends z.ZodType>(schema: T) => z.union([z.string().trim().toLowerCase().pipe(z.literal('off')), schema]);
+
 const envSchema = z.object({
   // The one switch for development conveniences. Not NODE_ENV, whose every value but
   // "production" used to mean development: a typo such as `prod` must not open a city's server.
@@ -165,16 +184,18 @@ const envSchema = z.object({
     .optional(),
   DATABASE_POOL_SIZE: integer(1, 1000).default(10),
   PGLITE_DATA_DIR: z.string().trim().min(1).default('.data/pglite'),
-  CORS_ORIGINS: z
-    .string()
-    .default('')
-    .transform((value) =>
+  PGLITE_IN_PRODUCTION: flag.default(false),
+  CORS_ORIGINS: orOff(
+    z
+      .string()
+      .transform((value) =>
       value
         .split(',')
         .map((entry) => entry.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(origin)),
+          .filter(Boolean),
+      )
+      .pipe(z.array(origin)),
+  ).optional(),
   RATE_LIMIT_ENABLED: flag.default(true),
   // Defaults sized for ~200 phones behind one address (a town hall's guest Wi-Fi) watching the queue.
   RATE_LIMIT_READ_BURST: integer(1).default(600),
@@ -190,11 +211,7 @@ const envSchema = z.object({
   RATE_LIMIT_STREAMS_PER_ADDRESS: integer(1).default(500),
   TRUST_PROXY_HOPS: integer(0, 10).default(0),
   MAX_BODY_BYTES: integer(1024).default(64 * 1024),
-  SMTP_URL: z
-    .string()
-    .trim()
-    .regex(/^smtps?:\/\//, 'expected an smtp:// or smtps:// URL')
-    .optional(),
+  SMTP_URL: orOff(z.string().trim().regex(/^smtps?:\/\//, 'expected an smtp:// or smtps:// URL, or off')).optional(),
   MAIL_FROM: z.string().trim().min(3).default('Stadt Musterstadt <noreply@musterstadt.example>'),
   DEV_OUTBOX: flag.optional(),
   OUTBOX_RETENTION_DAYS: integer(1).default(7),
@@ -204,15 +221,15 @@ const envSchema = z.object({
   APPOINTMENT_RETENTION_DAYS: integer(1, 3650).default(14),
   // WCAG 2.2.1 (Timing Adjustable) asks for at least ten extensions of a time limit.
   APPOINTMENT_HOLD_EXTENSIONS: integer(10, 100).default(10),
-  FOUND_ITEMS_API_KEY: z.string().trim().min(24, 'at least 24 characters').optional(),
+  FOUND_ITEMS_API_KEY: orOff(z.string().trim().min(24, 'at least 24 characters, or off')).optional(),
   LOSS_REPORT_RETENTION_DAYS: integer(1, 730).default(180),
   FOUND_ITEM_CLAIM_RETENTION_DAYS: integer(1, 3650).default(30),
-  QUEUE_STAFF_API_KEY: z.string().trim().min(24, 'at least 24 characters').optional(),
-  QUEUE_KIOSK_API_KEY: z.string().trim().min(24, 'at least 24 characters').optional(),
+  QUEUE_STAFF_API_KEY: orOff(z.string().trim().min(24, 'at least 24 characters, or off')).optional(),
+  QUEUE_KIOSK_API_KEY: orOff(z.string().trim().min(24, 'at least 24 characters, or off')).optional(),
   BOT_PROTECTION: flag.default(true),
   BOT_PROTECTION_SECRET: z.string().min(32, 'at least 32 characters').optional(),
   PUBLIC_BASE_URL: httpUrl.optional(),
-  PAYMENT_PLATFORM_URL: httpUrl.optional(),
+  PAYMENT_PLATFORM_URL: orOff(httpUrl).optional(),
   PAYMENT_ORIGINATOR_ID: z.string().trim().regex(/^[A-Za-z0-9._-]{1,64}$/, 'expected 1-64 characters A-Z, a-z, 0-9, . _ -').default('musterstadt'),
   PAYMENT_ENDPOINT_ID: z.string().trim().regex(/^[A-Za-z0-9._-]{1,64}$/, 'expected 1-64 characters A-Z, a-z, 0-9, . _ -').default('muni-widgets'),
   PAYMENT_PLATFORM_USER: z.string().min(1).optional(),
@@ -230,6 +247,7 @@ const envSchema = z.object({
     )
     .pipe(z.array(z.string().regex(/^[A-Za-z0-9-]{1,36}\*?$/, 'expected Kassenzeichen (A-Z, a-z, 0-9, -), or prefixes of them ending in *')))
     .default([]),
+  METRICS_API_KEY: z.string().trim().min(24, 'at least 24 characters').optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   SHUTDOWN_TIMEOUT_MS: integer(0).default(10_000),
 });
@@ -250,8 +268,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   }
   const devMode = e.MUNI_DEV_MODE;
   if (!devMode) refuseDevelopmentSettings(e);
+  const switchedOff = new Set(OFF_SWITCHES.filter((name) => e[name] === 'off'));
+  const given = <K extends OffSwitch>(name: K) => (e[name] === 'off' ? undefined : (e[name] as Exclude<(typeof e)[K], 'off'>));
+  const foundItemsApiKey = given('FOUND_ITEMS_API_KEY');
+  const staffApiKey = given('QUEUE_STAFF_API_KEY');
+  const kioskApiKey = given('QUEUE_KIOSK_API_KEY');
+  const smtpUrl = given('SMTP_URL');
+  const platformUrl = given('PAYMENT_PLATFORM_URL');
+  const devKey = (key: string | undefined, name: OffSwitch, published: string) => key ?? (devMode && !switchedOff.has(name) ? published : undefined);
   return {
     devMode,
+    switchedOff,
+    pgliteInProduction: e.PGLITE_IN_PRODUCTION,
     host: e.HOST,
     port: e.PORT,
     database: e.DATABASE_URL
@@ -260,7 +288,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
           kind: 'pglite',
           dataDir: e.PGLITE_DATA_DIR === PGLITE_IN_MEMORY ? PGLITE_IN_MEMORY : resolve(cwd, e.PGLITE_DATA_DIR),
         },
-    corsOrigins: e.CORS_ORIGINS,
+    corsOrigins: given('CORS_ORIGINS') ?? [],
     rateLimit: {
       enabled: e.RATE_LIMIT_ENABLED,
       trustProxyHops: e.TRUST_PROXY_HOPS,
@@ -274,7 +302,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     maxBodyBytes: e.MAX_BODY_BYTES,
     mail: {
       from: e.MAIL_FROM,
-      ...(e.SMTP_URL ? { smtpUrl: e.SMTP_URL } : {}),
+      ...(smtpUrl ? { smtpUrl } : {}),
+      off: switchedOff.has('SMTP_URL'),
       // The outbox holds real addresses and message texts, served to anyone at /dev/outbox.
       devOutbox: devMode && (e.DEV_OUTBOX ?? true),
       outboxRetentionDays: e.OUTBOX_RETENTION_DAYS,
@@ -285,32 +314,38 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     appointmentRetentionDays: e.APPOINTMENT_RETENTION_DAYS,
     holdExtensions: e.APPOINTMENT_HOLD_EXTENSIONS,
     foundItems: {
-      ...(e.FOUND_ITEMS_API_KEY ? { apiKey: e.FOUND_ITEMS_API_KEY } : devMode ? { apiKey: DEV_FOUND_ITEMS_API_KEY } : {}),
+      ...optional('apiKey', devKey(foundItemsApiKey, 'FOUND_ITEMS_API_KEY', DEV_FOUND_ITEMS_API_KEY)),
       lossReportRetentionDays: e.LOSS_REPORT_RETENTION_DAYS,
       claimRetentionDays: e.FOUND_ITEM_CLAIM_RETENTION_DAYS,
     },
     queue: {
-      ...(e.QUEUE_STAFF_API_KEY ? { staffApiKey: e.QUEUE_STAFF_API_KEY } : devMode ? { staffApiKey: DEV_QUEUE_STAFF_API_KEY } : {}),
-      ...(e.QUEUE_KIOSK_API_KEY ? { kioskApiKey: e.QUEUE_KIOSK_API_KEY } : devMode ? { kioskApiKey: DEV_QUEUE_KIOSK_API_KEY } : {}),
+      ...optional('staffApiKey', devKey(staffApiKey, 'QUEUE_STAFF_API_KEY', DEV_QUEUE_STAFF_API_KEY)),
+      ...optional('kioskApiKey', devKey(kioskApiKey, 'QUEUE_KIOSK_API_KEY', DEV_QUEUE_KIOSK_API_KEY)),
     },
     botProtection: { enabled: e.BOT_PROTECTION, ...(e.BOT_PROTECTION_SECRET ? { secret: e.BOT_PROTECTION_SECRET } : {}) },
     ...(e.PUBLIC_BASE_URL ? { publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/+$/, '') } : {}),
     payments: {
-      ...(e.PAYMENT_PLATFORM_URL ? { platformUrl: e.PAYMENT_PLATFORM_URL.replace(/\/+$/, '') } : {}),
+      ...(platformUrl ? { platformUrl: platformUrl.replace(/\/+$/, '') } : {}),
       originatorId: e.PAYMENT_ORIGINATOR_ID,
       endpointId: e.PAYMENT_ENDPOINT_ID,
       ...(e.PAYMENT_PLATFORM_USER && e.PAYMENT_PLATFORM_PASSWORD
         ? { credentials: { user: e.PAYMENT_PLATFORM_USER, password: e.PAYMENT_PLATFORM_PASSWORD } }
         : {}),
       // Anyone can "pay" on the sandbox's page.
-      sandbox: devMode && (e.PAYMENT_SANDBOX ?? true),
+      sandbox: devMode && !switchedOff.has('PAYMENT_PLATFORM_URL') && (e.PAYMENT_SANDBOX ?? true),
       timeoutMs: e.PAYMENT_PLATFORM_TIMEOUT_MS,
       lifetimeMinutes: e.PAYMENT_LIFETIME_MINUTES,
       repeatableReferences: e.PAYMENT_REPEATABLE_REFERENCES,
     },
+    ...optional('metricsApiKey', e.METRICS_API_KEY),
     logLevel: e.LOG_LEVEL,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   };
+}
+
+/** `{ [key]: value }` when the value is set, `{}` otherwise (exactOptionalPropertyTypes). */
+function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
+  return value === undefined ? {} : ({ [key]: value } as { [P in K]: string });
 }
 
 /**

@@ -109,7 +109,7 @@ describeForEachStore('widget API', (store) => {
     assert.ok(exceptions.every((e) => e.from >= '2030-12-25'));
   });
 
-  it('GET /api/v1/holidays computes NRW holidays in range', async () => {
+  it('GET /api/v1/holidays computes the holidays of the town\'s state (NRW for Musterstadt) in range', async () => {
     const response = await app.request('/api/v1/holidays?from=2026-06-01&to=2026-06-30');
     assert.equal(response.status, 200);
     assert.deepEqual(await response.json(), {
@@ -118,6 +118,24 @@ describeForEachStore('widget API', (store) => {
       to: '2026-06-30',
       items: [{ date: '2026-06-04', id: 'fronleichnam', name: 'Fronleichnam' }],
     });
+  });
+
+  it('GET /api/v1/holidays follows the state of the town profile', async () => {
+    await db.query(`UPDATE town SET state = 'Sachsen', state_code = 'DE-SN'`);
+    try {
+      const response = await app.request('/api/v1/holidays?from=2026-10-30&to=2026-11-30');
+      assert.deepEqual(await response.json(), {
+        stateCode: 'DE-SN',
+        from: '2026-10-30',
+        to: '2026-11-30',
+        items: [
+          { date: '2026-10-31', id: 'reformationstag', name: 'Reformationstag' },
+          { date: '2026-11-18', id: 'buss-und-bettag', name: 'Buß- und Bettag' },
+        ],
+      });
+    } finally {
+      await db.query(`UPDATE town SET state = 'Nordrhein-Westfalen', state_code = 'DE-NW'`);
+    }
   });
 
   it('GET /api/v1/holidays explains each invalid parameter', async () => {

@@ -70,6 +70,7 @@ describe('loadConfig', () => {
     assert.deepEqual(config.mail, {
       from: 'Bürgerbüro <buergerbuero@musterstadt.example>',
       smtpUrl: 'smtps://user:secret@mail.musterstadt.example',
+      off: false,
       devOutbox: true,
       outboxRetentionDays: 3,
       pollIntervalMs: 250,

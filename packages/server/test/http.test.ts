@@ -1,11 +1,20 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import type { HttpBindings } from '@hono/node-server';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { App } from '../src/app.js';
 import { MAX_TRACKED_CLIENTS, rateLimitClass, StreamCap, TokenBucketLimiter } from '../src/http/rate-limit.js';
-import { json, noDatabase, testApp } from './support/app.js';
+import { json, testApp } from './support/app.js';
 import { captureLogs } from './support/logs.js';
+import { PGLITE_IN_MEMORY } from '../src/config.js';
+import { migrate } from '../src/db/migrate.js';
+import { openDatabase } from '../src/db/open.js';
+import { silentLogger } from './support/logs.js';
+
+// The holidays (the read these tests make) depend on the town profile's state: an empty, migrated store.
+const db = await openDatabase({ kind: 'pglite', dataDir: PGLITE_IN_MEMORY }, silentLogger);
+await migrate(db);
+after(() => db.close());
 
 const ALLOWED = 'https://www.musterstadt.example';
 const HOLIDAYS = '/api/v1/holidays?from=2026-01-01&to=2026-01-31';
@@ -16,7 +25,7 @@ function fromAddress(remoteAddress: string): Partial<HttpBindings> {
 }
 
 describe('CORS', () => {
-  const app = testApp(noDatabase, { env: { CORS_ORIGINS: `${ALLOWED},http://localhost:8000` } });
+  const app = testApp(db, { env: { CORS_ORIGINS: `${ALLOWED},http://localhost:8000` } });
 
   it('reflects an allowed origin and varies on Origin', async () => {
     const response = await app.request(HOLIDAYS, { headers: { Origin: ALLOWED } });
@@ -75,7 +84,7 @@ describe('rate limiting', () => {
   };
 
   it('answers 429 with Retry-After once a client used its burst, per client', async () => {
-    const app = testApp(noDatabase, { env });
+    const app = testApp(db, { env });
     const client = fromAddress('198.51.100.1');
     for (let i = 0; i < 3; i++) assert.equal((await app.request(HOLIDAYS, {}, client)).status, 200);
     const limited = await app.request(HOLIDAYS, { headers: { Origin: ALLOWED } }, client);
@@ -89,7 +98,7 @@ describe('rate limiting', () => {
   });
 
   it('budgets writes separately from reads', async () => {
-    const app = testApp(noDatabase, { env });
+    const app = testApp(db, { env });
     const client = fromAddress('198.51.100.3');
     for (let i = 0; i < 3; i++) await app.request(HOLIDAYS, {}, client);
     assert.equal((await app.request(HOLIDAYS, {}, client)).status, 429);
@@ -123,7 +132,7 @@ describe('rate limiting', () => {
   });
 
   it('gives health checks, searches and pages outside /api budgets of their own', async () => {
-    const app = testApp(noDatabase, { env: { ...env, RATE_LIMIT_SEARCH_BURST: '1', RATE_LIMIT_PAGE_BURST: '2', RATE_LIMIT_PAGE_PER_MINUTE: '1', RATE_LIMIT_HEALTH_BURST: '2' } });
+    const app = testApp(db, { env: { ...env, RATE_LIMIT_SEARCH_BURST: '1', RATE_LIMIT_PAGE_BURST: '2', RATE_LIMIT_PAGE_PER_MINUTE: '1', RATE_LIMIT_HEALTH_BURST: '2' } });
     const client = fromAddress('198.51.100.4');
     for (let i = 0; i < 3; i++) await app.request(HOLIDAYS, {}, client);
     assert.equal((await app.request(HOLIDAYS, {}, client)).status, 429, 'reads used up');
@@ -150,7 +159,7 @@ describe('rate limiting', () => {
   });
 
   it('trusts X-Forwarded-For only as far as configured', async () => {
-    const proxied = testApp(noDatabase, { env: { ...env, TRUST_PROXY_HOPS: '1' } });
+    const proxied = testApp(db, { env: { ...env, TRUST_PROXY_HOPS: '1' } });
     const proxy = fromAddress('10.0.0.1');
     // Behind one proxy: the last entry is the client; a spoofed first entry does not help.
     for (let i = 0; i < 3; i++) {
@@ -186,7 +195,7 @@ describe('rate limiting', () => {
 describe('request logs', () => {
   it('carry method, route pattern, status, duration and request id, and no personal data', async () => {
     const logs = captureLogs();
-    const app: App = testApp(noDatabase, { logger: logs.logger, env: { RATE_LIMIT_ENABLED: 'true' } });
+    const app: App = testApp(db, { logger: logs.logger, env: { RATE_LIMIT_ENABLED: 'true' } });
     app.openapi(
       createRoute({
         method: 'post',

@@ -119,6 +119,16 @@ describeForEachStore('mail queue', (store) => {
     assert.equal(logs.entries().filter((e) => e['msg'] === 'mail undeliverable: SMTP_URL is not set').length, 1);
   });
 
+  it('discards queued mail with SMTP_URL=off instead of keeping personal data that is never sent', async () => {
+    const clock = manualClock('2026-05-04T08:00:00Z');
+    const logs = captureLogs();
+    const worker = new MailWorker({ config: testConfig({ ...PRODUCTION, SMTP_URL: 'off' }).mail, db, clock, logger: logs.logger });
+    await enqueueMail(db, mail(1), clock());
+    await worker.runOnce();
+    assert.deepEqual(await db.query('SELECT id FROM mail_queue'), []);
+    assert.ok(!logs.lines.some((line) => line.includes('undeliverable')));
+  });
+
   it('a claimed mail is nobody else\'s until its lease runs out (a crashed sender\'s mail comes back)', async () => {
     const clock = manualClock('2026-05-04T08:00:00Z');
     await enqueueMail(db, mail(1), clock());

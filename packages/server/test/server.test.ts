@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, it } from 'node:test';
 import { DEV_FOUND_ITEMS_API_KEY, PGLITE_IN_MEMORY } from '../src/config.js';
+import { SEEDED_TABLES } from '../src/seed/seed.js';
 import { startServer } from '../src/server.js';
 import { testConfig } from './support/app.js';
 import { captureLogs } from './support/logs.js';
@@ -50,6 +51,9 @@ describeForEachStore('startServer without MUNI_DEV_MODE', (store) => {
     const server = await startServer({ config, logger: logs.logger });
     try {
       assert.deepEqual(((await (await fetch(`${server.url}/api/v1/offices`)).json()) as { items: unknown[] }).items, []);
+      for (const table of SEEDED_TABLES) {
+        assert.deepEqual(await server.db.query(`SELECT 1 FROM ${table} LIMIT 1`), [], `${table} is empty`);
+      }
       for (const path of ['/dev/outbox', '/api/dev/outbox', '/sandbox/pay/x', '/sandbox/xbezahldienste/paymenttransaction/musterstadt/muni-widgets']) {
         assert.equal((await fetch(`${server.url}${path}`)).status, 404, path);
       }

@@ -3,7 +3,16 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { listen, noDatabase, rawGet, testApp } from './support/app.js';
+import { listen, rawGet, testApp } from './support/app.js';
+import { PGLITE_IN_MEMORY } from '../src/config.js';
+import { migrate } from '../src/db/migrate.js';
+import { openDatabase } from '../src/db/open.js';
+import { silentLogger } from './support/logs.js';
+
+// The holidays (the read these tests make) depend on the town profile's state: an empty, migrated store.
+const db = await openDatabase({ kind: 'pglite', dataDir: PGLITE_IN_MEMORY }, silentLogger);
+await migrate(db);
+after(() => db.close());
 
 describe('static mounts', () => {
   let base: string;
@@ -29,7 +38,7 @@ describe('static mounts', () => {
       'cdn/muni-widgets.js': 'export const widgets = 1;',
     };
     for (const [path, content] of Object.entries(files)) await writeFile(join(base, path), content);
-    const app = testApp(noDatabase, {
+    const app = testApp(db, {
       staticMounts: [
         { urlPrefix: '/', dir: demo },
         { urlPrefix: '/cdn/', dir: cdn },
@@ -102,6 +111,6 @@ describe('static mounts', () => {
   });
 
   it('refuses a mount whose directory does not exist', () => {
-    assert.throws(() => testApp(noDatabase, { staticMounts: [{ urlPrefix: '/x/', dir: join(base, 'nope') }] }), /not a directory/);
+    assert.throws(() => testApp(db, { staticMounts: [{ urlPrefix: '/x/', dir: join(base, 'nope') }] }), /not a directory/);
   });
 });

@@ -63,6 +63,7 @@ function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
  */
 export class HttpClient {
   private readonly options: Required<Omit<HttpClientOptions, 'locale'>> & { locale: Locale | undefined };
+  private warned = false;
 
   constructor(options: HttpClientOptions) {
     this.options = {
@@ -178,6 +179,8 @@ export class HttpClient {
     if (controller.signal.reason === TIMEOUT) return new ApiError('timeout', { cause });
     if (callerSignal?.aborted) return new ApiError('aborted', { cause });
     if (globalThis.navigator?.onLine === false) return new ApiError('offline', { cause });
+    // Scripts cannot tell a CORS refusal from a dead server; the page's developer gets the likely causes once.
+    this.warned ||= (console.warn(`muni-widgets: ${this.options.baseUrl} unreachable: ${globalThis.location?.origin} not in CORS_ORIGINS? wrong backend-url? server down?`), true);
     return new ApiError('network', { cause });
   }
 

@@ -4,7 +4,8 @@
  * what lead time and horizon exclude, minus starts where every counter has a live claim.
  */
 import type { Queryable } from '../db/database.js';
-import { nrwHolidaysBetween } from '../holidays/nrw.js';
+import { germanHolidaysBetween } from '../holidays/german-holidays.js';
+import { townState } from '../holidays/town-state.js';
 import { loadOffices, type Office } from '../town/offices.js';
 import { addDays, isoDateInTimeZone, TOWN_TIME_ZONE, type IsoDate } from '../time.js';
 import { appointmentMinutes, type Calendar, type PlannedRequest } from './catalog.js';
@@ -105,7 +106,7 @@ export async function findSlots(
   const byDate = new Map<IsoDate, CandidateSlot[]>();
   for (let date = range.from; date <= range.to; date = addDays(date, 1)) byDate.set(date, []);
   const today = isoDateInTimeZone(now, TOWN_TIME_ZONE);
-  const holidays = new Set(nrwHolidaysBetween(range.from, range.to).map((h) => h.date));
+  const holidays = new Set(germanHolidaysBetween(range.from, range.to, await townState(db)).map((h) => h.date));
   const offices = await loadOffices(db, { today });
   const rangeStart = zonedInstant(range.from, 0, TOWN_TIME_ZONE);
   const rangeEnd = zonedInstant(addDays(range.to, 1), 0, TOWN_TIME_ZONE);

@@ -30,7 +30,7 @@ export function conditionalGet(maxAgeSeconds: number): MiddlewareHandler {
 }
 
 /** Weak comparison, as RFC 9110 prescribes for If-None-Match. */
-function matches(ifNoneMatch: string, tag: string): boolean {
+export function matches(ifNoneMatch: string, tag: string): boolean {
   if (ifNoneMatch.trim() === '*') return true;
   return (ifNoneMatch.match(/(?:W\/)?"[^"]*"/g) ?? []).some((candidate) => candidate.replace(/^W\//, '') === tag);
 }

@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Hono } from 'hono';
 import type { AppEnv } from './app-env.js';
+import { mountCdnFiles } from './cdn-files.js';
 import { HOSTED_PAGE_CSP } from './security-headers.js';
 
 export interface StaticMount {
@@ -15,20 +16,26 @@ export interface StaticMount {
   urlPrefix: string;
   /** Directory on disk; relative paths resolve against the working directory. */
   dir: string;
+  /** The build's CDN directory, served with compression, caching and versions (cdn-files.ts). */
+  cdn?: boolean;
 }
 
 export function mountStaticFiles(app: Hono<AppEnv>, mounts: readonly StaticMount[]): void {
-  const normalised = mounts.map(({ urlPrefix, dir }) => {
+  const normalised = mounts.map(({ urlPrefix, dir, cdn = false }) => {
     const root = resolve(dir);
     if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) {
       throw new Error(`Static mount ${urlPrefix}: ${root} is not a directory`);
     }
-    return { prefix: `/${urlPrefix.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/'), root };
+    return { prefix: `/${urlPrefix.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/'), root, cdn };
   });
   // Longest prefix first, so "/cdn/x.js" is looked up in the /cdn/ mount before the "/" mount.
   normalised.sort((a, b) => b.prefix.length - a.prefix.length);
 
-  for (const { prefix, root } of normalised) {
+  for (const { prefix, root, cdn } of normalised) {
+    if (cdn) {
+      mountCdnFiles(app, prefix, root);
+      continue;
+    }
     const serve = serveStatic<AppEnv>({ root, rewriteRequestPath: (path) => path.slice(prefix.length - 1) });
     app.use(`${prefix}*`, async (c, next) => {
       if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();

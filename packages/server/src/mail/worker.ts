@@ -30,12 +30,15 @@ export function retryDelayMs(attempts: number): number {
 
 export type Deliver = (message: MailMessage) => Promise<void>;
 
+/** SMTP_URL=off: a mail that will never be sent is personal data kept for nothing. */
+const discard: Deliver = () => Promise.resolve();
+
 export interface MailWorkerOptions {
   config: Config['mail'];
   db: Database;
   clock: Clock;
   logger: Logger;
-  /** Defaults to SMTP when SMTP_URL is set. */
+  /** Defaults to SMTP when SMTP_URL is set, to discarding with SMTP_URL=off. */
   deliver?: Deliver;
 }
 
@@ -50,7 +53,7 @@ export class MailWorker {
 
   constructor(private readonly options: MailWorkerOptions) {
     const { config } = options;
-    this.deliver = options.deliver ?? (config.smtpUrl ? createSmtpTransport(config.smtpUrl, config.from) : undefined);
+    this.deliver = options.deliver ?? (config.off ? discard : config.smtpUrl ? createSmtpTransport(config.smtpUrl, config.from) : undefined);
   }
 
   start(): void {

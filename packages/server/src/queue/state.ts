@@ -7,7 +7,8 @@
 import type { z } from '@hono/zod-openapi';
 import { formatZoned, isoWeekday, minutesOfDay } from '../appointments/zoned-time.js';
 import type { Queryable } from '../db/database.js';
-import { nrwHolidaysBetween } from '../holidays/nrw.js';
+import { germanHolidaysBetween, type StateCode } from '../holidays/german-holidays.js';
+import { townState } from '../holidays/town-state.js';
 import { loadOffices, type Office } from '../town/offices.js';
 import { addDays, isoDateInTimeZone, TOWN_TIME_ZONE, type IsoDate } from '../time.js';
 import type { QueueCallSchema, QueueGroupSchema, TicketViewSchema } from './schemas.js';
@@ -136,11 +137,11 @@ export async function recentServiceMinutes(db: Queryable, officeId: string, now:
   return new Map(rows.map((r) => [r.group_code, { median: Math.round(r.median * 10) / 10, samples: r.samples }]));
 }
 
-/** Today's hours (exception, else holiday closed, else weekly) and a note when they differ. */
-export function hoursOn(office: Pick<Office, 'openingHours' | 'exceptions'>, date: IsoDate): { intervals: Interval[]; note?: string } {
+/** Today's hours (exception, else closed on the state's holiday, else weekly) and a note when they differ. */
+export function hoursOn(office: Pick<Office, 'openingHours' | 'exceptions'>, date: IsoDate, state: StateCode | undefined): { intervals: Interval[]; note?: string } {
   const exception = office.exceptions.find((e) => e.from <= date && date <= e.to);
   if (exception) return { intervals: exception.intervals, note: exception.reason };
-  const holiday = nrwHolidaysBetween(date, date)[0];
+  const holiday = germanHolidaysBetween(date, date, state)[0];
   if (holiday) return { intervals: [], note: holiday.name };
   return { intervals: office.openingHours.find((d) => d.weekday === isoWeekday(date))?.intervals ?? [] };
 }
@@ -150,16 +151,16 @@ export function berlinMinute(instant: Date): number {
   return minutesOfDay(formatZoned(instant, TOWN_TIME_ZONE).slice(11, 16));
 }
 
-export function openingStatus(office: Pick<Office, 'openingHours' | 'exceptions'>, now: Date) {
+export function openingStatus(office: Pick<Office, 'openingHours' | 'exceptions'>, now: Date, state: StateCode | undefined) {
   const date = isoDateInTimeZone(now, TOWN_TIME_ZONE);
   const minute = berlinMinute(now);
-  const hours = hoursOn(office, date);
+  const hours = hoursOn(office, date, state);
   const open = hours.intervals.some((i) => minutesOfDay(i.opens) <= minute && minute < minutesOfDay(i.closes));
   let nextOpening: { date: IsoDate; opens: string } | undefined;
   if (!open) {
     for (let day = 0; day <= 14 && !nextOpening; day++) {
       const candidate = addDays(date, day);
-      const later = hoursOn(office, candidate).intervals.find((i) => day > 0 || minutesOfDay(i.opens) > minute);
+      const later = hoursOn(office, candidate, state).intervals.find((i) => day > 0 || minutesOfDay(i.opens) > minute);
       if (later) nextOpening = { date: candidate, opens: later.opens };
     }
   }
@@ -174,7 +175,7 @@ export async function loadSnapshot(db: Queryable, officeId: string, now: Date): 
   const config = await loadQueueConfig(db, officeId);
   if (!config) return undefined;
   const today = isoDateInTimeZone(now, TOWN_TIME_ZONE);
-  const [[office], [versionRow], tickets, calls, service] = await Promise.all([
+  const [[office], [versionRow], tickets, calls, service, townStateCode] = await Promise.all([
     loadOffices(db, { id: officeId, today }),
     db.query<{ version: string }>(`SELECT version::text AS version FROM queue_offices WHERE office_id = $1`, [officeId]),
     db.query<TicketRow>(
@@ -190,6 +191,7 @@ export async function loadSnapshot(db: Queryable, officeId: string, now: Date): 
       [officeId, today],
     ),
     recentServiceMinutes(db, officeId, now),
+    townState(db),
   ]);
   if (!office) return undefined;
 
@@ -209,7 +211,7 @@ export async function loadSnapshot(db: Queryable, officeId: string, now: Date): 
     return { code: group.code, name: group.name, waiting, estimatedWaitMinutes: estimateMinutes(waiting, serviceMinutes, counters), serviceMinutes, counters };
   });
 
-  const opening = openingStatus(office, now);
+  const opening = openingStatus(office, now, townStateCode);
   const state: QueueState = {
     officeId,
     officeName: office.name,

@@ -1,11 +1,13 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { FIRST_SUPPORTED_YEAR, LAST_SUPPORTED_YEAR, nrwHolidaysBetween } from '../holidays/nrw.js';
+import { FIRST_SUPPORTED_YEAR, germanHolidaysBetween, LAST_SUPPORTED_YEAR, STATE_CODES } from '../holidays/german-holidays.js';
+import { townState } from '../holidays/town-state.js';
 import type { AppEnv } from '../http/app-env.js';
 import { problemResponses } from '../http/problem.js';
 import { API_TAGS } from '../openapi/document.js';
 import { daysBetween } from '../time.js';
 import { cacheFor } from './common.js';
 import { IsoDateSchema } from '../shared/calendar-date.js';
+import type { RouteDeps } from './deps.js';
 
 /** A little over a year, so a calendar can always ask for "this month to the same month next year". */
 const MAX_HOLIDAY_RANGE_DAYS = 400;
@@ -51,7 +53,7 @@ const HolidayQuery = z
 
 const HolidaysSchema = z
   .object({
-    stateCode: z.literal('DE-NW').openapi({ description: 'ISO 3166-2 des Bundeslandes' }),
+    stateCode: z.enum(STATE_CODES).nullable().openapi({ description: 'ISO 3166-2 des Bundeslandes aus dem Stadtprofil; null ohne Stadtprofil (dann nur die bundesweiten Feiertage)' }),
     from: IsoDateSchema,
     to: IsoDateSchema,
     items: z.array(
@@ -72,7 +74,7 @@ const listHolidays = createRoute({
   operationId: 'listHolidays',
   tags: [API_TAGS.holidays.name],
   summary: 'Gesetzliche Feiertage in einem Zeitraum',
-  description: `Berechnet für Nordrhein-Westfalen. Zeitraum höchstens ${MAX_HOLIDAY_RANGE_DAYS} Tage.`,
+  description: `Berechnet für das Bundesland des Stadtprofils (alle 16 Länder). Zeitraum höchstens ${MAX_HOLIDAY_RANGE_DAYS} Tage.`,
   // Pure function of the query: safe to cache for a day.
   middleware: [cacheFor(86_400)] as const,
   request: { query: HolidayQuery },
@@ -82,9 +84,10 @@ const listHolidays = createRoute({
   },
 });
 
-export function holidayRoutes() {
-  return new OpenAPIHono<AppEnv>().openapi(listHolidays, (c) => {
+export function holidayRoutes({ db }: RouteDeps) {
+  return new OpenAPIHono<AppEnv>().openapi(listHolidays, async (c) => {
     const { from, to } = c.req.valid('query');
-    return c.json({ stateCode: 'DE-NW' as const, from, to, items: nrwHolidaysBetween(from, to) }, 200);
+    const stateCode = await townState(db);
+    return c.json({ stateCode: stateCode ?? null, from, to, items: germanHolidaysBetween(from, to, stateCode) }, 200);
   });
 }

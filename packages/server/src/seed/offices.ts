@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/database.js';
-import { easterSunday } from '../holidays/nrw.js';
+import { easterSunday } from '../holidays/german-holidays.js';
 import { addDays, fromIsoDate, type IsoDate } from '../time.js';
 import type { SeedContext, SeedStep } from './seed.js';
 

@@ -161,7 +161,7 @@ export const queueTicketsSeed: SeedStep = {
       const date = addDays(today, -back);
       const rand = random(Number(date.replaceAll('-', '')));
       const until = back === 0 ? now : zonedInstant(date, 24 * 60 - 1, TOWN_TIME_ZONE);
-      const tickets = simulateDay(hoursOn(office, date).intervals, date, until, rand);
+      const tickets = simulateDay(hoursOn(office, date, 'DE-NW').intervals, date, until, rand);
       // One statement per day: a few hundred rows in total.
       if (tickets.length === 0) continue;
       const values: unknown[] = [];

@@ -30,6 +30,9 @@ export interface SeedStep {
 /** In dependency order: a step may reference rows of the steps before it. */
 const STEPS: readonly SeedStep[] = [townSeed, officesSeed, appointmentCalendarsSeed, appointmentServicesSeed, serviceCategoriesSeed, servicesSeed, foundItemCategoriesSeed, foundItemFeesSeed, foundItemsSeed, queueOfficesSeed, queueTicketsSeed];
 
+/** Every table the demo town fills: a production database starts with all of them empty. */
+export const SEEDED_TABLES: readonly string[] = STEPS.map((step) => step.table);
+
 /** Runs the steps whose tables are empty; resolves to the tables filled now. */
 export async function seed(db: Database, options: { clock?: Clock } = {}): Promise<string[]> {
   const now = (options.clock ?? systemClock)();
