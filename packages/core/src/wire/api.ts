@@ -151,10 +151,10 @@ export interface components {
         };
         Holidays: {
             /**
-             * @description ISO 3166-2 des Bundeslandes
-             * @enum {string}
+             * @description ISO 3166-2 des Bundeslandes aus dem Stadtprofil; null ohne Stadtprofil (dann nur die bundesweiten Feiertage)
+             * @enum {string|null}
              */
-            stateCode: "DE-NW";
+            stateCode: "DE-BW" | "DE-BY" | "DE-BE" | "DE-BB" | "DE-HB" | "DE-HH" | "DE-HE" | "DE-MV" | "DE-NI" | "DE-NW" | "DE-RP" | "DE-SL" | "DE-SN" | "DE-ST" | "DE-SH" | "DE-TH" | null;
             /**
              * Format: date
              * @description Kalenderdatum JJJJ-MM-TT (1900–2999)
