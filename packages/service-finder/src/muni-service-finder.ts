@@ -68,7 +68,7 @@ export class MuniServiceFinder extends MuniElement<FinderMessages> {
   /** The catalog source: "rest" (the open widget API, default), "dldb" or "xzufi" (with `catalog-url`). */
   @property() api: 'rest' | 'dldb' | 'xzufi' = 'rest';
 
-  /** For `api="dldb"` or `"xzufi"`: the JSON export to load (for DLDB: `services_de.json`). */
+  /** For `api="dldb"`: `services_de.json`; for `"xzufi"`: an XZuFi 2.2 XML message, a feed's `index.txt` or our JSON form. */
   @property({ attribute: 'catalog-url' }) catalogUrl: string | undefined;
 
   /** For `api="dldb"`: `locations_de.json`, the offices with address, hours, accessibility; without it a service lists no offices. */
@@ -154,7 +154,7 @@ export class MuniServiceFinder extends MuniElement<FinderMessages> {
         locationsUrl: this.locationsUrl || undefined,
         topicsUrl: this.topicsUrl || undefined,
       });
-    if (this.api === 'xzufi') return new (await import('./providers/xzufi.js')).XzufiServiceProvider({ url: this.catalogUrl ?? '' });
+    if (this.api === 'xzufi') return new (await import('./providers/xzufi.js')).XzufiServiceProvider({ url: this.catalogUrl ?? '', language: this.effectiveLocale });
     return new RestServiceProvider(clientOf(this), this.effectiveTimeZone);
   }
 

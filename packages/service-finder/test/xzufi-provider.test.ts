@@ -255,6 +255,20 @@ describe('XzufiServiceProvider with XZuFi 2.2 XML', () => {
     expect(error.message).to.contain('an XZuFi 2.2 message');
   });
 
+  it('gives an English page the English texts of the feed', async () => {
+    const el = window.document.createElement('muni-service-finder');
+    el.setAttribute('api', 'xzufi');
+    el.setAttribute('locale', 'en');
+    el.setAttribute('catalog-url', new URL('XZUFI0001.xml', FEED).href);
+    window.document.body.append(el);
+    try {
+      await waitUntil(() => el.shadowRoot!.textContent!.includes('Moving and housing'), 'English category not shown');
+      expect(el.shadowRoot!.textContent).not.to.contain('Umzug und Wohnen');
+    } finally {
+      el.remove();
+    }
+  });
+
   it('shows the finder’s German error with a retry for a broken file, and loads once it is fixed', async () => {
     const good = await (await fetch(new URL('XZUFI0001.xml', FEED))).text();
     const broken = await (await fetch(new URL('kaputt.xml', FEED))).text();
