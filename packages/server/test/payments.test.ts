@@ -22,7 +22,9 @@ function paymentApp(db: Database, options: { env?: Record<string, string>; clock
   let app: App | undefined;
   const inner: FetchLike = (input, init) => Promise.resolve(app!.request(input, init));
   app = createApp({
-    config: testConfig({ PAYMENT_PLATFORM_TIMEOUT_MS: '300', ...options.env }),
+    // Generous, so a loaded machine never turns a normal answer into a timeout; the timeout
+    // tests set a short one and answer well after it.
+    config: testConfig({ PAYMENT_PLATFORM_TIMEOUT_MS: '5000', ...options.env }),
     db,
     logger: silentLogger,
     ...(options.clock ? { clock: options.clock } : {}),
@@ -224,9 +226,10 @@ describeForEachStore('payments', (store) => {
   it('a platform timeout on create is a clear 504; the retry continues the same transaction', async () => {
     let slow = true;
     const app = paymentApp(db, {
+      env: { PAYMENT_PLATFORM_TIMEOUT_MS: '1000' },
       wrap: (inner) => async (input, init) => {
         const answer = await inner(input, init); // the platform does open the transaction …
-        if (slow && init.method === 'POST') await sleep(600); // … but answers too late
+        if (slow && init.method === 'POST') await sleep(2500); // … but answers too late
         return answer;
       },
     });
@@ -279,9 +282,10 @@ describeForEachStore('payments', (store) => {
   it('a platform timeout or 500 on the status check answers pending, then the real status', async () => {
     let mode: 'ok' | 'slow' | 'broken' = 'ok';
     const app = paymentApp(db, {
+      env: { PAYMENT_PLATFORM_TIMEOUT_MS: '1000' },
       wrap: (inner) => async (input, init) => {
         if (init.method === 'GET' && mode === 'broken') return new Response('down', { status: 502 });
-        if (init.method === 'GET' && mode === 'slow') await sleep(600);
+        if (init.method === 'GET' && mode === 'slow') await sleep(2500);
         return inner(input, init);
       },
     });
