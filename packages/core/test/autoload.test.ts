@@ -112,3 +112,28 @@ describe('autoloader on a page with several different widgets', () => {
     expect(customElements.get('muni-full-a')).to.equal(FullA);
   });
 });
+
+class ProviderProbe extends HTMLElement {}
+class PairOne extends HTMLElement {}
+class PairTwo extends HTMLElement {}
+
+describe('autoloader on a page with two widgets in a <muni-provider>', () => {
+  const loaded: string[] = [];
+  const ctors: Record<string, CustomElementConstructor> = { 'muni-provider': ProviderProbe, 'muni-pair-one': PairOne, 'muni-pair-two': PairTwo };
+  before(() => {
+    place('<muni-provider><muni-pair-one></muni-pair-one><muni-pair-two></muni-pair-two></muni-provider>');
+    const single = (tag: string) => async () => {
+      loaded.push(tag);
+      defineElement(tag, ctors[tag]);
+    };
+    autoload(Object.fromEntries(Object.keys(ctors).map((tag) => [tag, single(tag)])), async () => void loaded.push('full'));
+  });
+  after(() => {
+    for (const c of containers.splice(0)) c.remove();
+  });
+
+  it('loads each bundle, not the full one: the provider does not count as a widget', async () => {
+    await settle();
+    expect([...loaded].sort()).to.deep.equal(['muni-pair-one', 'muni-pair-two', 'muni-provider']);
+  });
+});
