@@ -92,7 +92,7 @@ for (const count of [1, 2, 3, 5]) {
   const after = await measure(page(`after-${count}`, 'muni-widgets.js', body), tags);
   several[`${count} widget${count > 1 ? 's' : ''}`] = { 'per-widget only B': before.bytes, 'as built B': after.bytes, 'difference B': after.bytes - before.bytes, 'script files': `${before.files} / ${after.files}` };
 }
-console.log(`\nJavaScript transferred through muni-widgets.js, pages with several widgets (${Object.keys(WIDGETS).slice(0, 5).join(', ')}, first n):`);
+console.log(`\nJavaScript transferred through muni-widgets.js, pages with the first n widgets of the table above:`);
 console.table(several);
 await browser.close();
 server.close();
