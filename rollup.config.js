@@ -1,5 +1,5 @@
 // CDN build: one self-contained, minified ES module per widget (Lit inlined) plus
-// muni-widgets.js, which loads each widget on first use. Input is tsc's output (packages/*/dist), so the
+// muni-widgets.js, which loads each widget on first use (or muni-widgets-full.js, all of them, for pages with several). Input is tsc's output (packages/*/dist), so the
 // npm packages and the CDN files are built from the same JavaScript.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -16,6 +16,7 @@ export const bundles = {
 };
 
 const ALL = '\0muni-widgets-all';
+const FULL = '\0muni-widgets-full';
 
 /**
  * The full bundle is the autoloader (packages/core/src/autoload.ts), loading the per-widget
@@ -24,12 +25,20 @@ const ALL = '\0muni-widgets-all';
  */
 function allWidgets() {
   const loaders = Object.keys(bundles).map((tag) => `${JSON.stringify(tag)}: () => import(${JSON.stringify(`./${tag}.js`)})`);
+  const sources = {
+    [ALL]: `import { autoload } from './packages/core/dist/autoload.js';\nautoload({\n${loaders.join(',\n')}\n}, () => import('./muni-widgets-full.js'));`,
+    // Every widget with Lit and core once: what a page with several different widgets loads. Not
+    // <muni-provider>: as in each widget's bundle, a widget inside one loads it on demand (provider-on-demand.ts).
+    [FULL]: Object.entries(bundles)
+      .filter(([tag]) => tag !== 'muni-provider')
+      .map(([, input]) => `import ${JSON.stringify(`./${input}`)};`)
+      .join('\n'),
+  };
   return {
     name: 'muni-widgets-all',
     // The loader's imports name the bundles beside it, never modules to bundle.
-    resolveId: (id, importer) => (id === ALL ? ALL : importer === ALL && id.startsWith('./muni-') ? { id, external: true } : null),
-    load: (id) =>
-      id === ALL ? `import { autoload } from './packages/core/dist/autoload.js';\nautoload({\n${loaders.join(',\n')}\n});` : null,
+    resolveId: (id, importer) => (id in sources ? id : importer === ALL && id.startsWith('./muni-') ? { id, external: true } : null),
+    load: (id) => sources[id] ?? null,
   };
 }
 
@@ -57,4 +66,5 @@ function cdnBundle(name, input) {
 export default [
   ...Object.entries(bundles).map(([name, input]) => cdnBundle(name, input)),
   cdnBundle('muni-widgets', ALL),
+  cdnBundle('muni-widgets-full', FULL),
 ];

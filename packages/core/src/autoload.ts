@@ -5,13 +5,24 @@
  * "appointment-picker">`), in the HTML or added later (single-page apps, CMS previews, content
  * loaded on click). The idea is Shoelace's autoloader. Imports nothing, so the loader stays a
  * few hundred bytes; a loaded definition mounts its placeholders itself (mount.ts).
+ * Each per-widget bundle carries its own Lit and core, so a page that starts with several
+ * different tags loads the full bundle (every widget, Lit and core once) instead.
  */
 import { MOUNT_ATTRIBUTE } from './mount.js';
 
 /** Tag → the import of the module that defines it. */
 export type TagLoaders = Readonly<Record<string, () => Promise<unknown>>>;
 
-export function autoload(loaders: TagLoaders, doc: Document | undefined = globalThis.document): void {
+/**
+ * From this many different widget tags at the first scan, the full bundle transfers less than the
+ * per-widget bundles (bench/autoload-transfer.mjs: two widgets are at most 59 kB, the full bundle
+ * 61 kB). `<muni-provider>` does not count: its bundle is 7 kB, and two small widgets with it are
+ * 40 kB.
+ */
+export const FULL_BUNDLE_FROM = 3;
+
+/** `full` imports the bundle that defines every tag of `loaders`. */
+export function autoload(loaders: TagLoaders, full?: () => Promise<unknown>, doc: Document | undefined = globalThis.document): void {
   if (!doc) return;
   const requested = new Set<string>();
   const load = (tag: string) => {
@@ -24,10 +35,12 @@ export function autoload(loaders: TagLoaders, doc: Document | undefined = global
       console.warn(`muni-widgets: <${tag}> could not be loaded.`, error);
     });
   };
+  const initial = new Set<string>();
+  let found = (tag: string): void => void (loaders[tag] && initial.add(tag));
   const consider = (element: Element) => {
-    load(element.localName);
+    found(element.localName);
     const name = element.getAttribute(MOUNT_ATTRIBUTE);
-    if (name !== null) load(`muni-${name.trim().toLowerCase()}`);
+    if (name !== null) found(`muni-${name.trim().toLowerCase()}`);
   };
   const selector = [...Object.keys(loaders), `[${MOUNT_ATTRIBUTE}]`].join(',');
   const discover = (root: Element | Document) => {
@@ -35,6 +48,16 @@ export function autoload(loaders: TagLoaders, doc: Document | undefined = global
     for (const element of Array.from(root.querySelectorAll(selector))) consider(element);
   };
   discover(doc);
+  found = load;
+  if (full && initial.size - Number(initial.has('muni-provider')) >= FULL_BUNDLE_FROM) {
+    // The full bundle defines every tag, also those added later.
+    for (const tag in loaders) requested.add(tag);
+    full().catch((error: unknown) => {
+      requested.clear();
+      console.warn('muni-widgets: the full bundle could not be loaded; loading each widget.', error);
+      initial.forEach(load);
+    });
+  } else initial.forEach(load);
   new MutationObserver((records) => {
     for (const record of records) {
       if (record.type === 'attributes') consider(record.target as Element);

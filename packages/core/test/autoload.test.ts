@@ -60,3 +60,80 @@ describe('autoloader of muni-widgets.js', () => {
     expect(loaded.filter((t) => t === 'muni-autoload-later')).to.have.length(1);
   });
 });
+
+class FullA extends HTMLElement {}
+class FullB extends HTMLElement {}
+class FullC extends HTMLElement {}
+class FullLater extends HTMLElement {}
+class EarlierBundleC extends HTMLElement {}
+const fullTags: Record<string, CustomElementConstructor> = {
+  'muni-full-a': FullA,
+  'muni-full-b': FullB,
+  'muni-full-c': FullC,
+  'muni-full-later': FullLater,
+};
+
+describe('autoloader on a page with several different widgets', () => {
+  const loaded: string[] = [];
+  before(() => {
+    // A per-widget bundle of <muni-full-c> pasted into the page before the loader ran.
+    defineElement('muni-full-c', EarlierBundleC);
+    place('<muni-full-a></muni-full-a><div data-muni-widget="full-b"></div><muni-full-c></muni-full-c><muni-full-a></muni-full-a>');
+    const single = (tag: string) => async () => {
+      loaded.push(tag);
+      defineElement(tag, fullTags[tag]);
+    };
+    autoload(Object.fromEntries(Object.keys(fullTags).map((tag) => [tag, single(tag)])), async () => {
+      loaded.push('full');
+      for (const [tag, ctor] of Object.entries(fullTags)) defineElement(tag, ctor);
+    });
+  });
+  after(() => {
+    for (const c of containers.splice(0)) c.remove();
+  });
+
+  it('loads the full bundle once and no per-widget bundle; an earlier definition stays', async () => {
+    await waitUntil(() => customElements.get('muni-full-b'), 'the full bundle was not loaded');
+    await settle();
+    expect(loaded).to.deep.equal(['full']);
+    expect(customElements.get('muni-full-a')).to.equal(FullA);
+    expect(customElements.get('muni-full-c')).to.equal(EarlierBundleC);
+  });
+
+  it('upgrades a tag added later that was not on the page, without loading anything more', async () => {
+    const container = place('<muni-full-later></muni-full-later>');
+    await settle();
+    expect(container.querySelector('muni-full-later')).to.be.instanceOf(FullLater);
+    expect(loaded).to.deep.equal(['full']);
+  });
+
+  it('a per-widget bundle loaded after the full one changes nothing', () => {
+    expect(() => defineElement('muni-full-a', class extends HTMLElement {})).not.to.throw();
+    expect(customElements.get('muni-full-a')).to.equal(FullA);
+  });
+});
+
+class ProviderProbe extends HTMLElement {}
+class PairOne extends HTMLElement {}
+class PairTwo extends HTMLElement {}
+
+describe('autoloader on a page with two widgets in a <muni-provider>', () => {
+  const loaded: string[] = [];
+  const ctors: Record<string, CustomElementConstructor> = { 'muni-provider': ProviderProbe, 'muni-pair-one': PairOne, 'muni-pair-two': PairTwo };
+  before(() => {
+    place('<muni-provider><muni-pair-one></muni-pair-one><muni-pair-two></muni-pair-two></muni-provider>');
+    const single = (tag: string) => async () => {
+      loaded.push(tag);
+      defineElement(tag, ctors[tag]);
+    };
+    autoload(Object.fromEntries(Object.keys(ctors).map((tag) => [tag, single(tag)])), async () => void loaded.push('full'));
+  });
+  after(() => {
+    for (const c of containers.splice(0)) c.remove();
+  });
+
+  it('loads each bundle, not the full one: the provider does not count as a widget', async () => {
+    await settle();
+    expect([...loaded].sort()).to.deep.equal(['muni-pair-one', 'muni-pair-two', 'muni-provider']);
+  });
+});
