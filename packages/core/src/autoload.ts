@@ -55,7 +55,8 @@ export function autoload(loaders: TagLoaders, full?: () => Promise<unknown>, doc
     full().catch((error: unknown) => {
       requested.clear();
       console.warn('muni-widgets: the full bundle could not be loaded; loading each widget.', error);
-      initial.forEach(load);
+      // Every tag on the page now, also those added while the full bundle was on its way.
+      discover(doc);
     });
   } else initial.forEach(load);
   new MutationObserver((records) => {

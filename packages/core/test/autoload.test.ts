@@ -137,3 +137,34 @@ describe('autoloader on a page with two widgets in a <muni-provider>', () => {
     expect([...loaded].sort()).to.deep.equal(['muni-pair-one', 'muni-pair-two', 'muni-provider']);
   });
 });
+
+class FallA extends HTMLElement {}
+class FallB extends HTMLElement {}
+class FallC extends HTMLElement {}
+class FallLate extends HTMLElement {}
+
+describe('autoloader when the full bundle cannot be loaded', () => {
+  const loaded: string[] = [];
+  const ctors: Record<string, CustomElementConstructor> = { 'muni-fall-a': FallA, 'muni-fall-b': FallB, 'muni-fall-c': FallC, 'muni-fall-late': FallLate };
+  let failFull: (error: Error) => void = () => {};
+  before(() => {
+    place('<muni-fall-a></muni-fall-a><muni-fall-b></muni-fall-b><muni-fall-c></muni-fall-c>');
+    const single = (tag: string) => async () => {
+      loaded.push(tag);
+      defineElement(tag, ctors[tag]);
+    };
+    autoload(Object.fromEntries(Object.keys(ctors).map((tag) => [tag, single(tag)])), () => new Promise((_, reject) => (failFull = reject)));
+  });
+  after(() => {
+    for (const c of containers.splice(0)) c.remove();
+  });
+
+  it('loads each widget of the page, also one added while the full bundle was on its way', async () => {
+    await settle();
+    place('<muni-fall-late></muni-fall-late>');
+    await settle();
+    failFull(new Error('offline'));
+    await waitUntil(() => customElements.get('muni-fall-late'), 'the tag added meanwhile was never loaded');
+    expect([...loaded].sort()).to.deep.equal(['muni-fall-a', 'muni-fall-b', 'muni-fall-c', 'muni-fall-late']);
+  });
+});

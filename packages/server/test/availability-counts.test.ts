@@ -155,4 +155,17 @@ describeForEachStore('month availability stays right after every change', (store
     await db.query(`UPDATE appointment_calendars SET counters = 2 WHERE office_id = 'kita-abteilung'`);
     assert.ok((await agreed()) > oneCounter);
   });
+
+  it('a change of the town’s Land changes which days are holidays at once', async () => {
+    const fronleichnam = '2026-06-04'; // a holiday in Nordrhein-Westfalen, not in Berlin
+    const [town] = await db.query<{ state_code: string }>('SELECT state_code FROM town');
+    assert.equal(town!.state_code, 'DE-NW');
+    try {
+      assert.equal(await agreed(fronleichnam), 0);
+      await db.query(`UPDATE town SET state_code = 'DE-BE'`);
+      assert.ok((await agreed(fronleichnam)) > 0);
+    } finally {
+      await db.query(`UPDATE town SET state_code = 'DE-NW'`);
+    }
+  });
 });

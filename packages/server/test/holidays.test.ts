@@ -20,7 +20,7 @@ describe('Easter Sunday', () => {
   });
 });
 
-describe('NRW holidays', () => {
+describe('holidays of Nordrhein-Westfalen', () => {
   it('lists the eleven holidays of 2026 in date order', () => {
     assert.deepEqual(
       germanHolidays(2026, 'DE-NW').map((h) => `${h.date} ${h.name}`),

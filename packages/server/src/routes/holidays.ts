@@ -75,8 +75,8 @@ const listHolidays = createRoute({
   tags: [API_TAGS.holidays.name],
   summary: 'Gesetzliche Feiertage in einem Zeitraum',
   description: `Berechnet für das Bundesland des Stadtprofils (alle 16 Länder). Zeitraum höchstens ${MAX_HOLIDAY_RANGE_DAYS} Tage.`,
-  // Pure function of the query: safe to cache for a day.
-  middleware: [cacheFor(86_400)] as const,
+  // A function of the query and the town's Land, which an import may change: an hour at most.
+  middleware: [cacheFor(3_600)] as const,
   request: { query: HolidayQuery },
   responses: {
     200: { description: 'Feiertage, nach Datum sortiert', content: { 'application/json': { schema: HolidaysSchema } } },
