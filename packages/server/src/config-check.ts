@@ -61,11 +61,17 @@ export function describeConfig(config: Config): unknown {
   );
 }
 
-/** postgres://muni:geheim@db/muni → postgres://muni:(set)@db/muni */
+/**
+ * postgres://muni:geheim@db/muni?sslpassword=x → postgres://muni:(set)@db/muni?sslpassword=(set):
+ * the password in the user info and every query parameter that names a secret (libpq takes
+ * `password`, `sslpassword` there too).
+ */
 function withoutPassword(value: string): string {
-  if (!/^[a-z][a-z0-9+.-]*:\/\/[^/]*@/i.test(value) || !URL.canParse(value)) return value;
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || !URL.canParse(value)) return value;
   const url = new URL(value);
-  if (url.password === '') return value;
-  url.password = 'SET';
-  return url.href.replace(':SET@', ':(set)@');
+  const secretParams = [...url.searchParams.keys()].filter((name) => /pass|secret|key|token/i.test(name));
+  if (url.password === '' && secretParams.length === 0) return value;
+  if (url.password !== '') url.password = 'SET';
+  for (const name of secretParams) url.searchParams.set(name, 'SET');
+  return url.href.replace(':SET@', ':(set)@').replace(/=SET(?=&|#|$)/g, '=(set)');
 }

@@ -86,6 +86,12 @@ describe('describeConfig', () => {
     assert.equal(described['foundItems']!['apiKey'], '(set)');
     assert.deepEqual(described['payments']!['credentials'], { user: 'musterstadt', password: '(set)' });
   });
+
+  it('hides a password given as a query parameter of DATABASE_URL too (libpq reads them there)', () => {
+    const url = 'postgres://muni@db.internal/muni?sslmode=require&sslpassword=geheim2&password=geheim3';
+    const described = describeConfig(loadConfig({ ...PRODUCTION, DATABASE_URL: url })) as Record<string, Record<string, unknown>>;
+    assert.equal(described['database']!['url'], 'postgres://muni@db.internal/muni?sslmode=require&sslpassword=(set)&password=(set)');
+  });
 });
 
 async function runMain(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
