@@ -18,7 +18,7 @@ import { rateLimit } from './http/rate-limit.js';
 import { requestLog } from './http/request-log.js';
 import { securityHeaders } from './http/security-headers.js';
 import { mountStaticFiles, type StaticMount } from './http/static-files.js';
-import { mountMetrics } from './http/metrics.js';
+import { createMetrics, METRICS_PATH } from './http/metrics.js';
 import { validationHook } from './http/validation.js';
 import { createJsonLogger, type Logger } from './logger.js';
 import { mountApiDocs } from './routes/api-docs.js';
@@ -59,7 +59,8 @@ export function createApp(deps: AppDeps): App {
 
   // Order matters: the request id and the log wrap everything, including rejections below.
   app.use('*', requestId(), requestLog(logger), securityHeaders());
-  if (config.metricsApiKey) app.use('*', mountMetrics(app, db, config.metricsApiKey));
+  const metrics = config.metricsApiKey ? createMetrics(db, config.metricsApiKey) : undefined;
+  if (metrics) app.use('*', metrics.count);
   app.use(
     '*',
     bodyLimit({
@@ -72,6 +73,7 @@ export function createApp(deps: AppDeps): App {
   app.use('/api/*', apiCors(config.corsOrigins));
   // Everything but static files, pages outside /api included (the sandbox's pay page, the dev outbox).
   if (config.rateLimit.enabled) app.use('*', rateLimit(config.rateLimit, (c) => clientAddress(c, config.rateLimit.trustProxyHops)));
+  if (metrics) app.get(METRICS_PATH, metrics.serve);
 
   mountRoutes(app, {
     config,

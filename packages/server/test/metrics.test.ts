@@ -37,4 +37,13 @@ describeForEachStore('/metrics', (store) => {
     assert.match(text, /^muni_process_resident_memory_bytes \d+/m);
     assert.doesNotMatch(text, /nirgendwo|erika/, 'route patterns, never URLs or addresses');
   });
+
+  it('throttles guesses at the key like every other request', async () => {
+    const app = testApp(db, { env: { METRICS_API_KEY: KEY, RATE_LIMIT_ENABLED: 'true', RATE_LIMIT_PAGE_BURST: '3', RATE_LIMIT_PAGE_PER_MINUTE: '3' } });
+    const statuses: number[] = [];
+    for (let guess = 0; guess < 6; guess++) {
+      statuses.push((await app.request('/metrics', { headers: { Authorization: `Bearer guess-${guess}-0000000000000000000000` } })).status);
+    }
+    assert.ok(statuses.includes(429), `statuses: ${statuses.join(', ')}`);
+  });
 });

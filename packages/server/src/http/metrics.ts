@@ -4,7 +4,7 @@
  * appointments by status and the mail queue, read from the database at each scrape, so every
  * instance reports the same totals there, and the process's own metrics. One registry per app.
  */
-import type { Hono, MiddlewareHandler } from 'hono';
+import type { Handler, MiddlewareHandler } from 'hono';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Database } from '../db/database.js';
 import type { AppEnv } from './app-env.js';
@@ -13,7 +13,11 @@ import { routePattern } from './route-pattern.js';
 
 export const METRICS_PATH = '/metrics';
 
-export function mountMetrics(app: Hono<AppEnv>, db: Database, apiKey: string): MiddlewareHandler<AppEnv> {
+/**
+ * `count` measures every request (register it first, so it sees them all); `serve` answers
+ * /metrics (register it behind the rate limiter, so guesses at the key are throttled too).
+ */
+export function createMetrics(db: Database, apiKey: string): { count: MiddlewareHandler<AppEnv>; serve: Handler<AppEnv> } {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'muni_' });
   const requests = new Counter({
@@ -54,16 +58,17 @@ export function mountMetrics(app: Hono<AppEnv>, db: Database, apiKey: string): M
     },
   });
 
-  app.get(METRICS_PATH, async (c) => {
+  const serve: Handler<AppEnv> = async (c) => {
     requireApiKey(c, { keys: [apiKey], realm: 'metrics', missing: 'Metriken sind nicht eingerichtet.', unauthorized: 'Für die Metriken fehlt der Schlüssel.' });
     return c.body(await registry.metrics(), 200, { 'Content-Type': registry.contentType, 'Cache-Control': 'no-store' });
-  });
+  };
 
-  return async (c, next) => {
+  const count: MiddlewareHandler<AppEnv> = async (c, next) => {
     const started = performance.now();
     await next();
     const route = routePattern(c) ?? 'unmatched';
     requests.inc({ method: c.req.method, route, status: String(c.res.status) });
     duration.observe({ method: c.req.method, route }, (performance.now() - started) / 1000);
   };
+  return { count, serve };
 }

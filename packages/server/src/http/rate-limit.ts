@@ -81,8 +81,8 @@ const tooMany = (seconds: number) => limited(seconds, `Zu viele Anfragen in kurz
 export type BudgetClass = Exclude<keyof RateLimitPolicies, 'streamsPerClient'>;
 export type RateLimitClass = BudgetClass | 'stream' | 'static';
 
-/** Pages the server renders outside /api (the payment sandbox, the dev outbox). */
-const PAGES = /^\/(sandbox|dev)\//;
+/** Pages the server renders outside /api (the payment sandbox, the dev outbox) and /metrics, whose key must not be guessed freely. */
+const PAGES = /^\/(sandbox\/|dev\/|metrics$)/;
 const STREAM = /^\/api\/v1\/queue\/[^/]+\/events$/;
 const SEARCH = [
   /^\/api\/v1\/appointments\/(availability|slots)$/,
