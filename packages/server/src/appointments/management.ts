@@ -4,6 +4,7 @@ import { ProblemError } from '../http/problem.js';
 import { tokenHash } from '../shared/tokens.js';
 import { APPOINTMENT_COLUMNS, notify, widgetLink, type AppointmentRow } from './bookings.js';
 import { deleteReservation, keepReservation, ownReservation, reservedServices } from './holds.js';
+import { transactionWithRetry } from './reservations.js';
 
 export async function managedAppointment(tx: Queryable, token: string, options: { forUpdate?: boolean } = {}): Promise<AppointmentRow> {
   const [row] = await tx.query<AppointmentRow>(
@@ -15,8 +16,13 @@ export async function managedAppointment(tx: Queryable, token: string, options: 
 }
 
 /** Cancels the appointment and frees its time; cancelling twice answers the cancelled appointment. */
+/**
+ * Cancel and reschedule touch the change counters of the offices involved (migration 016), so
+ * two of them across the same offices in opposite order can deadlock: PostgreSQL ends one, and
+ * it runs again.
+ */
 export async function cancelAppointment(db: Database, token: string, now: Date): Promise<AppointmentRow> {
-  return db.transaction(async (tx) => {
+  return transactionWithRetry(db, async (tx) => {
     const row = await managedAppointment(tx, token, { forUpdate: true });
     if (row.status === 'cancelled') return row;
     if (new Date(row.starts_at).getTime() <= now.getTime()) {
@@ -41,7 +47,7 @@ export async function rescheduleAppointment(
   now: Date,
 ): Promise<AppointmentRow> {
   const { reservationId } = target;
-  return db.transaction(async (tx) => {
+  return transactionWithRetry(db, async (tx) => {
     const row = await managedAppointment(tx, token, { forUpdate: true });
     if (row.status !== 'confirmed') throw new ProblemError('conflict', 'Nur bestätigte Termine können verschoben werden.');
     const next = await ownReservation(tx, reservationId, target.secret, { forUpdate: true });
