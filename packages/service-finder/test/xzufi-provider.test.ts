@@ -4,6 +4,7 @@ import { json, scriptedFetch } from '../../core/test/fixtures.js';
 import { apiFailure } from '../../core/test/api-failure.js';
 import '../src/define.js';
 import { TEXTMODUL, XzufiServiceProvider } from '../src/providers/xzufi.js';
+import { XzufiCollector } from '../src/providers/xzufi-xml.js';
 
 const document = (await (await fetch(new URL('./fixtures/xzufi-leistungen.json', import.meta.url))).json()) as Record<string, unknown>;
 const URL_ = 'https://daten.musterstadt.example/pvog/leistungen.json';
@@ -287,5 +288,37 @@ describe('XzufiServiceProvider with XZuFi 2.2 XML', () => {
     } finally {
       el.remove();
     }
+  });
+});
+
+describe('XzufiCollector over a feed of full and delta files', () => {
+  const message = (body: string) =>
+    `<?xml version="1.0" encoding="UTF-8"?><xzufi:nachricht xmlns:xzufi="http://xoev.de/schemata/xzufi/2_2_0" xzufiVersion="2.2.0">${body}</xzufi:nachricht>`;
+  const office = (...leistungen: string[]) =>
+    `<xzufi:schreibe><xzufi:organisationseinheit><xzufi:id>OE-1</xzufi:id>${leistungen
+      .map((l) => `<xzufi:zustaendigkeit><xzufi:leistungID>${l}</xzufi:leistungID></xzufi:zustaendigkeit>`)
+      .join('')}</xzufi:organisationseinheit></xzufi:schreibe>`;
+  const responsibleFor = (collector: XzufiCollector) =>
+    (collector.document()['zustaendigkeiten'] as Array<{ zustaendigkeit: { leistungID: unknown } }>).map((z) => String(z.zustaendigkeit.leistungID));
+
+  it('a new version of an office replaces the Zuständigkeiten nested in the old one', () => {
+    const collector = new XzufiCollector();
+    collector.add(message(office('L1', 'L2')), 'voll.xml');
+    expect(responsibleFor(collector)).to.deep.equal(['L1', 'L2']);
+    collector.add(message(office('L1')), 'delta.xml');
+    expect(responsibleFor(collector)).to.deep.equal(['L1']);
+  });
+
+  it('deleting an office deletes its nested Zuständigkeiten', () => {
+    const collector = new XzufiCollector();
+    collector.add(message(office('L1', 'L2')), 'voll.xml');
+    collector.add(message('<xzufi:loesche klasse="Organisationseinheit"><xzufi:id>OE-1</xzufi:id></xzufi:loesche>'), 'delta.xml');
+    expect(responsibleFor(collector)).to.deep.equal([]);
+    expect(collector.document()['organisationseinheiten']).to.deep.equal([]);
+  });
+
+  it('refuses a DOCTYPE (no entity tricks)', () => {
+    const withDoctype = `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]>${message('').replace('<?xml version="1.0" encoding="UTF-8"?>', '')}`;
+    expect(() => new XzufiCollector().add(withDoctype, 'boese.xml')).to.throw('without a DOCTYPE');
   });
 });

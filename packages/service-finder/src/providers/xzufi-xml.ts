@@ -51,6 +51,8 @@ export class XzufiCollector {
   private readonly organisationseinheiten = new Map<string, unknown>();
   private readonly onlinedienste = new Map<string, unknown>();
   private readonly zustaendigkeiten = new Map<string, unknown>();
+  /** The Zuständigkeiten nested in each office or online service, so a new version replaces them all. */
+  private readonly nested = new Map<string, string[]>();
   /** `loesche` names its object by class (code list "Klasse" of the Bereitstelldienst). */
   private readonly byKlasse: Record<string, Map<string, unknown>> = {
     Leistung: this.leistungen,
@@ -61,12 +63,17 @@ export class XzufiCollector {
 
   /** Parses one message; a file that is not well-formed XZuFi 2.2 throws and fails the load. */
   add(xml: string, file: string): void {
+    // XZuFi never needs a DTD; refusing one keeps entity tricks out of any parser.
+    if (/<!DOCTYPE/i.test(xml)) throw new s.SchemaError(file, 'XML without a DOCTYPE');
     const root = new DOMParser().parseFromString(xml, 'application/xml').documentElement;
     if (root.localName === 'parsererror' || root.querySelector('parsererror')) throw new s.SchemaError(file, 'well-formed XML');
     if (!XZUFI.test(root.namespaceURI ?? '')) throw new s.SchemaError(file, 'an XZuFi 2.2 message');
     for (const child of root.children) {
       if (child.namespaceURI !== root.namespaceURI) continue;
-      if (child.localName === 'loesche') this.remove(plain(child) as Raw);
+      if (child.localName === 'loesche') {
+        this.remove(plain(child) as Raw);
+        continue;
+      }
       // Objects arrive wrapped in `schreibe`; a plain list of objects under the root reads the same.
       for (const object of child.localName === 'schreibe' ? child.children : [child]) this.write(object.localName, plain(object) as Raw);
     }
@@ -86,21 +93,36 @@ export class XzufiCollector {
     if (kind === 'leistung') this.leistungen.set(idOf(object['id']), object);
     else if (kind === 'zustaendigkeitTransferObjekt') this.responsibility(object);
     else if (kind === 'organisationseinheit' || kind === 'onlinedienst') {
-      (kind === 'onlinedienst' ? this.onlinedienste : this.organisationseinheiten).set(idOf(object['id']), object);
-      // Editorial systems nest the Zuständigkeiten in their object; the PVOG sends them as transfer objects.
-      for (const zustaendigkeit of list(object['zustaendigkeit'])) this.responsibility({ uebergeordnetesObjektID: object['id'], zustaendigkeit });
+      const id = idOf(object['id']);
+      (kind === 'onlinedienst' ? this.onlinedienste : this.organisationseinheiten).set(id, object);
+      // Editorial systems nest the Zuständigkeiten in their object; the PVOG sends them as transfer
+      // objects. A new version of the object brings its whole list: the old one goes.
+      this.dropNested(kind, id);
+      const keys = list(object['zustaendigkeit']).map((zustaendigkeit) => this.responsibility({ uebergeordnetesObjektID: object['id'], zustaendigkeit }));
+      this.nested.set(`${kind}:${id}`, keys);
     }
     // A `spezialisierung` refines a Leistung for one region; the finder shows the Leistung itself.
   }
 
-  private responsibility(transfer: Raw): void {
+  private responsibility(transfer: Raw): string {
     const zustaendigkeit = (transfer['zustaendigkeit'] ?? {}) as Raw;
     const key = idOf(zustaendigkeit['id']) || `${idOf(transfer['uebergeordnetesObjektID'])}>${idOf(zustaendigkeit['leistungID'])}`;
     this.zustaendigkeiten.set(key, transfer);
+    return key;
+  }
+
+  private dropNested(kind: string, id: string): void {
+    for (const key of this.nested.get(`${kind}:${id}`) ?? []) this.zustaendigkeiten.delete(key);
+    this.nested.delete(`${kind}:${id}`);
   }
 
   private remove(loesche: Raw): void {
-    const target = this.byKlasse[String(loesche['klasse'])];
-    for (const id of list(loesche['id'])) target?.delete(idOf(id));
+    const klasse = String(loesche['klasse']);
+    const target = this.byKlasse[klasse];
+    for (const raw of list(loesche['id'])) {
+      const id = idOf(raw);
+      target?.delete(id);
+      if (klasse === 'Organisationseinheit' || klasse === 'Onlinedienst') this.dropNested(klasse === 'Onlinedienst' ? 'onlinedienst' : 'organisationseinheit', id);
+    }
   }
 }
