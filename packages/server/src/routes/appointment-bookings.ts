@@ -155,7 +155,7 @@ export function bookingRoutes({ db, clock, logger, config, idempotent, botProtec
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
       const now = clock();
-      checkReturnUrl(c, body.returnUrl, { corsOrigins: config.corsOrigins, configuredBase: config.publicBaseUrl, devServer: config.mail.devOutbox });
+      checkReturnUrl(c, body.returnUrl, config);
       if (config.botProtection.enabled) await botProtection.verify(body.botProof);
       await purge();
       const expiresAt = await bookReservation(

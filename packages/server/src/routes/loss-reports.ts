@@ -166,7 +166,7 @@ export function lossReportRoutes({ db, clock, config, logger, idempotent, botPro
     .openapi(createLossReportRoute(idempotent), async (c) => {
       const body = c.req.valid('json');
       const now = clock();
-      checkReturnUrl(c, body.returnUrl, { corsOrigins: config.corsOrigins, configuredBase: config.publicBaseUrl, devServer: config.mail.devOutbox });
+      checkReturnUrl(c, body.returnUrl, config);
       const today = isoDateInTimeZone(now, TOWN_TIME_ZONE);
       if (body.lostOn > today || body.lostOn < addDays(today, -MAX_LOSS_AGE_DAYS)) {
         const message = 'Das Verlustdatum darf nicht in der Zukunft liegen und höchstens ein Jahr zurückliegen.';

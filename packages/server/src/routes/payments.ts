@@ -160,7 +160,7 @@ export function paymentRoutes({ db, clock, logger, config, idempotent, paymentPl
       const body = c.req.valid('json');
       const key = c.req.valid('header')['Idempotency-Key'];
       // The platform sends the citizen back to `returnUrl`.
-      checkReturnUrl(c, body.returnUrl, { corsOrigins: config.corsOrigins, configuredBase: config.publicBaseUrl, devServer: config.payments.sandbox || config.mail.devOutbox });
+      checkReturnUrl(c, body.returnUrl, config);
       const outcome = await createPayment(context(c), key, body);
       c.header('Cache-Control', 'no-store');
       if ('heldElsewhere' in outcome) return c.json(outcome.heldElsewhere, 200);
